@@ -1,0 +1,107 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { db } from "@/lib/db";
+import { getCatalogCounts, getHealthSummary } from "@/lib/data/overview";
+import { formatAge, formatMs, formatNumber } from "@/lib/format";
+import { requireWorkspace } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Home" };
+
+const COUNT_TILES = [
+  { key: "features", label: "Features", kind: "feature" },
+  { key: "featureViews", label: "Feature views", kind: "feature_view" },
+  { key: "dataSources", label: "Data sources", kind: "data_source" },
+  { key: "entities", label: "Entities", kind: "entity" },
+  { key: "featureServices", label: "Feature services", kind: "feature_service" },
+  { key: "models", label: "Models", kind: "model" },
+  { key: "savedDatasets", label: "Saved datasets", kind: "saved_dataset" },
+] as const;
+
+export default async function HomePage() {
+  const { user, workspace, environment } = await requireWorkspace();
+  const [counts, health] = await Promise.all([
+    getCatalogCounts(db(), workspace.id),
+    getHealthSummary(db(), workspace.id, environment.id),
+  ]);
+  const isEmpty = Object.values(counts).every((n) => n === 0);
+  return (
+    <>
+      <PageHeader
+        title={`Welcome, ${user.name.split(" ")[0]}`}
+        description={`${workspace.name} · health shown for the ${environment.name} environment`}
+      />
+      {isEmpty ? (
+        <EmptyState title="This workspace has no definitions yet">
+          Import a Feast registry, apply a repository definition through the API, or start the app with the demo catalog.
+        </EmptyState>
+      ) : null}
+      <section aria-label="Catalog counts" className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
+        {COUNT_TILES.map((tile) => (
+          <Link
+            key={tile.key}
+            href={`/catalog?kind=${tile.kind}`}
+            className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500"
+            data-testid={`count-${tile.key}`}
+          >
+            <div className="text-2xl font-semibold tabular-nums">{formatNumber(counts[tile.key])}</div>
+            <div className="text-xs text-slate-500">{tile.label}</div>
+          </Link>
+        ))}
+      </section>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card title={<span>Stale feature views <Badge tone={health.staleViews.length ? "bad" : "good"}>{health.staleViews.length}</Badge></span>}>
+          {health.staleViews.length === 0 ? (
+            <p className="text-sm text-slate-600">Every materialised view is within its freshness SLA.</p>
+          ) : (
+            <ul className="space-y-2 text-sm" data-testid="stale-views">
+              {health.staleViews.map((view) => (
+                <li key={view.id} className="flex justify-between gap-2">
+                  <Link className="font-medium text-brand-700 hover:underline" href={`/catalog/feature_view/${view.id}`}>{view.name}</Link>
+                  <span className="text-slate-600">{formatAge(view.stalenessSeconds)} old · SLA {formatAge(view.slaSeconds)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={<span>Services over latency budget <Badge tone={health.servicesOverBudget.length ? "bad" : "good"}>{health.servicesOverBudget.length}</Badge></span>}>
+          {health.servicesOverBudget.length === 0 ? (
+            <p className="text-sm text-slate-600">Every feature service met its p99 budget in the last hour.</p>
+          ) : (
+            <ul className="space-y-2 text-sm" data-testid="slow-services">
+              {health.servicesOverBudget.map((service) => (
+                <li key={service.id} className="flex justify-between gap-2">
+                  <Link className="font-medium text-brand-700 hover:underline" href={`/catalog/feature_service/${service.id}`}>{service.name}</Link>
+                  <span className="text-slate-600" title="Request-weighted mean of per-minute p99 over the last hour (approximate)">
+                    p99 ≈ {formatMs(service.p99Ms)} / {formatMs(service.budgetMs)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={<span>Drifting or skewed features <Badge tone={health.driftingFeatures.length ? "warn" : "good"}>{health.driftingFeatures.length}</Badge></span>}>
+          {health.driftingFeatures.length === 0 ? (
+            <p className="text-sm text-slate-600">No feature's PSI is over its alert threshold.</p>
+          ) : (
+            <ul className="space-y-2 text-sm" data-testid="drifting-features">
+              {health.driftingFeatures.map((feature) => (
+                <li key={feature.id} className="flex justify-between gap-2">
+                  <Link className="font-medium text-brand-700 hover:underline" href={`/catalog/feature/${feature.id}`}>
+                    {feature.viewName}:{feature.name}
+                  </Link>
+                  <span className="text-slate-600">PSI {feature.psi.toFixed(2)} vs {feature.comparedWith}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      <p className="mt-6 text-sm text-slate-500">
+        {health.openAlerts} open alert{health.openAlerts === 1 ? "" : "s"} in {environment.name}.{" "}
+        <Link href="/monitoring" className="text-brand-700 hover:underline">Open monitoring</Link>
+      </p>
+    </>
+  );
+}

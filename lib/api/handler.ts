@@ -1,0 +1,152 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import type { TokenScope } from "@/lib/auth/tokens";
+import { AppError, errorBody, toAppError, zodFieldErrors } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { authorize, resolvePrincipal, type ApiPrincipal } from "@/lib/api/principal";
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+interface RouteOptions {
+  /** Minimum workspace role for users (default viewer). */
+  role?: Role;
+  /** Scope an API token needs; routes without one are closed to tokens. */
+  scope?: TokenScope;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+export interface ApiCall<P> {
+  request: Request;
+  principal: ApiPrincipal;
+  params: P;
+}
+
+/**
+ * Wraps a route handler: authenticates (401 JSON when anonymous), authorises, maps every error
+ * to the JSON error body with its status, and serialises the result.
+ */
+export function apiRoute<P = Record<string, string>>(
+  options: RouteOptions,
+  handler: (call: ApiCall<P>) => Promise<unknown>,
+) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const principal = await resolvePrincipal(request);
+      if (!principal) {
+        throw new AppError("unauthorized", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
+      }
+      authorize(principal, options);
+      const result = await handler({ request, principal, params: await context.params });
+      if (result instanceof Response) return result;
+      return jsonResponse(result ?? { ok: true });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** For the few public routes (health, OpenAPI): only error mapping. */
+export function publicRoute(handler: (request: Request) => Promise<unknown>) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      const result = await handler(request);
+      return result instanceof Response ? result : jsonResponse(result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new NextResponse(
+    JSON.stringify(body, (_key, value) => (typeof value === "bigint" ? Number(value) : value)),
+    { status, headers: { "content-type": "application/json; charset=utf-8" } },
+  );
+}
+
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error);
+  if (appError.code === "internal") console.error("[api] unexpected error:", error);
+  const headers: Record<string, string> = {};
+  if (appError.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="featureline"';
+  return NextResponse.json(errorBody(appError), { status: appError.status, headers });
+}
+
+/** Reads a body with a size limit (413), parses JSON (400 naming line and column) and validates (422). */
+export async function readJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  limitBytes = DEFAULT_BODY_LIMIT_BYTES,
+): Promise<z.infer<T>> {
+  const text = await readBodyText(request, limitBytes);
+  let value: unknown;
+  try {
+    value = text.trim() === "" ? {} : JSON.parse(text);
+  } catch (error) {
+    throw jsonSyntaxError(text, error);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const fields = zodFieldErrors(parsed.error);
+    throw new AppError("unprocessable", `${fields[0]?.path || "body"}: ${fields[0]?.message}`, { fields });
+  }
+  return parsed.data;
+}
+
+export async function readBodyText(request: Request, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limitBytes) throw tooLarge(limitBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limitBytes) {
+      await reader.cancel();
+      throw tooLarge(limitBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function tooLarge(limitBytes: number): AppError {
+  return new AppError("payload_too_large", `The request body is larger than ${Math.round(limitBytes / 1024)} KiB.`);
+}
+
+export function jsonSyntaxError(text: string, error: unknown): AppError {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
+  let line = 1;
+  let column = 1;
+  if (Number.isFinite(position)) {
+    const before = text.slice(0, position);
+    line = before.split("\n").length;
+    column = position - before.lastIndexOf("\n");
+  } else {
+    const lineMatch = /line (\d+) column (\d+)/.exec(message);
+    if (lineMatch) {
+      line = Number(lineMatch[1]);
+      column = Number(lineMatch[2]);
+    }
+  }
+  return new AppError("bad_request", `Malformed JSON at line ${line}, column ${column}: ${message}`, {
+    details: { line, column },
+  });
+}
+
+/** Parses query parameters with a zod schema; failures are 400 naming the parameter. */
+export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.infer<T> {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) {
+    const fields = zodFieldErrors(parsed.error);
+    throw new AppError("bad_request", `${fields[0]?.path}: ${fields[0]?.message}`, { fields });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,157 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { recordFailedSignIn, recordSuccessfulSignIn, secondsBlocked } from "@/lib/auth/throttle";
+import { recordAudit, type Actor } from "@/lib/data/audit";
+import type { Db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const ROLES = ["viewer", "author", "approver", "admin"] as const satisfies readonly Role[];
+const ROLE_RANK: Record<Role, number> = { viewer: 0, author: 1, approver: 2, admin: 3 };
+
+/** Roles are ordered: each includes what the ones below it may do. */
+export function roleAtLeast(role: Role | null | undefined, needed: Role): boolean {
+  return role != null && ROLE_RANK[role] >= ROLE_RANK[needed];
+}
+
+export type SignInResult =
+  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: false; reason: "invalid" | "throttled"; retryAfterSeconds?: number };
+
+export async function authenticateWithPassword(
+  prisma: Db,
+  input: { email: string; password: string; address: string },
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const retryAfterSeconds = await secondsBlocked(prisma, email, input.address);
+  if (retryAfterSeconds > 0) return { ok: false, reason: "throttled", retryAfterSeconds };
+
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true },
+  });
+  // Always run one bcrypt comparison so unknown emails take as long as wrong passwords.
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!user || !valid || user.disabledAt) {
+    await recordFailedSignIn(prisma, email, input.address);
+    return { ok: false, reason: "invalid" };
+  }
+  await recordSuccessfulSignIn(prisma, email, input.address);
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  memberships: { workspaceId: string; workspaceSlug: string; workspaceName: string; role: Role }[];
+}
+
+export async function getSessionUser(prisma: Db, userId: string): Promise<SessionUser | null> {
+  const user = await prisma.user.findFirst({
+    where: { id: userId, disabledAt: null },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      memberships: {
+        select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
+        orderBy: { workspace: { slug: "asc" } },
+      },
+    },
+  });
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    memberships: user.memberships.map((m) => ({
+      workspaceId: m.workspace.id,
+      workspaceSlug: m.workspace.slug,
+      workspaceName: m.workspace.name,
+      role: m.role,
+    })),
+  };
+}
+
+export async function createUser(
+  prisma: Db,
+  input: { email: string; name?: string; password: string; role: Role; workspaceId: string },
+  actor: Actor = {},
+) {
+  const email = input.email.trim().toLowerCase();
+  const passwordHash = await hashPassword(input.password);
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
+    if (existing) throw new AppError("conflict", `A user with email ${email} already exists.`);
+    const user = await tx.user.create({
+      data: {
+        email,
+        name: input.name?.trim() || email.split("@")[0]!,
+        passwordHash,
+        memberships: { create: { workspaceId: input.workspaceId, role: input.role } },
+      },
+      select: { id: true, email: true, name: true },
+    });
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actor,
+      action: "user.create",
+      objectKind: "user",
+      objectId: user.id,
+      objectName: email,
+      after: { email, role: input.role },
+    });
+    return user;
+  });
+}
+
+export async function listWorkspaceUsers(prisma: Db, workspaceId: string) {
+  const members = await prisma.workspaceMember.findMany({
+    where: { workspaceId },
+    select: {
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, email: true, name: true, disabledAt: true } },
+    },
+    orderBy: { user: { email: "asc" } },
+  });
+  return members.map((m) => ({ ...m.user, role: m.role, memberSince: m.createdAt }));
+}
+
+export async function setWorkspaceRole(
+  prisma: Db,
+  input: { workspaceId: string; userId: string; role: Role },
+  actor: Actor,
+) {
+  return prisma.$transaction(async (tx) => {
+    const member = await tx.workspaceMember.findUnique({
+      where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: input.userId } },
+      select: { role: true, user: { select: { email: true } } },
+    });
+    if (!member) throw new AppError("not_found", "That user is not a member of this workspace.");
+    if (member.role === input.role) return;
+    if (member.role === "admin" && input.role !== "admin") {
+      const admins = await tx.workspaceMember.count({
+        where: { workspaceId: input.workspaceId, role: "admin" },
+      });
+      if (admins <= 1) {
+        throw new AppError("conflict", "A workspace needs at least one admin; promote someone else first.");
+      }
+    }
+    await tx.workspaceMember.update({
+      where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: input.userId } },
+      data: { role: input.role },
+    });
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actor,
+      action: "user.role.change",
+      objectKind: "user",
+      objectId: input.userId,
+      objectName: member.user.email,
+      before: { role: member.role },
+      after: { role: input.role },
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createEngine, type Engine } from "@/lib/db/engine";
+import { dataDir, env } from "@/lib/env";
+
+/**
+ * The one Prisma client. Created lazily on first use (never at import time, so `next build`
+ * does not open the database) and kept on globalThis so dev-server reloads reuse it.
+ */
+interface DbState {
+  engine: Engine;
+  prisma: PrismaClient;
+}
+
+const globalForDb = globalThis as typeof globalThis & { __featurelineDb?: DbState };
+
+function state(): DbState {
+  if (!globalForDb.__featurelineDb) {
+    const engine = createEngine({ databaseUrl: env().DATABASE_URL, dataDir: dataDir() });
+    const prisma = new PrismaClient({ adapter: engine.adapter });
+    globalForDb.__featurelineDb = { engine, prisma };
+  }
+  return globalForDb.__featurelineDb;
+}
+
+export function db(): PrismaClient {
+  return state().prisma;
+}
+
+/** Raw access for the migration runner, bulk loaders and health checks. */
+export function dbEngine(): Engine {
+  return state().engine;
+}
+
+export type Db = PrismaClient;
+export type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Closes the client and the engine (scripts and tests; the server keeps it open). */
+export async function closeDb(): Promise<void> {
+  const current = globalForDb.__featurelineDb;
+  if (!current) return;
+  globalForDb.__featurelineDb = undefined;
+  await current.prisma.$disconnect();
+  await current.engine.close();
+}

@@ -1,0 +1,214 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { DriverAdapterError } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+/**
+ * A database engine: the embedded PGlite (default) or a PostgreSQL server. Both expose the
+ * same small raw interface (used by the migration runner and bulk loaders) and a Prisma
+ * driver adapter.
+ */
+export interface Engine {
+  kind: "pglite" | "postgresql";
+  /** Human-readable location without credentials. */
+  describe: string;
+  adapter: SqlDriverAdapterFactory;
+  /** Runs `work` in one transaction; `exec` accepts several statements, `query` parameters. */
+  transaction<T>(work: (tx: RawTx) => Promise<T>): Promise<T>;
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  close(): Promise<void>;
+}
+
+export interface RawTx {
+  exec(sql: string): Promise<void>;
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+}
+
+export function createEngine(options: { databaseUrl?: string; dataDir: string }): Engine {
+  return options.databaseUrl
+    ? createPostgresEngine(options.databaseUrl)
+    : createPGliteEngine(options.dataDir);
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparseable URL)";
+  }
+}
+
+function createPostgresEngine(url: string): Engine {
+  const pool = new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true });
+  // An idle client's error (server restart) must not crash the process.
+  pool.on("error", () => {});
+  return {
+    kind: "postgresql",
+    describe: redactUrl(url),
+    adapter: new PrismaPg({ connectionString: url, max: 10, allowExitOnIdle: true }),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work({
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+          query: async (sql, params) => (await client.query(sql, params)).rows,
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async query(sql, params) {
+      return (await pool.query(sql, params)).rows;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+function createPGliteEngine(dataDir: string): Engine {
+  // "memory://" gives a throwaway in-memory database (tests); anything else is a directory.
+  const inMemory = dataDir === "memory://";
+  const dbDir = inMemory ? dataDir : path.join(dataDir, "pglite");
+  if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
+  const releaseLock = inMemory ? () => {} : acquireDataDirLock(dataDir);
+  const pglite = new PGlite(dbDir, { extensions: { pg_trgm } });
+  const factory = new PrismaPGlite(pglite);
+  mapPGliteErrors(factory);
+  return {
+    kind: "pglite",
+    describe: inMemory ? "embedded PGlite in memory" : `embedded PGlite in ${dbDir}`,
+    adapter: factory as unknown as SqlDriverAdapterFactory,
+    transaction: (work) =>
+      pglite.transaction((tx) =>
+        work({
+          exec: async (sql) => {
+            await tx.exec(sql);
+          },
+          query: async (sql, params) => (await tx.query(sql, params)).rows as never,
+        }),
+      ),
+    async query(sql, params) {
+      return (await pglite.query(sql, params)).rows as never;
+    },
+    async close() {
+      await pglite.close();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * PGlite does not lock its data directory: a second process would open it silently and
+ * writes would be lost. A pid file beside it refuses the second opener with a clear message.
+ */
+function acquireDataDirLock(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, "pglite.pid");
+  try {
+    const holder = Number(fs.readFileSync(lockFile, "utf8").trim());
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by another Featureline process (pid ${holder}). ` +
+          `Stop it first, or set DATABASE_URL to a PostgreSQL server to run several processes.`,
+      );
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  const release = () => {
+    try {
+      if (fs.readFileSync(lockFile, "utf8").trim() === String(process.pid)) fs.unlinkSync(lockFile);
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+const SQLSTATE_TO_KIND: Record<string, (e: PGliteDriverError) => object> = {
+  "23505": (e) => ({ kind: "UniqueConstraintViolation", constraint: fieldsOf(e) }),
+  "23502": (e) => ({ kind: "NullConstraintViolation", constraint: fieldsOf(e) }),
+  "23503": (e) => ({
+    kind: "ForeignKeyConstraintViolation",
+    constraint: e.column ? { fields: [e.column] } : undefined,
+  }),
+  "40001": () => ({ kind: "TransactionWriteConflict" }),
+};
+
+interface PGliteDriverError {
+  kind: string;
+  code: string;
+  message: string;
+  detail?: string;
+  column?: string;
+}
+
+function fieldsOf(e: PGliteDriverError) {
+  const fields = e.detail?.match(/Key \(([^)]+)\)/)?.[1]?.split(", ");
+  return fields ? { fields } : undefined;
+}
+
+/**
+ * pglite-prisma-adapter passes database errors through unmapped, so Prisma would not raise
+ * P2002 for a unique violation. Re-map the SQLSTATEs that the app relies on, as adapter-pg does.
+ */
+function mapPGliteErrors(factory: PrismaPGlite): void {
+  const originalConnect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await originalConnect();
+    const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as {
+      onError(error: unknown): never;
+      __featurelineMapped?: boolean;
+    };
+    if (!queryable.__featurelineMapped) {
+      const originalOnError = queryable.onError;
+      queryable.onError = function (error: unknown): never {
+        try {
+          originalOnError.call(this, error);
+        } catch (thrown) {
+          if (thrown instanceof DriverAdapterError) {
+            const cause = thrown.cause as unknown as PGliteDriverError;
+            const map = cause.kind === "postgres" ? SQLSTATE_TO_KIND[cause.code] : undefined;
+            if (map) {
+              throw new DriverAdapterError({
+                originalCode: cause.code,
+                originalMessage: cause.message,
+                ...map(cause),
+              } as never);
+            }
+          }
+          throw thrown;
+        }
+        throw error;
+      };
+      queryable.__featurelineMapped = true;
+    }
+    return adapter;
+  };
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { authOptions } from "@/lib/auth/options";
+import { db } from "@/lib/db";
+import { getSessionUser, roleAtLeast, type SessionUser } from "@/lib/data/users";
+import { listEnvironments } from "@/lib/data/workspaces";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const WORKSPACE_COOKIE = "fl-workspace";
+export const ENVIRONMENT_COOKIE = "fl-env";
+
+/** The signed-in user with fresh roles from the database (a role change applies at once). */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  const userId = (session?.user as { id?: string } | undefined)?.id;
+  if (!userId) return null;
+  return getSessionUser(db(), userId);
+});
+
+export interface WorkspaceContext {
+  user: SessionUser;
+  workspace: { id: string; slug: string; name: string };
+  role: Role;
+  environments: { id: string; name: string; position: number; requiredApprovals: number }[];
+  environment: { id: string; name: string };
+}
+
+/** For pages: the user, their current workspace and environment; redirects when signed out. */
+export const requireWorkspace = cache(async (): Promise<WorkspaceContext> => {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  const jar = await cookies();
+  const wanted = jar.get(WORKSPACE_COOKIE)?.value;
+  const membership =
+    user.memberships.find((m) => m.workspaceSlug === wanted) ?? user.memberships[0];
+  if (!membership) redirect("/no-workspace");
+  const environments = await listEnvironments(db(), membership.workspaceId);
+  const wantedEnv = jar.get(ENVIRONMENT_COOKIE)?.value;
+  const environment = environments.find((e) => e.name === wantedEnv) ?? environments[0]!;
+  return {
+    user,
+    workspace: { id: membership.workspaceId, slug: membership.workspaceSlug, name: membership.workspaceName },
+    role: membership.role,
+    environments,
+    environment: { id: environment.id, name: environment.name },
+  };
+});
+
+export async function requireRole(needed: Role): Promise<WorkspaceContext> {
+  const context = await requireWorkspace();
+  if (!roleAtLeast(context.role, needed)) redirect("/forbidden");
+  return context;
+}

@@ -1,0 +1,76 @@
+/**
+ * `npm start`: build if needed, prepare the database (migrations, first-start demo catalog,
+ * session secret), then serve with `next start`. Any problem ends the start with one line.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import path from "node:path";
+import { prepareDatabase } from "@/lib/bootstrap";
+import { closeDb } from "@/lib/db";
+import { describeDatabaseError } from "@/lib/db/describe-error";
+import { env } from "@/lib/env";
+
+const log = (line: string) => console.log(`featureline: ${line}`);
+const fail = (line: string): never => {
+  console.error(`featureline: cannot start: ${line}`);
+  process.exit(1);
+};
+
+const require = createRequire(import.meta.url);
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const port = process.env.PORT ?? "3000";
+
+let config: ReturnType<typeof env>;
+try {
+  config = env();
+} catch (error) {
+  fail((error as Error).message);
+}
+
+if (buildIsMissingOrStale()) {
+  log("building the app (first start or changed sources)…");
+  const build = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
+  if (build.status !== 0) fail("next build failed (see above)");
+}
+
+let sessionSecret = "";
+try {
+  ({ sessionSecret } = await prepareDatabase(log));
+} catch (error) {
+  fail(describeDatabaseError(error, config!.DATABASE_URL));
+} finally {
+  // The embedded database allows one process: release it before the server opens it.
+  await closeDb();
+}
+
+log(`serving http://localhost:${port}`);
+const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NEXTAUTH_SECRET: sessionSecret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+function buildIsMissingOrStale(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  return ["app", "components", "lib", "proxy.ts", "next.config.ts", "package.json"].some((entry) =>
+    newestMtime(entry, builtAt),
+  );
+}
+
+function newestMtime(entry: string, than: number): boolean {
+  if (!fs.existsSync(entry)) return false;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs > than;
+  if (entry.endsWith("generated") || entry.endsWith("__tests__")) return false;
+  return fs.readdirSync(entry).some((child) => newestMtime(path.join(entry, child), than));
+}
