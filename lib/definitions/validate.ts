@@ -1,0 +1,407 @@
+import { parseDuration } from "@/lib/duration";
+
+import {
+  DOCUMENT_KEYS,
+  definitionSchemas,
+  formatZodIssues,
+  isKnownValueType,
+  repositoryDocumentSchema,
+  type DataSourceDefinition,
+  type DefinitionKind,
+  type FeatureViewDefinition,
+  type RepositoryDocument,
+} from "./schema";
+import { parseSelectColumns } from "./sql-select";
+
+/*
+ * Semantic checks the schema cannot express: names, references between objects (by name, in the
+ * document or already in the registry), durations, value types, per-kind rules and whether a
+ * SQL view's SELECT list produces what it declares. Errors block an apply; warnings do not.
+ */
+
+export type Severity = "error" | "warning";
+
+export interface ValidationIssue {
+  path: string;
+  message: string;
+  severity: Severity;
+}
+
+/**
+ * What the registry already holds, supplied by the caller. Names per kind resolve references;
+ * the optional details let more checks run against stored objects. When a detail is missing
+ * the check is skipped for stored objects rather than guessed.
+ */
+export interface ExistingNames {
+  data_source?: Iterable<string>;
+  entity?: Iterable<string>;
+  feature_view?: Iterable<string>;
+  feature_service?: Iterable<string>;
+  saved_dataset?: Iterable<string>;
+  model?: Iterable<string>;
+  /** "view:feature" of stored feature views. */
+  feature?: Iterable<string>;
+  /** "source.column" of stored data sources. */
+  column?: Iterable<string>;
+  dataSourceKinds?: Readonly<Record<string, DataSourceDefinition["kind"]>>;
+  entityJoinKeys?: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface ValidationContext extends ExistingNames {
+  /** The object is being created: its name must not be taken in the registry already. */
+  isNew?: boolean;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/i;
+
+const KIND_LABEL: Record<DefinitionKind, string> = {
+  data_source: "data source",
+  entity: "entity",
+  feature_view: "feature view",
+  feature_service: "feature service",
+  saved_dataset: "saved dataset",
+  model: "model",
+};
+
+export function validateRepository(document: RepositoryDocument, existing: ExistingNames = {}): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const error = (path: string, message: string) => issues.push({ path, message, severity: "error" });
+  const warning = (path: string, message: string) => issues.push({ path, message, severity: "warning" });
+  const index = buildIndex(document, existing);
+
+  const checkName = (path: string, name: string, what: string) => {
+    if (!IDENTIFIER.test(name)) {
+      error(path, `${what} name "${name}" must be an identifier: letters, digits and _, not starting with a digit`);
+    }
+  };
+  const checkUnique = (names: string[], pathOf: (i: number) => string, what: string) => {
+    const first = new Map<string, number>();
+    names.forEach((name, i) => {
+      const seen = first.get(name);
+      if (seen === undefined) first.set(name, i);
+      else error(pathOf(i), `Duplicate ${what} "${name}" (first at ${pathOf(seen)})`);
+    });
+  };
+  const checkDuration = (path: string, text: string | undefined, what: string) => {
+    if (text !== undefined && parseDuration(text) === null) {
+      error(path, `${what} "${text}" is not a duration (e.g. "30m", "1h", "15d")`);
+    }
+  };
+  const checkValueType = (path: string, valueType: string) => {
+    if (!isKnownValueType(valueType)) {
+      error(
+        path,
+        `Unknown value type "${valueType}": use int32, int64, float32, float64, string, bytes, bool, timestamp, array<T> or embedding<N>`,
+      );
+    }
+  };
+  const checkReference = (path: string, kind: DefinitionKind, name: string) => {
+    if (!index.names[kind].has(name)) error(path, `Unknown ${KIND_LABEL[kind]} "${name}"`);
+  };
+  const checkFeatureRef = (path: string, ref: string) => {
+    const [view, feature] = ref.split(":");
+    if (!view || !feature) return error(path, `"${ref}" is not a feature reference "view:feature"`);
+    if (!index.names.feature_view.has(view)) return error(path, `Unknown feature view "${view}"`);
+    const features = index.viewFeatures(view);
+    if (features && !features.has(feature)) error(path, `Feature view "${view}" has no feature "${feature}"`);
+  };
+
+  // ------------------------------------------------------------ names
+  const kinds = Object.entries(DOCUMENT_KEYS) as Array<[DefinitionKind, keyof RepositoryDocument]>;
+  for (const [kind, key] of kinds) {
+    const objects = document[key] as Array<{ name: string }>;
+    objects.forEach((object, i) => checkName(`${key}[${i}].name`, object.name, capitalise(KIND_LABEL[kind])));
+    checkUnique(
+      objects.map((object) => object.name),
+      (i) => `${key}[${i}].name`,
+      `${KIND_LABEL[kind]} name`,
+    );
+  }
+
+  // ------------------------------------------------------------ data sources
+  document.dataSources.forEach((source, i) => {
+    const at = `dataSources[${i}]`;
+    checkUnique(
+      source.columns.map((column) => column.name),
+      (c) => `${at}.columns[${c}].name`,
+      "column",
+    );
+    if (source.eventTimestampColumn && source.columns.length > 0) {
+      if (!source.columns.some((column) => column.name === source.eventTimestampColumn)) {
+        error(
+          `${at}.eventTimestampColumn`,
+          `Column "${source.eventTimestampColumn}" is not among the source's columns`,
+        );
+      }
+    }
+    if (source.batchSource !== undefined) {
+      if (source.kind !== "stream") {
+        error(`${at}.batchSource`, "Only a stream source has a batch (backfill) source");
+      } else if (source.batchSource === source.name) {
+        error(`${at}.batchSource`, "A source cannot be its own backfill source");
+      } else if (!index.names.data_source.has(source.batchSource)) {
+        error(`${at}.batchSource`, `Unknown data source "${source.batchSource}"`);
+      } else {
+        const kind = index.sourceKind(source.batchSource);
+        if (kind && kind !== "batch") {
+          error(`${at}.batchSource`, `Backfill source "${source.batchSource}" is a ${kind} source, not a batch source`);
+        }
+      }
+    }
+  });
+
+  // ------------------------------------------------------------ entities
+  document.entities.forEach((entity, i) => {
+    const at = `entities[${i}]`;
+    entity.joinKeys.forEach((joinKey, k) => {
+      checkName(`${at}.joinKeys[${k}].name`, joinKey.name, "Join key");
+      checkValueType(`${at}.joinKeys[${k}].valueType`, joinKey.valueType);
+    });
+    checkUnique(
+      entity.joinKeys.map((joinKey) => joinKey.name),
+      (k) => `${at}.joinKeys[${k}].name`,
+      "join key",
+    );
+  });
+
+  // ------------------------------------------------------------ feature views
+  document.featureViews.forEach((view, i) => {
+    const at = `featureViews[${i}]`;
+    view.sources.forEach((name, s) => checkReference(`${at}.sources[${s}]`, "data_source", name));
+    view.entities.forEach((name, e) => checkReference(`${at}.entities[${e}]`, "entity", name));
+    view.inputs.forEach((name, n) => {
+      if (name === view.name) error(`${at}.inputs[${n}]`, "A feature view cannot be its own input");
+      else checkReference(`${at}.inputs[${n}]`, "feature_view", name);
+    });
+
+    checkDuration(`${at}.schedule`, view.schedule, "Schedule");
+    checkDuration(`${at}.ttl`, view.ttl, "TTL");
+    checkDuration(`${at}.slideInterval`, view.slideInterval, "Slide interval");
+    checkDuration(`${at}.freshnessSla`, view.freshnessSla, "Freshness SLA");
+
+    view.features.forEach((feature, f) => {
+      const featureAt = `${at}.features[${f}]`;
+      checkName(`${featureAt}.name`, feature.name, "Feature");
+      checkValueType(`${featureAt}.valueType`, feature.valueType);
+      feature.sourceColumns.forEach((ref, c) => {
+        const path = `${featureAt}.sourceColumns[${c}]`;
+        const dot = ref.indexOf(".");
+        const source = ref.slice(0, dot);
+        const column = ref.slice(dot + 1);
+        if (dot <= 0 || !column) return error(path, `"${ref}" is not a column reference "source.column"`);
+        if (!index.names.data_source.has(source)) return error(path, `Unknown data source "${source}"`);
+        const columns = index.sourceColumns(source);
+        if (columns && !columns.has(column)) return error(path, `Data source "${source}" has no column "${column}"`);
+        if (!view.sources.includes(source)) {
+          warning(path, `Data source "${source}" is not one of this view's sources`);
+        }
+      });
+    });
+    checkUnique(
+      view.features.map((feature) => feature.name),
+      (f) => `${at}.features[${f}].name`,
+      "feature",
+    );
+
+    view.aggregations.forEach((aggregation, a) => {
+      const aggregationAt = `${at}.aggregations[${a}]`;
+      aggregation.windows.forEach((window, w) => checkDuration(`${aggregationAt}.windows[${w}]`, window, "Window"));
+      checkDuration(`${aggregationAt}.slideInterval`, aggregation.slideInterval, "Slide interval");
+      const streamSource = view.sources.find((name) => index.sourceKind(name) === "stream");
+      const columns = streamSource ? index.sourceColumns(streamSource) : undefined;
+      if (streamSource && columns && !columns.has(aggregation.column)) {
+        error(`${aggregationAt}.column`, `Stream source "${streamSource}" has no column "${aggregation.column}"`);
+      }
+    });
+
+    checkKindRules(view, at, index, error);
+    checkSqlCoverage(view, at, index, error, warning);
+  });
+
+  // ------------------------------------------------------------ services, datasets, models
+  document.featureServices.forEach((service, i) => {
+    if (service.features.length === 0) {
+      warning(`featureServices[${i}].features`, "The feature service selects no features");
+    }
+    service.features.forEach((ref, f) => checkFeatureRef(`featureServices[${i}].features[${f}]`, ref));
+  });
+  document.savedDatasets.forEach((dataset, i) => {
+    if (dataset.featureService !== undefined) {
+      checkReference(`savedDatasets[${i}].featureService`, "feature_service", dataset.featureService);
+    }
+    dataset.features.forEach((ref, f) => checkFeatureRef(`savedDatasets[${i}].features[${f}]`, ref));
+  });
+  document.models.forEach((model, i) => {
+    model.featureServices.forEach((name, s) =>
+      checkReference(`models[${i}].featureServices[${s}]`, "feature_service", name),
+    );
+    if (model.trainingDataset !== undefined) {
+      checkReference(`models[${i}].trainingDataset`, "saved_dataset", model.trainingDataset);
+    }
+  });
+
+  return issues;
+}
+
+/** Validate one object as it is typed into a form: schema issues first, then semantic ones. */
+export function validateObject(
+  kind: DefinitionKind,
+  definition: unknown,
+  context: ValidationContext = {},
+): ValidationIssue[] {
+  const parsed = definitionSchemas[kind].safeParse(definition);
+  if (!parsed.success) {
+    return formatZodIssues(parsed.error).map((issue) => ({ ...issue, severity: "error" as const }));
+  }
+  const key = DOCUMENT_KEYS[kind];
+  const document = repositoryDocumentSchema.parse({ [key]: [parsed.data] });
+  const prefix = `${key}[0]`;
+  const issues = validateRepository(document, context).map((issue) => ({
+    ...issue,
+    path: issue.path.startsWith(`${prefix}.`) ? issue.path.slice(prefix.length + 1) : issue.path,
+  }));
+  const name = parsed.data.name;
+  if (context.isNew && new Set(context[kind] ?? []).has(name)) {
+    issues.unshift({
+      path: "name",
+      message: `${kind === "entity" ? "An" : "A"} ${KIND_LABEL[kind]} named "${name}" already exists`,
+      severity: "error",
+    });
+  }
+  return issues;
+}
+
+// ---------------------------------------------------------------- rules per view kind
+
+type Report = (path: string, message: string) => void;
+
+function checkKindRules(view: FeatureViewDefinition, at: string, index: RegistryIndex, error: Report): void {
+  const kinds = view.sources.map((name) => index.sourceKind(name));
+  // A stored source whose kind the caller did not supply could be any kind: do not fail on it.
+  const unknown = kinds.filter((kind) => kind === undefined).length;
+  const count = (kind: DataSourceDefinition["kind"]) => kinds.filter((k) => k === kind).length;
+
+  if (view.kind !== "stream" && view.aggregations.length > 0) {
+    error(`${at}.aggregations`, "Only a stream feature view has aggregations");
+  }
+  if (view.kind !== "on_demand" && view.inputs.length > 0) {
+    error(`${at}.inputs`, "Only an on-demand feature view takes other feature views as inputs");
+  }
+
+  if (view.kind === "batch") {
+    if (count("batch") + unknown === 0) error(`${at}.sources`, "A batch feature view needs at least one batch source");
+  } else if (view.kind === "stream") {
+    const streams = count("stream");
+    if (streams > 1) error(`${at}.sources`, `A stream feature view reads exactly one stream source, not ${streams}`);
+    else if (streams + unknown === 0) error(`${at}.sources`, "A stream feature view needs a stream source");
+    if (view.aggregations.length === 0) {
+      error(`${at}.aggregations`, "A stream feature view needs at least one aggregation");
+    }
+  } else {
+    if (count("request") + unknown === 0 && view.inputs.length === 0) {
+      error(`${at}.sources`, "An on-demand feature view needs a request source or input feature views");
+    }
+    const language = view.transformation?.language;
+    if (language !== "python" && language !== "typescript") {
+      error(`${at}.transformation`, "An on-demand feature view needs a python or typescript transformation");
+    } else if (view.transformation?.code.trim() === "") {
+      error(`${at}.transformation.code`, "The transformation has no code");
+    }
+  }
+}
+
+function checkSqlCoverage(
+  view: FeatureViewDefinition,
+  at: string,
+  index: RegistryIndex,
+  error: Report,
+  warning: Report,
+): void {
+  if (view.transformation?.language !== "sql") return;
+  const path = `${at}.transformation.code`;
+  const selected = parseSelectColumns(view.transformation.code);
+  if (!selected.ok) {
+    warning(path, `The SELECT list cannot be checked against the declared features: ${selected.reason}`);
+    return;
+  }
+  // Warehouses fold unquoted identifiers to one case, so compare without case.
+  const columns = new Set(selected.columns.map((column) => column.toLowerCase()));
+  const joinKeys = view.entities.flatMap((entity) => index.joinKeys(entity) ?? []);
+  const missingKeys = unique(joinKeys.filter((key) => !columns.has(key.toLowerCase())));
+  const missingFeatures = view.features
+    .map((feature) => feature.name)
+    .filter((name) => !columns.has(name.toLowerCase()));
+  const parts: string[] = [];
+  if (missingFeatures.length > 0) parts.push(`features ${missingFeatures.join(", ")}`);
+  if (missingKeys.length > 0) parts.push(`join keys ${missingKeys.join(", ")}`);
+  if (parts.length > 0) error(path, `The SELECT list does not produce ${parts.join(" or ")}`);
+}
+
+// ---------------------------------------------------------------- index
+
+interface RegistryIndex {
+  names: Record<DefinitionKind, Set<string>>;
+  sourceKind(name: string): DataSourceDefinition["kind"] | undefined;
+  /** Declared columns of a source, or undefined when they are not known. */
+  sourceColumns(name: string): Set<string> | undefined;
+  /** Declared features of a view, or undefined when they are not known. */
+  viewFeatures(name: string): Set<string> | undefined;
+  joinKeys(entity: string): readonly string[] | undefined;
+}
+
+function buildIndex(document: RepositoryDocument, existing: ExistingNames): RegistryIndex {
+  const names = {} as Record<DefinitionKind, Set<string>>;
+  for (const [kind, key] of Object.entries(DOCUMENT_KEYS) as Array<[DefinitionKind, keyof RepositoryDocument]>) {
+    const own = (document[key] as Array<{ name: string }>).map((object) => object.name);
+    names[kind] = new Set([...(existing[kind] ?? []), ...own]);
+  }
+  const sources = byName(document.dataSources);
+  const views = byName(document.featureViews);
+  const entities = byName(document.entities);
+  const storedColumns = groupRefs(existing.column, ".");
+  const storedFeatures = groupRefs(existing.feature, ":");
+
+  return {
+    names,
+    sourceKind: (name) => sources.get(name)?.kind ?? existing.dataSourceKinds?.[name],
+    sourceColumns: (name) => {
+      const source = sources.get(name);
+      if (source) return source.columns.length > 0 ? new Set(source.columns.map((c) => c.name)) : undefined;
+      return storedColumns.get(name);
+    },
+    viewFeatures: (name) => {
+      const view = views.get(name);
+      if (view) return new Set(view.features.map((feature) => feature.name));
+      return storedFeatures.get(name);
+    },
+    joinKeys: (name) => entities.get(name)?.joinKeys.map((key) => key.name) ?? existing.entityJoinKeys?.[name],
+  };
+}
+
+/** The first object of each name: a duplicate is reported, and must not shadow the original. */
+function byName<T extends { name: string }>(objects: T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const object of objects) if (!map.has(object.name)) map.set(object.name, object);
+  return map;
+}
+
+function groupRefs(refs: Iterable<string> | undefined, separator: string): Map<string, Set<string>> {
+  const groups = new Map<string, Set<string>>();
+  for (const ref of refs ?? []) {
+    const at = ref.indexOf(separator);
+    if (at <= 0) continue;
+    const owner = ref.slice(0, at);
+    const set = groups.get(owner) ?? new Set<string>();
+    set.add(ref.slice(at + 1));
+    groups.set(owner, set);
+  }
+  return groups;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
