@@ -20,12 +20,12 @@ export interface Migration {
 
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return fs
-    .readdirSync(dir, { withFileTypes: true })
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && /^\d{4}_/.test(entry.name))
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
-      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      const sql = fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
 }
@@ -43,18 +43,16 @@ export async function applyMigrations(
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
     const done = new Map(
-      (await tx.query<{ name: string; checksum: string }>(
-        "SELECT name, checksum FROM _featureline_migrations",
-      )).map((row) => [row.name, row.checksum]),
+      (await tx.query<{ name: string; checksum: string }>("SELECT name, checksum FROM _featureline_migrations")).map(
+        (row) => [row.name, row.checksum],
+      ),
     );
     const newlyApplied: string[] = [];
     for (const migration of migrations) {
       const checksum = done.get(migration.name);
       if (checksum !== undefined) {
         if (checksum !== migration.checksum) {
-          throw new Error(
-            `Migration ${migration.name} was changed after it was applied; add a new migration instead.`,
-          );
+          throw new Error(`Migration ${migration.name} was changed after it was applied; add a new migration instead.`);
         }
         continue;
       }
@@ -73,9 +71,7 @@ export async function applyMigrations(
 
 export async function countAppliedMigrations(engine: Engine): Promise<number> {
   try {
-    const rows = await engine.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM _featureline_migrations",
-    );
+    const rows = await engine.query<{ n: number }>("SELECT count(*)::int AS n FROM _featureline_migrations");
     return rows[0]?.n ?? 0;
   } catch {
     return 0;

@@ -21,13 +21,26 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   ];
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="bg-slate-900">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-2">
           <Link href="/" className="flex items-center gap-2 text-white">
-            <svg aria-hidden viewBox="0 0 32 32" className="h-6 w-6"><rect width="32" height="32" rx="7" fill="#2f6fed"/><path d="M8 22 L14 12 L19 18 L24 9" stroke="#fff" strokeWidth="3" fill="none" strokeLinecap="round" strokeLinejoin="round"/></svg>
+            <svg aria-hidden viewBox="0 0 32 32" className="h-6 w-6">
+              <rect width="32" height="32" rx="7" fill="#2f6fed" />
+              <path
+                d="M8 22 L14 12 L19 18 L24 9"
+                stroke="#fff"
+                strokeWidth="3"
+                fill="none"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            </svg>
             <span className="font-semibold tracking-tight">Featureline</span>
           </Link>
           <NavLinks items={items} />
@@ -50,7 +63,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-8">
+        {children}
+      </main>
     </div>
   );
 }

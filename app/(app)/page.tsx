@@ -34,7 +34,8 @@ export default async function HomePage() {
       />
       {isEmpty ? (
         <EmptyState title="This workspace has no definitions yet">
-          Import a Feast registry, apply a repository definition through the API, or start the app with the demo catalog.
+          Import a Feast registry, apply a repository definition through the API, or start the app with the demo
+          catalog.
         </EmptyState>
       ) : null}
       <section aria-label="Catalog counts" className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
@@ -51,29 +52,58 @@ export default async function HomePage() {
         ))}
       </section>
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card title={<span>Stale feature views <Badge tone={health.staleViews.length ? "bad" : "good"}>{health.staleViews.length}</Badge></span>}>
+        <Card
+          title={
+            <span>
+              Stale feature views{" "}
+              <Badge tone={health.staleViews.length ? "bad" : "good"}>{health.staleViews.length}</Badge>
+            </span>
+          }
+        >
           {health.staleViews.length === 0 ? (
             <p className="text-sm text-slate-600">Every materialised view is within its freshness SLA.</p>
           ) : (
             <ul className="space-y-2 text-sm" data-testid="stale-views">
               {health.staleViews.map((view) => (
                 <li key={view.id} className="flex justify-between gap-2">
-                  <Link className="font-medium text-brand-700 hover:underline" href={`/catalog/feature_view/${view.id}`}>{view.name}</Link>
-                  <span className="text-slate-600">{formatAge(view.stalenessSeconds)} old · SLA {formatAge(view.slaSeconds)}</span>
+                  <Link
+                    className="font-medium text-brand-700 hover:underline"
+                    href={`/catalog/feature_view/${view.id}`}
+                  >
+                    {view.name}
+                  </Link>
+                  <span className="text-slate-600">
+                    {formatAge(view.stalenessSeconds)} old · SLA {formatAge(view.slaSeconds)}
+                  </span>
                 </li>
               ))}
             </ul>
           )}
         </Card>
-        <Card title={<span>Services over latency budget <Badge tone={health.servicesOverBudget.length ? "bad" : "good"}>{health.servicesOverBudget.length}</Badge></span>}>
+        <Card
+          title={
+            <span>
+              Services over latency budget{" "}
+              <Badge tone={health.servicesOverBudget.length ? "bad" : "good"}>{health.servicesOverBudget.length}</Badge>
+            </span>
+          }
+        >
           {health.servicesOverBudget.length === 0 ? (
             <p className="text-sm text-slate-600">Every feature service met its p99 budget in the last hour.</p>
           ) : (
             <ul className="space-y-2 text-sm" data-testid="slow-services">
               {health.servicesOverBudget.map((service) => (
                 <li key={service.id} className="flex justify-between gap-2">
-                  <Link className="font-medium text-brand-700 hover:underline" href={`/catalog/feature_service/${service.id}`}>{service.name}</Link>
-                  <span className="text-slate-600" title="Request-weighted mean of per-minute p99 over the last hour (approximate)">
+                  <Link
+                    className="font-medium text-brand-700 hover:underline"
+                    href={`/catalog/feature_service/${service.id}`}
+                  >
+                    {service.name}
+                  </Link>
+                  <span
+                    className="text-slate-600"
+                    title="Request-weighted mean of per-minute p99 over the last hour (approximate)"
+                  >
                     p99 ≈ {formatMs(service.p99Ms)} / {formatMs(service.budgetMs)}
                   </span>
                 </li>
@@ -81,9 +111,16 @@ export default async function HomePage() {
             </ul>
           )}
         </Card>
-        <Card title={<span>Drifting or skewed features <Badge tone={health.driftingFeatures.length ? "warn" : "good"}>{health.driftingFeatures.length}</Badge></span>}>
+        <Card
+          title={
+            <span>
+              Drifting or skewed features{" "}
+              <Badge tone={health.driftingFeatures.length ? "warn" : "good"}>{health.driftingFeatures.length}</Badge>
+            </span>
+          }
+        >
           {health.driftingFeatures.length === 0 ? (
-            <p className="text-sm text-slate-600">No feature's PSI is over its alert threshold.</p>
+            <p className="text-sm text-slate-600">No feature has a PSI over its alert threshold.</p>
           ) : (
             <ul className="space-y-2 text-sm" data-testid="drifting-features">
               {health.driftingFeatures.map((feature) => (
@@ -91,7 +128,9 @@ export default async function HomePage() {
                   <Link className="font-medium text-brand-700 hover:underline" href={`/catalog/feature/${feature.id}`}>
                     {feature.viewName}:{feature.name}
                   </Link>
-                  <span className="text-slate-600">PSI {feature.psi.toFixed(2)} vs {feature.comparedWith}</span>
+                  <span className="text-slate-600">
+                    PSI {feature.psi.toFixed(2)} vs {feature.comparedWith}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -100,7 +139,9 @@ export default async function HomePage() {
       </div>
       <p className="mt-6 text-sm text-slate-500">
         {health.openAlerts} open alert{health.openAlerts === 1 ? "" : "s"} in {environment.name}.{" "}
-        <Link href="/monitoring" className="text-brand-700 hover:underline">Open monitoring</Link>
+        <Link href="/monitoring" className="text-brand-700 hover:underline">
+          Open monitoring
+        </Link>
       </p>
     </>
   );

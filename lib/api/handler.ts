@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { TokenScope } from "@/lib/auth/tokens";
 import { AppError, errorBody, toAppError, zodFieldErrors } from "@/lib/errors";
+import { parseJsonText } from "@/lib/json-text";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authorize, resolvePrincipal, type ApiPrincipal } from "@/lib/api/principal";
 
@@ -81,13 +82,7 @@ export async function readJsonBody<T extends z.ZodType>(
   limitBytes = DEFAULT_BODY_LIMIT_BYTES,
 ): Promise<z.infer<T>> {
   const text = await readBodyText(request, limitBytes);
-  let value: unknown;
-  try {
-    value = text.trim() === "" ? {} : JSON.parse(text);
-  } catch (error) {
-    throw jsonSyntaxError(text, error);
-  }
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(text.trim() === "" ? {} : parseJsonOrThrow(text));
   if (!parsed.success) {
     const fields = zodFieldErrors(parsed.error);
     throw new AppError("unprocessable", `${fields[0]?.path || "body"}: ${fields[0]?.message}`, { fields });
@@ -119,23 +114,12 @@ function tooLarge(limitBytes: number): AppError {
   return new AppError("payload_too_large", `The request body is larger than ${Math.round(limitBytes / 1024)} KiB.`);
 }
 
-export function jsonSyntaxError(text: string, error: unknown): AppError {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
-  let line = 1;
-  let column = 1;
-  if (Number.isFinite(position)) {
-    const before = text.slice(0, position);
-    line = before.split("\n").length;
-    column = position - before.lastIndexOf("\n");
-  } else {
-    const lineMatch = /line (\d+) column (\d+)/.exec(message);
-    if (lineMatch) {
-      line = Number(lineMatch[1]);
-      column = Number(lineMatch[2]);
-    }
-  }
-  return new AppError("bad_request", `Malformed JSON at line ${line}, column ${column}: ${message}`, {
+/** Parses JSON text, or throws a 400 naming the line and column where it is malformed. */
+export function parseJsonOrThrow(text: string): unknown {
+  const syntax = parseJsonText(text);
+  if (syntax.ok) return syntax.value;
+  const { message, line, column } = syntax.error;
+  throw new AppError("bad_request", `Malformed JSON at line ${line}, column ${column}: ${message}`, {
     details: { line, column },
   });
 }

@@ -1,40 +1,13 @@
 import { z } from "zod";
-import {
-  apiTokenInputSchema,
-  apiTokenSchema,
-  createdApiTokenSchema,
-  healthSchema,
-  meSchema,
-  roleChangeInputSchema,
-  userSchema,
-} from "@/lib/validations/admin";
+import type { ApiOperation } from "@/lib/api/operations/types";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { adminOperations } from "@/lib/api/operations/admin";
+import { systemOperations } from "@/lib/api/operations/system";
 
-/**
- * Every route of the public API, described with the same zod schemas that validate its input.
- * The OpenAPI document is generated from this list; a test fails when a route file under
- * app/api is missing here.
- */
-export interface ApiOperation {
-  method: "get" | "post" | "put" | "patch" | "delete";
-  path: string;
-  summary: string;
-  tag: string;
-  /** "public", a minimum user role, and the token scope that also grants it. */
-  auth: { public?: true; role?: string; scope?: string };
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  bodyContentTypes?: string[];
-  response?: z.ZodType;
-  responseStatus?: number;
-}
+export type { ApiOperation } from "@/lib/api/operations/types";
 
-const operations: ApiOperation[] = [];
-
-export function registerOperations(...ops: ApiOperation[]): void {
-  for (const op of ops) {
-    if (!operations.some((o) => o.method === op.method && o.path === op.path)) operations.push(op);
-  }
-}
+/** Every domain lists its routes in lib/api/operations/<domain>.ts; add new files here. */
+const operations: readonly ApiOperation[] = [...systemOperations, ...adminOperations];
 
 export function listOperations(): readonly ApiOperation[] {
   return operations;
@@ -42,91 +15,12 @@ export function listOperations(): readonly ApiOperation[] {
 
 const errorSchema = z.object({
   error: z.object({
-    code: z.enum([
-      "bad_request",
-      "unauthorized",
-      "forbidden",
-      "not_found",
-      "conflict",
-      "payload_too_large",
-      "unprocessable",
-      "too_many_requests",
-      "internal",
-      "unavailable",
-    ]),
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
     message: z.string(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     details: z.unknown().optional(),
   }),
 });
-
-registerOperations(
-  {
-    method: "get",
-    path: "/api/health",
-    summary: "Whether the database answers, which engine it is and how many migrations are applied.",
-    tag: "System",
-    auth: { public: true },
-    response: healthSchema,
-  },
-  {
-    method: "get",
-    path: "/api/v1/openapi.json",
-    summary: "This document.",
-    tag: "System",
-    auth: { public: true },
-  },
-  {
-    method: "get",
-    path: "/api/v1/me",
-    summary: "The caller (user or API token), its workspace roles and token scopes.",
-    tag: "Identity",
-    auth: { role: "viewer", scope: "read" },
-    response: meSchema,
-  },
-  {
-    method: "get",
-    path: "/api/v1/tokens",
-    summary: "List the workspace's API tokens (never the tokens themselves).",
-    tag: "Admin",
-    auth: { role: "admin" },
-    response: z.object({ tokens: z.array(apiTokenSchema) }),
-  },
-  {
-    method: "post",
-    path: "/api/v1/tokens",
-    summary: "Create an API token. The response holds the token in clear, once.",
-    tag: "Admin",
-    auth: { role: "admin" },
-    body: apiTokenInputSchema,
-    response: createdApiTokenSchema,
-    responseStatus: 201,
-  },
-  {
-    method: "delete",
-    path: "/api/v1/tokens/{id}",
-    summary: "Revoke an API token.",
-    tag: "Admin",
-    auth: { role: "admin" },
-  },
-  {
-    method: "get",
-    path: "/api/v1/users",
-    summary: "List the workspace's members and their roles.",
-    tag: "Admin",
-    auth: { role: "admin" },
-    response: z.object({ users: z.array(userSchema) }),
-  },
-  {
-    method: "patch",
-    path: "/api/v1/users/{id}",
-    summary: "Change a member's role in the workspace.",
-    tag: "Admin",
-    auth: { role: "admin" },
-    body: roleChangeInputSchema,
-    response: userSchema,
-  },
-);
 
 function jsonSchema(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "input" });
@@ -162,7 +56,8 @@ export function buildOpenApiDocument(serverUrl?: string) {
       responses["403"] = { description: "Role or token scope insufficient", ...errorResponse };
     }
     if (op.body || op.query) responses["400"] = { description: "Malformed input", ...errorResponse };
-    if (op.body) responses["422"] = { description: "Input fails validation; `fields` names each problem", ...errorResponse };
+    if (op.body)
+      responses["422"] = { description: "Input fails validation; `fields` names each problem", ...errorResponse };
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
       summary: op.summary,
@@ -189,7 +84,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       title: "Featureline API",
       version: "1",
       description:
-        "Registry, lineage, promotion and monitoring API of Featureline. Authenticate with a browser session or an API token (`Authorization: Bearer flt_...`). Errors are `{\"error\": {\"code\", \"message\", \"fields\"?}}`.",
+        'Registry, lineage, promotion and monitoring API of Featureline. Authenticate with a browser session or an API token (`Authorization: Bearer flt_...`). Errors are `{"error": {"code", "message", "fields"?}}`.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     components: {

@@ -104,7 +104,14 @@ async function listDriftingFeatures(prisma: Db, workspaceId: string, environment
   // The newest online profile of each feature, and what it is compared with: the training
   // baseline when one exists, else the offline profile of the same window (skew).
   const rows = await prisma.$queryRaw<
-    { feature_id: string; name: string; view_name: string; online: number[]; baseline: number[] | null; offline: number[] | null }[]
+    {
+      feature_id: string;
+      name: string;
+      view_name: string;
+      online: number[];
+      baseline: number[] | null;
+      offline: number[] | null;
+    }[]
   >`
     WITH latest AS (
       SELECT DISTINCT ON (p.feature_id) p.feature_id, p.counts, p.window_start, p.window_end

@@ -1,5 +1,6 @@
 import YAML from "yaml";
 import { z } from "zod";
+import { lineColumnAt, parseJsonText, type SyntaxResult } from "@/lib/json-text";
 
 import { parseDuration } from "@/lib/duration";
 
@@ -309,44 +310,11 @@ export function parseRepositoryText(text: string, contentType?: string): ParseRe
   return { ok: true, document: parsed.data };
 }
 
-type SyntaxResult =
-  { ok: true; value: unknown } | { ok: false; error: { message: string; line: number; column: number } };
-
 function isJson(text: string, contentType?: string): boolean {
   const type = contentType?.toLowerCase() ?? "";
   if (type.includes("json")) return true;
   if (type.includes("yaml") || type.includes("yml")) return false;
   return /^\s*[{[]/.test(text);
-}
-
-function parseJsonText(text: string): SyntaxResult {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // Newer V8 says "(line 3 column 5)"; older only "at position 42"; a truncated file neither.
-    const lineColumn = /line (\d+) column (\d+)/.exec(message);
-    if (lineColumn) {
-      return {
-        ok: false,
-        error: { message: cleanJsonMessage(message), line: Number(lineColumn[1]), column: Number(lineColumn[2]) },
-      };
-    }
-    const position = /position (\d+)/.exec(message);
-    const offset = position ? Number(position[1]) : text.length;
-    return { ok: false, error: { message: cleanJsonMessage(message), ...lineColumnAt(text, offset) } };
-  }
-}
-
-function cleanJsonMessage(message: string): string {
-  return message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ at position \d+/, "");
-}
-
-/** 1-based line and column of a character offset. */
-function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lines = before.split("\n");
-  return { line: lines.length, column: (lines[lines.length - 1] ?? "").length + 1 };
 }
 
 function parseYamlText(text: string): SyntaxResult {

@@ -1,0 +1,25 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { PageHeader } from "@/components/ui/card";
+import { requireRole } from "@/lib/session";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const { workspace } = await requireRole("admin");
+  return (
+    <>
+      <PageHeader title="Admin" description={`Members, roles and API tokens of ${workspace.name}.`} />
+      <nav aria-label="Admin" className="mb-6 flex gap-4 border-b border-slate-200 text-sm">
+        <Link href="/admin/users" className="border-b-2 border-transparent pb-2 hover:border-brand-500">
+          Users and roles
+        </Link>
+        <Link href="/admin/tokens" className="border-b-2 border-transparent pb-2 hover:border-brand-500">
+          API tokens
+        </Link>
+        <Link href="/docs/api" className="border-b-2 border-transparent pb-2 hover:border-brand-500">
+          API reference
+        </Link>
+      </nav>
+      {children}
+    </>
+  );
+}

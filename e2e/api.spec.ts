@@ -1,0 +1,117 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from "./fixtures";
+
+/** Signs in through next-auth's credentials endpoint, as a browser would, on a request context. */
+type Playwright = { request: { newContext(options: { baseURL: string }): Promise<APIRequestContext> } };
+
+async function apiAs(playwright: Playwright, baseURL: string, role: DemoRole) {
+  const context = await playwright.request.newContext({ baseURL });
+  const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
+  const response = await context.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: DEMO_USERS[role], password: DEMO_PASSWORD, json: "true" },
+  });
+  expect(response.ok()).toBe(true);
+  return context;
+}
+
+test.describe("API conventions", () => {
+  test("health answers without auth and names the engine", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body.status).toBe("ok");
+    expect(body.database.engine).toBe(process.env.DATABASE_URL ? "postgresql" : "pglite");
+    expect(body.database.migrationsApplied).toBe(body.database.migrationsKnown);
+  });
+
+  test("anonymous API calls get 401 JSON", async ({ request }) => {
+    for (const [method, url] of [
+      ["get", "/api/v1/me"],
+      ["get", "/api/v1/tokens"],
+      ["post", "/api/v1/tokens"],
+      ["get", "/api/v1/users"],
+    ] as const) {
+      const response = await request[method](url);
+      expect(response.status(), `${method} ${url}`).toBe(401);
+      expect((await response.json()).error.code).toBe("unauthorized");
+    }
+    const badToken = await request.get("/api/v1/me", {
+      headers: { authorization: "Bearer flt_not_a_real_token_at_all" },
+    });
+    expect(badToken.status()).toBe(401);
+  });
+
+  test("the OpenAPI document is served", async ({ request }) => {
+    const response = await request.get("/api/v1/openapi.json");
+    const document = await response.json();
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths)).toContain("/api/v1/me");
+  });
+
+  test("me describes a signed-in user with roles", async ({ playwright, baseURL }) => {
+    const api = await apiAs(playwright, baseURL!, "approver");
+    const me = await (await api.get("/api/v1/me")).json();
+    expect(me).toMatchObject({
+      kind: "user",
+      user: { email: DEMO_USERS.approver },
+      workspaces: [{ slug: "acme", role: "approver" }],
+    });
+    await api.dispose();
+  });
+
+  test("bad input on the admin routes is a clear 4xx, never a 500", async ({ playwright, baseURL }) => {
+    const admin = await apiAs(playwright, baseURL!, "admin");
+    const malformed = await admin.post("/api/v1/tokens", {
+      headers: { "content-type": "application/json" },
+      data: Buffer.from('{"name": "x",\n "scopes": ['),
+    });
+    expect(malformed.status()).toBe(400);
+    expect((await malformed.json()).error.message).toMatch(/line 2/);
+
+    const invalid = await admin.post("/api/v1/tokens", { data: { name: "", scopes: ["root"] } });
+    expect(invalid.status()).toBe(422);
+    const fields = (await invalid.json()).error.fields.map((f: { path: string }) => f.path);
+    expect(fields).toEqual(expect.arrayContaining(["name", "scopes[0]"]));
+
+    const tooLarge = await admin.post("/api/v1/tokens", {
+      data: { name: "x".repeat(2 * 1024 * 1024), scopes: ["read"] },
+    });
+    expect(tooLarge.status()).toBe(413);
+
+    expect((await admin.delete("/api/v1/tokens/does-not-exist")).status()).toBe(404);
+    expect((await admin.patch("/api/v1/users/nobody", { data: { role: "admin" } })).status()).toBe(404);
+    const badRole = await admin.patch("/api/v1/users/nobody", { data: { role: "superuser" } });
+    expect(badRole.status()).toBe(422);
+    expect((await badRole.json()).error.fields[0].path).toBe("role");
+
+    const created = await admin.post("/api/v1/tokens", { data: { name: "api-spec", scopes: ["read"] } });
+    expect(created.status()).toBe(201);
+    const { token, id } = await created.json();
+    const list = await (await admin.get("/api/v1/tokens")).json();
+    expect(JSON.stringify(list)).not.toContain(token);
+    expect((await admin.delete(`/api/v1/tokens/${id}`)).status()).toBe(200);
+    await admin.dispose();
+  });
+
+  test("roles and scopes are enforced", async ({ playwright, baseURL }) => {
+    const viewer = await apiAs(playwright, baseURL!, "viewer");
+    const forbidden = await viewer.post("/api/v1/tokens", { data: { name: "nope", scopes: ["read"] } });
+    expect(forbidden.status()).toBe(403);
+    expect((await forbidden.json()).error.code).toBe("forbidden");
+    expect((await viewer.get("/api/v1/users")).status()).toBe(403);
+    await viewer.dispose();
+
+    const admin = await apiAs(playwright, baseURL!, "admin");
+    const { token } = await (
+      await admin.post("/api/v1/tokens", { data: { name: "ingest-only", scopes: ["ingest"] } })
+    ).json();
+    await admin.dispose();
+    const machine = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${token}` },
+    });
+    expect((await machine.get("/api/v1/me")).status()).toBe(403);
+    expect((await machine.get("/api/v1/tokens")).status()).toBe(403);
+    await machine.dispose();
+  });
+});

@@ -1,0 +1,57 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end journeys against a production build served by `npm start` (next start) on its
+ * own port and data directory. With DATABASE_URL set (scripts/with-postgres.ts), the same
+ * suite runs against PostgreSQL. Browsers: Debian's Chromium, never Playwright's download.
+ */
+const port = Number(process.env.E2E_PORT ?? 3210);
+// E2E_BASE_URL targets a server that is already running (e.g. a dev server) instead.
+const externalBaseUrl = process.env.E2E_BASE_URL;
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `featureline-e2e-${process.pid}`);
+const engine = process.env.DATABASE_URL ? "postgresql" : "pglite";
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: `test-results/${engine}`,
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: externalBaseUrl ?? `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+      ],
+    },
+  },
+  projects: [{ name: `chromium-${engine}`, use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: externalBaseUrl
+    ? undefined
+    : {
+        command: "npm start",
+        url: `http://localhost:${port}/api/health`,
+        timeout: 240_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        stderr: "pipe",
+        env: {
+          PORT: String(port),
+          FEATURELINE_DATA_DIR: dataDir,
+          NEXT_TELEMETRY_DISABLED: "1",
+          ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+        },
+      },
+});
