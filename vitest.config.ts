@@ -3,9 +3,11 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { "@": path.resolve(import.meta.dirname) },
-    // "server-only" resolves to its empty module under the react-server condition, as in Next.
-    conditions: ["react-server", "node", "import", "default"],
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Tests run server code, as Next's server does: "server-only" is its empty module there.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
   },
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],

@@ -66,11 +66,9 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof z.ZodError) {
     const fields = zodFieldErrors(error);
     const first = fields[0];
-    return new AppError(
-      "unprocessable",
-      first ? `${first.path || "body"}: ${first.message}` : "Invalid input",
-      { fields },
-    );
+    return new AppError("unprocessable", first ? `${first.path || "body"}: ${first.message}` : "Invalid input", {
+      fields,
+    });
   }
   const prismaCode = (error as { code?: unknown } | null)?.code;
   if (prismaCode === "P2002") {
@@ -85,7 +83,8 @@ export function toAppError(error: unknown): AppError {
 }
 
 function describeTarget(target: unknown): string {
-  if (Array.isArray(target)) return target.filter((t) => t !== "workspace_id" && t !== "workspaceId").join(", ") || "name";
+  if (Array.isArray(target))
+    return target.filter((t) => t !== "workspace_id" && t !== "workspaceId").join(", ") || "name";
   return "name";
 }
 

@@ -34,8 +34,7 @@ export const requireWorkspace = cache(async (): Promise<WorkspaceContext> => {
   if (!user) redirect("/login");
   const jar = await cookies();
   const wanted = jar.get(WORKSPACE_COOKIE)?.value;
-  const membership =
-    user.memberships.find((m) => m.workspaceSlug === wanted) ?? user.memberships[0];
+  const membership = user.memberships.find((m) => m.workspaceSlug === wanted) ?? user.memberships[0];
   if (!membership) redirect("/no-workspace");
   const environments = await listEnvironments(db(), membership.workspaceId);
   const wantedEnv = jar.get(ENVIRONMENT_COOKIE)?.value;

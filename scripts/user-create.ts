@@ -26,7 +26,9 @@ async function readPassword(fromStdin: boolean): Promise<string> {
   if (fromStdin || !process.stdin.isTTY) {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+    return Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/\r?\n$/, "");
   }
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   // Mute the echo of what is typed after the prompt.
@@ -66,7 +68,8 @@ try {
   const prisma = db();
   const workspace = args.workspace
     ? await getWorkspaceBySlug(prisma, args.workspace)
-    : ((await getFirstWorkspace(prisma)) ?? (await createWorkspace(prisma, { slug: "default", name: "Default workspace" })));
+    : ((await getFirstWorkspace(prisma)) ??
+      (await createWorkspace(prisma, { slug: "default", name: "Default workspace" })));
   if (!workspace) throw new Error(`no workspace named "${args.workspace}"`);
   const user = await createUser(prisma, {
     email: args.email,
@@ -77,7 +80,10 @@ try {
   });
   console.log(`created ${user.email} as ${args.role} in workspace ${workspace.slug}`);
 } catch (error) {
-  const message = error instanceof AppError || (error instanceof Error && !("code" in error)) ? error.message : describeDatabaseError(error, process.env.DATABASE_URL);
+  const message =
+    error instanceof AppError || (error instanceof Error && !("code" in error))
+      ? error.message
+      : describeDatabaseError(error, process.env.DATABASE_URL);
   console.error(`user:create failed: ${message}`);
   process.exitCode = 1;
 } finally {

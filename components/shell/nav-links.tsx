@@ -24,7 +24,9 @@ export function NavLinks({ items }: { items: NavItem[] }) {
           >
             {item.label}
             {item.count ? (
-              <span className="ml-1.5 rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900">{item.count}</span>
+              <span className="ml-1.5 rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900">
+                {item.count}
+              </span>
             ) : null}
           </Link>
         );

@@ -19,7 +19,9 @@ export function Switcher({
   const formRef = useRef<HTMLFormElement>(null);
   return (
     <form ref={formRef} action={action} className="flex items-center gap-1.5">
-      <label htmlFor={`switch-${name}`} className="text-xs text-slate-400">{label}</label>
+      <label htmlFor={`switch-${name}`} className="text-xs text-slate-400">
+        {label}
+      </label>
       <select
         id={`switch-${name}`}
         name={name}
@@ -28,10 +30,16 @@ export function Switcher({
         className="rounded-md border border-white/20 bg-white/10 px-2 py-1 text-sm text-white [&>option]:text-slate-900"
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
-      <noscript><button type="submit" className="text-xs text-white">Go</button></noscript>
+      <noscript>
+        <button type="submit" className="text-xs text-white">
+          Go
+        </button>
+      </noscript>
     </form>
   );
 }

@@ -5,8 +5,14 @@ import { signOut } from "next-auth/react";
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
   return (
     <details className="relative">
-      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-white/10" aria-label="User menu">
-        <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-500 text-xs font-semibold text-white">
+      <summary
+        className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-white/10"
+        aria-label="User menu"
+      >
+        <span
+          aria-hidden
+          className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-500 text-xs font-semibold text-white"
+        >
           {name.slice(0, 1).toUpperCase()}
         </span>
         <span className="hidden sm:inline">{name}</span>
@@ -14,7 +20,12 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
       <div className="absolute right-0 z-20 mt-2 w-60 rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-800 shadow-lg">
         <p className="font-medium">{name}</p>
         <p className="truncate text-slate-500">{email}</p>
-        <p className="mt-1 text-xs text-slate-500">Role: <span data-testid="current-role" className="font-medium text-slate-700">{role}</span></p>
+        <p className="mt-1 text-xs text-slate-500">
+          Role:{" "}
+          <span data-testid="current-role" className="font-medium text-slate-700">
+            {role}
+          </span>
+        </p>
         <button
           type="button"
           onClick={() => signOut({ callbackUrl: "/login" })}

@@ -15,7 +15,11 @@ export function Table({ caption, head, children }: { caption?: string; head: Rea
 }
 
 export function Th({ children, className = "" }: { children?: ReactNode; className?: string }) {
-  return <th scope="col" className={`px-3 py-2 ${className}`}>{children}</th>;
+  return (
+    <th scope="col" className={`px-3 py-2 ${className}`}>
+      {children}
+    </th>
+  );
 }
 
 export function Td({ children, className = "" }: { children?: ReactNode; className?: string }) {

@@ -30,9 +30,7 @@ export interface RawTx {
 }
 
 export function createEngine(options: { databaseUrl?: string; dataDir: string }): Engine {
-  return options.databaseUrl
-    ? createPostgresEngine(options.databaseUrl)
-    : createPGliteEngine(options.dataDir);
+  return options.databaseUrl ? createPostgresEngine(options.databaseUrl) : createPGliteEngine(options.dataDir);
 }
 
 export function redactUrl(url: string): string {

@@ -58,10 +58,7 @@ export function freshnessSlaSeconds(view: FreshnessSlaInput): number | null {
   return schedule === null ? null : 2 * schedule;
 }
 
-export function freshnessStatus(
-  staleness: number | null,
-  slaSeconds: number | null,
-): FreshnessStatus {
+export function freshnessStatus(staleness: number | null, slaSeconds: number | null): FreshnessStatus {
   if (staleness === null || slaSeconds === null) return "unknown";
   return staleness > slaSeconds ? "stale" : "fresh";
 }

@@ -10,8 +10,7 @@ const MAX_ITERATIONS = 10_000;
 const FLOOR = 1e-300;
 
 export function upperRegularizedGamma(a: number, x: number): number {
-  if (!(a > 0) || !Number.isFinite(a))
-    throw new RangeError(`gamma shape must be positive (got ${a})`);
+  if (!(a > 0) || !Number.isFinite(a)) throw new RangeError(`gamma shape must be positive (got ${a})`);
   if (!(x >= 0)) throw new RangeError(`gamma argument must be non-negative (got ${x})`);
   if (x === 0) return 1;
   if (x === Infinity) return 0;
@@ -34,9 +33,8 @@ export function logGamma(x: number): number {
 
 const LANCZOS_G = 7;
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-  1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
 /** Regularised lower gamma P(a, x) by its power series. */

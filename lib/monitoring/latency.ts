@@ -48,9 +48,7 @@ export function combineLatency(buckets: readonly LatencyBucket[]): LatencySummar
 
   const merged = mergeHistograms(buckets);
   if (merged) {
-    const [p50, p95, p99] = PERCENTILES.map(([, q]) =>
-      percentileFromHistogram(merged.edgesMs, merged.counts, q),
-    );
+    const [p50, p95, p99] = PERCENTILES.map(([, q]) => percentileFromHistogram(merged.edgesMs, merged.counts, q));
     return {
       requestCount,
       errorCount,
@@ -66,8 +64,7 @@ export function combineLatency(buckets: readonly LatencyBucket[]): LatencySummar
   // all requests (one slow minute among calm ones is underweighted). It is the best estimate
   // the reported numbers allow, so it is flagged as approximate.
   const measured = buckets.filter((bucket) => bucket.requestCount > 0);
-  const isApproximate =
-    measured.length > 1 || measured.some((bucket) => bucket.isApproximate === true);
+  const isApproximate = measured.length > 1 || measured.some((bucket) => bucket.isApproximate === true);
   const weighted = (pick: (bucket: LatencyBucket) => number): number | null => {
     if (requestCount === 0) return null;
     let total = 0;
@@ -90,11 +87,7 @@ export function combineLatency(buckets: readonly LatencyBucket[]): LatencySummar
  * falls in. An open-ended last bin (edge Infinity) answers with its lower edge, as Prometheus
  * does. Null for an empty histogram.
  */
-export function percentileFromHistogram(
-  edgesMs: number[],
-  counts: number[],
-  q: number,
-): number | null {
+export function percentileFromHistogram(edgesMs: number[], counts: number[], q: number): number | null {
   assertHistogram({ edgesMs, counts });
   if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile must be between 0 and 1 (got ${q})`);
   let total = 0;
@@ -123,22 +116,15 @@ export function percentileFromHistogram(
  * (so 86400 gives UTC days), combined as combineLatency does. Each input bucket must fit in
  * one target bucket, i.e. its size must divide the target size.
  */
-export function rollupBuckets(
-  buckets: readonly LatencyBucket[],
-  targetSeconds: number,
-): LatencyBucket[] {
+export function rollupBuckets(buckets: readonly LatencyBucket[], targetSeconds: number): LatencyBucket[] {
   if (!Number.isInteger(targetSeconds) || targetSeconds <= 0) {
-    throw new RangeError(
-      `rollup size must be a positive whole number of seconds (got ${targetSeconds})`,
-    );
+    throw new RangeError(`rollup size must be a positive whole number of seconds (got ${targetSeconds})`);
   }
   const targetMs = targetSeconds * 1000;
   const groups = new Map<number, LatencyBucket[]>();
   for (const bucket of buckets) {
     if (!(bucket.bucketSeconds > 0) || targetSeconds % bucket.bucketSeconds !== 0) {
-      throw new RangeError(
-        `a ${bucket.bucketSeconds}s bucket cannot be rolled up into ${targetSeconds}s buckets`,
-      );
+      throw new RangeError(`a ${bucket.bucketSeconds}s bucket cannot be rolled up into ${targetSeconds}s buckets`);
     }
     const groupStart = Math.floor(bucket.bucketStart.getTime() / targetMs) * targetMs;
     const group = groups.get(groupStart);
@@ -187,9 +173,7 @@ function mergeHistograms(buckets: readonly LatencyBucket[]): LatencyHistogram | 
 
 function assertHistogram({ edgesMs, counts }: LatencyHistogram): void {
   if (edgesMs.length !== counts.length + 1 || counts.length === 0) {
-    throw new RangeError(
-      `a histogram needs one more edge than counts (got ${edgesMs.length} and ${counts.length})`,
-    );
+    throw new RangeError(`a histogram needs one more edge than counts (got ${edgesMs.length} and ${counts.length})`);
   }
   for (let i = 0; i < edgesMs.length; i++) {
     if (Number.isNaN(edgesMs[i]!) || (i > 0 && !(edgesMs[i]! > edgesMs[i - 1]!))) {
@@ -198,9 +182,7 @@ function assertHistogram({ edgesMs, counts }: LatencyHistogram): void {
   }
   counts.forEach((count, i) => {
     if (!Number.isFinite(count) || count < 0) {
-      throw new RangeError(
-        `histogram count at index ${i} must be a finite non-negative number (got ${count})`,
-      );
+      throw new RangeError(`histogram count at index ${i} must be a finite non-negative number (got ${count})`);
     }
   });
 }

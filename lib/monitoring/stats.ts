@@ -31,8 +31,7 @@ export const STATISTICS: Readonly<Record<StatisticName, StatisticInfo>> = {
     label: "PSI",
     appliesTo: ["numeric", "categorical"],
     isHigherWorse: true,
-    description:
-      "Population stability index over the shared bins; an empty bin counts as a 0.0001 share.",
+    description: "Population stability index over the shared bins; an empty bin counts as a 0.0001 share.",
   },
   ks: {
     name: "ks",
@@ -46,16 +45,14 @@ export const STATISTICS: Readonly<Record<StatisticName, StatisticInfo>> = {
     label: "Jensen-Shannon distance",
     appliesTo: ["numeric", "categorical"],
     isHigherWorse: true,
-    description:
-      "Square root of the Jensen-Shannon divergence of the bin shares (base-2 logs, 0 to 1).",
+    description: "Square root of the Jensen-Shannon divergence of the bin shares (base-2 logs, 0 to 1).",
   },
   wasserstein: {
     name: "wasserstein",
     label: "Wasserstein-1",
     appliesTo: ["numeric"],
     isHigherWorse: true,
-    description:
-      "Earth mover's distance with each bin's mass at its centre, in the feature's own units.",
+    description: "Earth mover's distance with each bin's mass at its centre, in the feature's own units.",
   },
   linf: {
     name: "linf",
@@ -198,10 +195,7 @@ export function compareProfiles(expected: Profile, actual: Profile): StatisticVa
   throw new RangeError(`cannot compare a ${expected.kind} profile with a ${actual.kind} profile`);
 }
 
-function alignCategories(
-  expected: CategoricalProfile,
-  actual: CategoricalProfile,
-): [number[], number[]] {
+function alignCategories(expected: CategoricalProfile, actual: CategoricalProfile): [number[], number[]] {
   const expectedCounts = countsByCategory(expected, "expected");
   const actualCounts = countsByCategory(actual, "actual");
   const categories = [...new Set([...expectedCounts.keys(), ...actualCounts.keys()])];
@@ -219,8 +213,7 @@ function countsByCategory(profile: CategoricalProfile, side: string): Map<string
   }
   const counts = new Map<string, number>();
   profile.categories.forEach((category, i) => {
-    if (counts.has(category))
-      throw new RangeError(`${side} profile lists category "${category}" twice`);
+    if (counts.has(category)) throw new RangeError(`${side} profile lists category "${category}" twice`);
     counts.set(category, profile.counts[i]!);
   });
   return counts;
@@ -246,9 +239,7 @@ function assertCounts(expected: number[], actual: number[]): void {
   ] as const) {
     counts.forEach((count, i) => {
       if (!Number.isFinite(count) || count < 0) {
-        throw new RangeError(
-          `${side} count at index ${i} must be a finite non-negative number (got ${count})`,
-        );
+        throw new RangeError(`${side} count at index ${i} must be a finite non-negative number (got ${count})`);
       }
     });
     if (sum(counts) === 0) throw new RangeError(`${side} profile is empty (all counts are 0)`);
@@ -257,9 +248,7 @@ function assertCounts(expected: number[], actual: number[]): void {
 
 function assertBinEdges(binEdges: number[], binCount: number, side = "profile"): void {
   if (binEdges.length !== binCount + 1) {
-    throw new RangeError(
-      `${side} needs ${binCount + 1} bin edges for ${binCount} bins (got ${binEdges.length})`,
-    );
+    throw new RangeError(`${side} needs ${binCount + 1} bin edges for ${binCount} bins (got ${binEdges.length})`);
   }
   for (let i = 0; i < binEdges.length; i++) {
     if (!Number.isFinite(binEdges[i]!) || (i > 0 && !(binEdges[i]! > binEdges[i - 1]!))) {

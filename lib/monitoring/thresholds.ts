@@ -33,10 +33,7 @@ const STATUS_RANK: Record<DriftStatus, number> = { ok: 0, warn: 1, alert: 2 };
  * only, since shares of many narrow bins differ far less. Throws a RangeError for an unknown
  * statistic or bounds in the wrong order.
  */
-export function resolveThresholds(
-  overrides: readonly ThresholdOverride[] = [],
-  kind?: ProfileKind,
-): Thresholds {
+export function resolveThresholds(overrides: readonly ThresholdOverride[] = [], kind?: ProfileKind): Thresholds {
   const resolved: Thresholds = { ...DEFAULT_THRESHOLDS };
   if (kind === "numeric") delete resolved.linf;
   for (const override of overrides) {
@@ -59,11 +56,7 @@ export function resolveThresholds(
  * an alert, as in the credit-scoring rule; a p-value alerts strictly below its bound. A
  * statistic without a threshold is never alarming.
  */
-export function statusFor(
-  statistic: StatisticName,
-  value: number,
-  thresholds: Thresholds,
-): DriftStatus {
+export function statusFor(statistic: StatisticName, value: number, thresholds: Thresholds): DriftStatus {
   if (Number.isNaN(value)) throw new RangeError(`${statistic} value is not a number`);
   const threshold = thresholds[statistic];
   if (!threshold) return "ok";
@@ -91,9 +84,7 @@ export function scoreStatistics(
   thresholds: Thresholds,
 ): { statuses: Partial<Record<StatisticName, DriftStatus>>; worst: DriftStatus } {
   const statuses: Partial<Record<StatisticName, DriftStatus>> = {};
-  for (const [name, value] of Object.entries(values) as Array<
-    [StatisticName, number | undefined]
-  >) {
+  for (const [name, value] of Object.entries(values) as Array<[StatisticName, number | undefined]>) {
     if (value !== undefined) statuses[name] = statusFor(name, value, thresholds);
   }
   return { statuses, worst: worstStatus(Object.values(statuses)) };

@@ -35,8 +35,13 @@ export async function startPostgres(): Promise<PostgresServer> {
   run("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]);
   const port = await freePort();
   run("pg_ctl", [
-    "-D", dataDir, "-w", "-l", path.join(root, "server.log"),
-    "-o", `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`,
+    "-D",
+    dataDir,
+    "-w",
+    "-l",
+    path.join(root, "server.log"),
+    "-o",
+    `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`,
     "start",
   ]);
   let stopped = false;

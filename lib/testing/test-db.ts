@@ -28,7 +28,8 @@ export async function createEmptyTestDatabase(): Promise<Omit<TestDatabase, "pri
     return { engine, kind: "pglite", cleanup: () => engine.close() };
   }
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) throw new Error("FEATURELINE_TEST_ENGINE=postgresql needs DATABASE_URL (use scripts/with-postgres.ts)");
+  if (!serverUrl)
+    throw new Error("FEATURELINE_TEST_ENGINE=postgresql needs DATABASE_URL (use scripts/with-postgres.ts)");
   const name = `fl_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -11,7 +11,12 @@ export type ApiTokenInput = z.infer<typeof apiTokenInputSchema>;
 
 export const roleChangeInputSchema = z.object({ role: roleSchema });
 
-export const idParamSchema = z.string().trim().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/, "Not a valid id");
+export const idParamSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[a-zA-Z0-9_-]+$/, "Not a valid id");
 
 export const apiTokenSchema = z.object({
   id: z.string(),

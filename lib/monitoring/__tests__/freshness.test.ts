@@ -27,26 +27,18 @@ describe("stalenessSeconds", () => {
 
 describe("freshnessSlaSeconds", () => {
   it("defaults to twice the schedule for batch views", () => {
-    expect(freshnessSlaSeconds({ kind: "batch", scheduleSeconds: parseDuration("1d") })).toBe(
-      parseDuration("2d"),
-    );
+    expect(freshnessSlaSeconds({ kind: "batch", scheduleSeconds: parseDuration("1d") })).toBe(parseDuration("2d"));
     expect(freshnessSlaSeconds({ kind: "batch", scheduleSeconds: "1d" })).toBe(172_800);
   });
 
   it("uses twice the slide interval for stream views", () => {
-    expect(
-      freshnessSlaSeconds({ kind: "stream", slideIntervalSeconds: "5m", scheduleSeconds: 3600 }),
-    ).toBe(600);
+    expect(freshnessSlaSeconds({ kind: "stream", slideIntervalSeconds: "5m", scheduleSeconds: 3600 })).toBe(600);
     expect(freshnessSlaSeconds({ kind: "stream", scheduleSeconds: 3600 })).toBe(7200);
   });
 
   it("lets an explicit SLA win", () => {
-    expect(
-      freshnessSlaSeconds({ kind: "batch", scheduleSeconds: 86_400, freshnessSlaSeconds: 3600 }),
-    ).toBe(3600);
-    expect(
-      freshnessSlaSeconds({ kind: "stream", slideIntervalSeconds: 300, freshnessSlaSeconds: "1h" }),
-    ).toBe(3600);
+    expect(freshnessSlaSeconds({ kind: "batch", scheduleSeconds: 86_400, freshnessSlaSeconds: 3600 })).toBe(3600);
+    expect(freshnessSlaSeconds({ kind: "stream", slideIntervalSeconds: 300, freshnessSlaSeconds: "1h" })).toBe(3600);
   });
 
   it("gives on-demand views and views without a schedule no SLA", () => {
@@ -55,12 +47,8 @@ describe("freshnessSlaSeconds", () => {
   });
 
   it("rejects durations that do not parse or are not positive", () => {
-    expect(() => freshnessSlaSeconds({ kind: "batch", scheduleSeconds: "daily" })).toThrow(
-      /schedule/,
-    );
-    expect(() => freshnessSlaSeconds({ kind: "batch", freshnessSlaSeconds: 0 })).toThrow(
-      RangeError,
-    );
+    expect(() => freshnessSlaSeconds({ kind: "batch", scheduleSeconds: "daily" })).toThrow(/schedule/);
+    expect(() => freshnessSlaSeconds({ kind: "batch", freshnessSlaSeconds: 0 })).toThrow(RangeError);
   });
 });
 
@@ -98,22 +86,13 @@ describe("stalenessSeries", () => {
       "02:00",
       "02:30",
     ]);
-    expect(series.map((point) => point.stalenessSeconds)).toEqual([
-      null,
-      1800,
-      3600,
-      5400,
-      3600,
-      5400,
-    ]);
+    expect(series.map((point) => point.stalenessSeconds)).toEqual([null, 1800, 3600, 5400, 3600, 5400]);
   });
 
   it("rejects a non-positive step, a reversed range and too many points", () => {
     expect(() => stalenessSeries(runs, at("00:00"), at("01:00"), 0)).toThrow(/step/);
     expect(() => stalenessSeries(runs, at("01:00"), at("00:00"), 60)).toThrow(/start before/);
-    expect(() => stalenessSeries(runs, at("00:00"), new Date("2025-03-01T00:00:00Z"), 1)).toThrow(
-      /at most/,
-    );
+    expect(() => stalenessSeries(runs, at("00:00"), new Date("2025-03-01T00:00:00Z"), 1)).toThrow(/at most/);
   });
 });
 

@@ -173,9 +173,7 @@ describe("rollupBuckets", () => {
   });
 
   it("rejects buckets that do not fit the target size", () => {
-    expect(() => rollupBuckets([bucket({ bucketSeconds: 3600 })], 60)).toThrow(
-      /cannot be rolled up/,
-    );
+    expect(() => rollupBuckets([bucket({ bucketSeconds: 3600 })], 60)).toThrow(/cannot be rolled up/);
     expect(() => rollupBuckets([bucket({ bucketSeconds: 7 })], 3600)).toThrow(RangeError);
     expect(() => rollupBuckets(minutes, 0)).toThrow(/positive/);
   });

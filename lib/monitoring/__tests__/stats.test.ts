@@ -25,10 +25,7 @@ type DriftCase = {
 } & Partial<Record<StatisticName, number>>;
 
 const fixture = JSON.parse(
-  readFileSync(
-    path.resolve(import.meta.dirname, "../../__tests__/fixtures/drift-vectors.json"),
-    "utf8",
-  ),
+  readFileSync(path.resolve(import.meta.dirname, "../../__tests__/fixtures/drift-vectors.json"), "utf8"),
 ) as { tolerance: number; cases: DriftCase[] };
 
 function compute(statistic: StatisticName, driftCase: DriftCase): number {
@@ -79,9 +76,7 @@ describe("drift-vectors fixture", () => {
         );
         expect(Object.keys(values).sort()).toEqual([...listed].sort());
         for (const statistic of listed) {
-          expect(Math.abs(values[statistic]! - driftCase[statistic]!)).toBeLessThanOrEqual(
-            fixture.tolerance,
-          );
+          expect(Math.abs(values[statistic]! - driftCase[statistic]!)).toBeLessThanOrEqual(fixture.tolerance);
         }
       });
     });
@@ -144,9 +139,7 @@ describe("chiSquarePValue", () => {
   });
 
   it("drops categories with zero total", () => {
-    expect(chiSquarePValue([10, 0, 20, 30], [30, 0, 20, 10])).toBe(
-      chiSquarePValue([10, 20, 30], [30, 20, 10]),
-    );
+    expect(chiSquarePValue([10, 0, 20, 30], [30, 0, 20, 10])).toBe(chiSquarePValue([10, 20, 30], [30, 20, 10]));
   });
 
   it("is 1 when fewer than 2 categories have counts", () => {
@@ -287,8 +280,6 @@ describe("STATISTICS", () => {
   });
 
   it("marks only the chi-square p-value as lower-is-worse", () => {
-    expect(STATISTIC_NAMES.filter((name) => !STATISTICS[name].isHigherWorse)).toEqual([
-      "chi2PValue",
-    ]);
+    expect(STATISTIC_NAMES.filter((name) => !STATISTICS[name].isHigherWorse)).toEqual(["chi2PValue"]);
   });
 });

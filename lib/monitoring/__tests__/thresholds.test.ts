@@ -67,32 +67,18 @@ describe("resolveThresholds", () => {
       "psi",
     ]);
     // STATS.md gives the L-infinity default for categorical profiles only.
-    expect(Object.keys(resolveThresholds([], "numeric")).sort()).toEqual([
-      "jsDistance",
-      "ks",
-      "psi",
-    ]);
-    expect(
-      resolveThresholds([{ statistic: "linf", warn: 0.05, alert: 0.1 }], "numeric").linf,
-    ).toEqual({
+    expect(Object.keys(resolveThresholds([], "numeric")).sort()).toEqual(["jsDistance", "ks", "psi"]);
+    expect(resolveThresholds([{ statistic: "linf", warn: 0.05, alert: 0.1 }], "numeric").linf).toEqual({
       warn: 0.05,
       alert: 0.1,
     });
   });
 
   it("rejects unknown statistics and bounds in the wrong order", () => {
-    expect(() => resolveThresholds([{ statistic: "kl", warn: 0.1, alert: 0.2 }])).toThrow(
-      /unknown statistic "kl"/,
-    );
-    expect(() => resolveThresholds([{ statistic: "psi", warn: 0.5, alert: 0.2 }])).toThrow(
-      /at most/,
-    );
-    expect(() => resolveThresholds([{ statistic: "chi2PValue", warn: 0.01, alert: 0.05 }])).toThrow(
-      /at least/,
-    );
-    expect(() => resolveThresholds([{ statistic: "psi", warn: Number.NaN, alert: 0.2 }])).toThrow(
-      RangeError,
-    );
+    expect(() => resolveThresholds([{ statistic: "kl", warn: 0.1, alert: 0.2 }])).toThrow(/unknown statistic "kl"/);
+    expect(() => resolveThresholds([{ statistic: "psi", warn: 0.5, alert: 0.2 }])).toThrow(/at most/);
+    expect(() => resolveThresholds([{ statistic: "chi2PValue", warn: 0.01, alert: 0.05 }])).toThrow(/at least/);
+    expect(() => resolveThresholds([{ statistic: "psi", warn: Number.NaN, alert: 0.2 }])).toThrow(RangeError);
   });
 
   it("does not mutate the defaults", () => {
@@ -112,10 +98,7 @@ describe("worstStatus", () => {
 
 describe("scoreStatistics", () => {
   it("grades every computed statistic and reports the worst", () => {
-    const result = scoreStatistics(
-      { psi: 0.12, jsDistance: 0.05, chi2PValue: 0.001 },
-      resolveThresholds(),
-    );
+    const result = scoreStatistics({ psi: 0.12, jsDistance: 0.05, chi2PValue: 0.001 }, resolveThresholds());
     expect(result.statuses).toEqual({ psi: "warn", jsDistance: "ok", chi2PValue: "alert" });
     expect(result.worst).toBe("alert");
   });
