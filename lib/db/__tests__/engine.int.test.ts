@@ -10,7 +10,8 @@ import { applyMigrations } from "@/lib/migrate";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fl-engine-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-describe("embedded PGlite engine", () => {
+// A file-backed PGlite initialises its data directory on first open: give it time on a busy machine.
+describe("embedded PGlite engine", { timeout: 120_000 }, () => {
   it("keeps data across a restart", async () => {
     const first = createEngine({ dataDir });
     await applyMigrations(first);
