@@ -45,7 +45,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </Link>
           <NavLinks items={items} />
           <div className="ml-auto flex items-center gap-3">
+            {/* Keyed by value so the select shows the new choice after the server action. */}
             <Switcher
+              key={`ws-${workspace.slug}`}
               label="Workspace"
               name="workspace"
               value={workspace.slug}
@@ -53,6 +55,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               action={switchWorkspaceAction}
             />
             <Switcher
+              key={`env-${environment.name}`}
               label="Env"
               name="environment"
               value={environment.name}

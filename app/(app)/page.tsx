@@ -65,7 +65,7 @@ export default async function HomePage() {
           ) : (
             <ul className="space-y-2 text-sm" data-testid="stale-views">
               {health.staleViews.map((view) => (
-                <li key={view.id} className="flex justify-between gap-2">
+                <li key={view.id} className="flex justify-between gap-2 whitespace-nowrap">
                   <Link
                     className="font-medium text-brand-700 hover:underline"
                     href={`/catalog/feature_view/${view.id}`}
@@ -125,11 +125,19 @@ export default async function HomePage() {
             <ul className="space-y-2 text-sm" data-testid="drifting-features">
               {health.driftingFeatures.map((feature) => (
                 <li key={feature.id} className="flex justify-between gap-2">
-                  <Link className="font-medium text-brand-700 hover:underline" href={`/catalog/feature/${feature.id}`}>
-                    {feature.viewName}:{feature.name}
+                  <Link
+                    className="min-w-0 truncate font-medium text-brand-700 hover:underline"
+                    href={`/catalog/feature/${feature.id}`}
+                    title={`${feature.viewName}:${feature.name}`}
+                  >
+                    {feature.name}
+                    <span className="font-normal text-slate-500"> · {feature.viewName}</span>
                   </Link>
-                  <span className="text-slate-600">
-                    PSI {feature.psi.toFixed(2)} vs {feature.comparedWith}
+                  <span
+                    className="shrink-0 whitespace-nowrap text-slate-600"
+                    title={`PSI against the ${feature.comparedWith} profile`}
+                  >
+                    PSI {feature.psi.toFixed(2)}
                   </span>
                 </li>
               ))}
