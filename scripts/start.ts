@@ -1,6 +1,7 @@
 /**
- * `npm start`: build if needed, prepare the database (migrations, first-start demo catalog,
- * session secret), then serve with `next start`. Any problem ends the start with one line.
+ * `npm start`: prepare the database (migrations, first-start demo catalog, session secret) so a
+ * wrong DATABASE_URL fails at once, build if needed, then serve with `next start`. Any problem
+ * ends the start with one line.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
@@ -28,12 +29,6 @@ try {
   fail((error as Error).message);
 }
 
-if (buildIsMissingOrStale()) {
-  log("building the app (first start or changed sources)…");
-  const build = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
-  if (build.status !== 0) fail("next build failed (see above)");
-}
-
 let sessionSecret = "";
 try {
   ({ sessionSecret } = await prepareDatabase(log));
@@ -42,6 +37,12 @@ try {
 } finally {
   // The embedded database allows one process: release it before the server opens it.
   await closeDb();
+}
+
+if (buildIsMissingOrStale()) {
+  log("building the app (first start or changed sources)…");
+  const build = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
+  if (build.status !== 0) fail("next build failed (see above)");
 }
 
 log(`serving http://localhost:${port}`);
