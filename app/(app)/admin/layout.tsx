@@ -7,10 +7,13 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const { workspace } = await requireRole("admin");
   return (
     <>
-      <PageHeader title="Admin" description={`Members, roles and API tokens of ${workspace.name}.`} />
+      <PageHeader title="Admin" description={`Members, roles, environments and API tokens of ${workspace.name}.`} />
       <nav aria-label="Admin" className="mb-6 flex gap-4 border-b border-slate-200 text-sm">
         <Link href="/admin/users" className="border-b-2 border-transparent pb-2 hover:border-brand-500">
           Users and roles
+        </Link>
+        <Link href="/admin/environments" className="border-b-2 border-transparent pb-2 hover:border-brand-500">
+          Environments
         </Link>
         <Link href="/admin/tokens" className="border-b-2 border-transparent pb-2 hover:border-brand-500">
           API tokens
