@@ -6,7 +6,7 @@ import { getToken } from "next-auth/jwt";
  * Pages and route handlers check the session (and roles) again on the server; this only
  * saves a render and gives a consistent answer.
  */
-const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health", "/api/v1/openapi.json"];
+const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health", "/api/v1/openapi.json", "/api/v1/schema"];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

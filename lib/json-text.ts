@@ -15,9 +15,8 @@ export function parseJsonText(text: string): SyntaxResult {
         error: { message: cleanJsonMessage(message), line: Number(lineColumn[1]), column: Number(lineColumn[2]) },
       };
     }
-    const position = /position (\d+)/.exec(message);
-    const offset = position ? Number(position[1]) : text.length;
-    return { ok: false, error: { message: cleanJsonMessage(message), ...lineColumnAt(text, offset) } };
+    // Node 20's V8 often names no position: find the first offending character ourselves.
+    return { ok: false, error: { message: cleanJsonMessage(message), ...jsonErrorAt(text) } };
   }
 }
 
@@ -30,4 +29,95 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
   const lines = before.split("\n");
   return { line: lines.length, column: (lines[lines.length - 1] ?? "").length + 1 };
+}
+
+/**
+ * Line and column (1-based) of the first character that makes `text` invalid JSON, found by a
+ * small recursive-descent scan (only called once JSON.parse has failed).
+ */
+export function jsonErrorAt(text: string): { line: number; column: number } {
+  let i = 0;
+  const fail = (at = i): never => {
+    throw at;
+  };
+  const space = () => {
+    while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
+  };
+  const literal = (word: string) => {
+    for (const char of word) {
+      if (text[i] !== char) fail();
+      i++;
+    }
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      if (text[i] === "\\") {
+        i++;
+        if (text[i] === "u") {
+          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? "")) fail(i + k);
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? "!")) fail();
+      }
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!match || match[0] === "" || match[0] === "-") fail();
+    i += match![0].length;
+  };
+  const value = (): void => {
+    space();
+    const char = text[i];
+    if (char === "{") {
+      i++;
+      space();
+      if (text[i] === "}") return void i++;
+      for (;;) {
+        space();
+        if (text[i] !== '"') fail();
+        string();
+        space();
+        if (text[i] !== ":") fail();
+        i++;
+        value();
+        space();
+        if (text[i] === ",") i++;
+        else if (text[i] === "}") return void i++;
+        else fail();
+      }
+    }
+    if (char === "[") {
+      i++;
+      space();
+      if (text[i] === "]") return void i++;
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ",") i++;
+        else if (text[i] === "]") return void i++;
+        else fail();
+      }
+    }
+    if (char === '"') return string();
+    if (char === "t") return literal("true");
+    if (char === "f") return literal("false");
+    if (char === "n") return literal("null");
+    if (char === "-" || (char !== undefined && char >= "0" && char <= "9")) return number();
+    fail();
+  };
+  let offset = text.length;
+  try {
+    value();
+    space();
+    if (i < text.length) offset = i;
+  } catch (at) {
+    offset = typeof at === "number" ? Math.min(at, text.length) : text.length;
+  }
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length, column: (before[before.length - 1] ?? "").length + 1 };
 }

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DefinitionEditor } from "@/components/authoring/definition-editor";
+import { KIND_TITLES, type AnyDraft } from "@/components/authoring/editor-model";
+import { PageHeader } from "@/components/ui/card";
+import { db } from "@/lib/db";
+import { findCurrentDefinition, getValidationContext } from "@/lib/data/definitions";
+import { formatDateTime } from "@/lib/format";
+import { requireRole } from "@/lib/session";
+
+type Params = Promise<{ kind: string; id: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { kind, id } = await params;
+  return { title: `Edit ${id} · ${kind.replace("_", " ")}` };
+}
+
+export default async function EditDefinitionPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ created?: string }>;
+}) {
+  const [{ kind, id }, { created }] = await Promise.all([params, searchParams]);
+  const { workspace } = await requireRole("author");
+  const current = await findCurrentDefinition(db(), workspace.id, { kind, id });
+  if (!current) notFound();
+  const context = await getValidationContext(db(), workspace.id);
+  const { version } = current;
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/catalog" className="hover:underline">
+          Catalog
+        </Link>{" "}
+        /{" "}
+        <Link href={`/catalog/${current.kind}/${current.objectId}`} className="hover:underline">
+          {current.name}
+        </Link>{" "}
+        / edit
+      </nav>
+      <PageHeader
+        title={`Edit ${KIND_TITLES[current.kind].toLowerCase()} ${current.name}`}
+        description={`Version ${version.number}${version.authorName ? ` by ${version.authorName}` : ""}, ${formatDateTime(version.createdAt)}${version.message ? `: “${version.message}”` : ""}. Saving creates version ${version.number + 1} in dev.`}
+      />
+      <DefinitionEditor
+        kind={current.kind}
+        initial={current.definition as AnyDraft}
+        context={context}
+        objectId={current.objectId}
+        baseVersionNumber={version.number}
+        notice={created ? `Created version ${created}. Keep editing, or see the object's history.` : undefined}
+      />
+    </div>
+  );
+}
