@@ -13,6 +13,7 @@ let authorId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   const summary = await seedDemo(database.prisma, database.engine, { now });
+  if (!summary.workspaceId) throw new Error(`demo seed did not run: ${summary.message}`);
   workspaceId = summary.workspaceId;
   authorId = (await database.prisma.user.findUniqueOrThrow({ where: { email: "author@featureline.dev" } })).id;
 }, 300_000);
