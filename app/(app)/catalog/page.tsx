@@ -1,0 +1,363 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { AddToServiceForm } from "@/components/catalog/add-to-service-form";
+import { FacetList } from "@/components/catalog/facet-list";
+import { HealthBadge } from "@/components/catalog/health-badge";
+import { KindBadge } from "@/components/catalog/kind-badge";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { db } from "@/lib/db";
+import { listFeatureServiceOptions } from "@/lib/data/catalog";
+import { searchCatalog, type SearchResult } from "@/lib/data/search";
+import { roleAtLeast } from "@/lib/data/users";
+import { AppError, formatIssuePath } from "@/lib/errors";
+import { CATALOG_KIND_LABELS, CATALOG_KINDS, SEARCH_SORTS, SORT_LABELS } from "@/lib/search/types";
+import { catalogUrl, type CatalogParams } from "@/lib/search/url";
+import { requireWorkspace } from "@/lib/session";
+import { CATALOG_PAGE_SIZE, catalogSearchParamsSchema, type CatalogSearchParams } from "@/lib/validations/catalog";
+
+export const metadata: Metadata = { title: "Catalog" };
+
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function firstValues(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(raw).flatMap(([key, value]) =>
+      typeof value === "string"
+        ? [[key, value]]
+        : Array.isArray(value) && value[0] !== undefined
+          ? [[key, value[0]]]
+          : [],
+    ),
+  );
+}
+
+export default async function CatalogPage({ searchParams }: PageProps) {
+  const { workspace, environment, role } = await requireWorkspace();
+  const raw = firstValues(await searchParams);
+  const parsed = catalogSearchParamsSchema.safeParse(raw);
+  // Invalid parameters are explained, not thrown: the page shows what is wrong and how to reset.
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
+  const params: CatalogSearchParams = parsed.success ? parsed.data : { q: "", page: 1 };
+  const urlParams: CatalogParams = { ...params, type: params.type };
+  const isAuthor = roleAtLeast(role, "author");
+  let result: SearchResult | null = null;
+  let failure: string | null = null;
+  if (problems.length === 0) {
+    try {
+      result = await searchCatalog(db(), {
+        workspaceId: workspace.id,
+        q: params.q,
+        filters: {
+          kind: params.kind,
+          viewKind: params.viewKind,
+          entity: params.entity,
+          team: params.team,
+          owner: params.owner,
+          tag: params.tag,
+          dataType: params.type,
+          env: params.env,
+          health: params.health,
+          usage: params.usage,
+        },
+        sort: params.sort,
+        limit: CATALOG_PAGE_SIZE,
+        offset: (params.page - 1) * CATALOG_PAGE_SIZE,
+        healthEnvironment: environment.name,
+        withFacets: true,
+      });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      failure = error.message;
+    }
+  }
+  const services =
+    isAuthor && result?.hits.some((hit) => hit.kind === "feature")
+      ? await listFeatureServiceOptions(db(), workspace.id)
+      : [];
+  const pages = result ? Math.max(1, Math.ceil(result.total / CATALOG_PAGE_SIZE)) : 1;
+  const facets = result?.facets;
+  const allCount = facets ? facets.kind.reduce((sum, option) => sum + option.count, 0) : 0;
+  const countOf = (kind: string) => facets?.kind.find((option) => option.value === kind)?.count ?? 0;
+
+  return (
+    <>
+      <PageHeader
+        title="Catalog"
+        description={`Every feature, view, source, entity, service, model and dataset in ${workspace.name}. Health is shown for ${environment.name}.`}
+        actions={
+          <Link href="/stars" className="text-sm text-brand-700 hover:underline">
+            ★ My stars
+          </Link>
+        }
+      />
+      <form method="get" action="/catalog" role="search" className="mb-4 flex gap-2">
+        <label htmlFor="catalog-q" className="sr-only">
+          Search the catalog
+        </label>
+        <input
+          id="catalog-q"
+          name="q"
+          type="search"
+          defaultValue={params.q}
+          maxLength={200}
+          placeholder="Search names, descriptions, tags, owners, SQL… (typos are fine)"
+          className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-500 focus:outline-none"
+        />
+        {(["kind", "viewKind", "entity", "team", "owner", "tag", "type", "env", "health", "usage"] as const).map(
+          (name) => (params[name] ? <input key={name} type="hidden" name={name} value={params[name]} /> : null),
+        )}
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          Search
+        </button>
+      </form>
+
+      {problems.length > 0 || failure ? (
+        <div
+          role="alert"
+          data-testid="catalog-params-error"
+          className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+        >
+          <p className="font-medium">This catalog link has parameters we cannot use:</p>
+          <ul className="ml-5 list-disc">
+            {(failure ? [failure] : problems).map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+          <Link href="/catalog" className="mt-1 inline-block font-medium underline">
+            Start over
+          </Link>
+        </div>
+      ) : null}
+
+      {result && facets ? (
+        <>
+          <nav
+            aria-label="Kinds"
+            className="mb-4 flex flex-wrap gap-1 border-b border-slate-200"
+            data-testid="kind-tabs"
+          >
+            <KindTab href={catalogUrl(urlParams, { kind: null })} label="All" count={allCount} active={!params.kind} />
+            {CATALOG_KINDS.map((kind) => (
+              <KindTab
+                key={kind}
+                href={catalogUrl(urlParams, { kind })}
+                label={CATALOG_KIND_LABELS[kind].many}
+                count={countOf(kind)}
+                active={params.kind === kind}
+              />
+            ))}
+          </nav>
+          <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
+            <aside aria-label="Filters">
+              <FacetList
+                title="View kind"
+                param="viewKind"
+                options={facets.viewKind}
+                selected={params.viewKind}
+                params={urlParams}
+              />
+              <FacetList
+                title="Health"
+                param="health"
+                options={facets.health}
+                selected={params.health}
+                params={urlParams}
+              />
+              <FacetList
+                title="Usage"
+                param="usage"
+                options={facets.usage}
+                selected={params.usage}
+                params={urlParams}
+              />
+              <FacetList title="Active in" param="env" options={facets.env} selected={params.env} params={urlParams} />
+              <FacetList title="Team" param="team" options={facets.team} selected={params.team} params={urlParams} />
+              <FacetList
+                title="Entity"
+                param="entity"
+                options={facets.entity}
+                selected={params.entity}
+                params={urlParams}
+              />
+              <FacetList
+                title="Data type"
+                param="type"
+                options={facets.dataType}
+                selected={params.type}
+                params={urlParams}
+              />
+              <FacetList title="Tag" param="tag" options={facets.tag} selected={params.tag} params={urlParams} />
+              <FacetList
+                title="Owner"
+                param="owner"
+                options={facets.owner}
+                selected={params.owner}
+                params={urlParams}
+              />
+            </aside>
+            <section aria-label="Results">
+              <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+                <p data-testid="result-count">
+                  {result.total.toLocaleString("en-US")} result{result.total === 1 ? "" : "s"}
+                  {params.q ? ` for “${params.q}”` : ""}
+                </p>
+                <nav aria-label="Sort" className="flex items-center gap-1">
+                  <span>Sort:</span>
+                  {SEARCH_SORTS.filter((sort) => sort !== "relevance" || params.q).map((sort) => (
+                    <Link
+                      key={sort}
+                      href={catalogUrl(urlParams, { sort })}
+                      aria-current={result.sort === sort ? "true" : undefined}
+                      className={`rounded px-2 py-0.5 ${result.sort === sort ? "bg-slate-900 text-white" : "hover:bg-slate-100"}`}
+                    >
+                      {SORT_LABELS[sort]}
+                    </Link>
+                  ))}
+                </nav>
+              </div>
+              {result.hits.length === 0 ? (
+                <EmptyState title={params.q ? `Nothing matches “${params.q}”` : "Nothing here with these filters"}>
+                  Try fewer words, another spelling, or{" "}
+                  <Link className="text-brand-700 underline" href={catalogUrl({ q: params.q })}>
+                    clear the filters
+                  </Link>
+                  .
+                </EmptyState>
+              ) : (
+                <>
+                  {isAuthor && result.hits.some((hit) => hit.kind === "feature") ? (
+                    <div className="mb-3">
+                      <AddToServiceForm formId="add-to-service" services={services} />
+                    </div>
+                  ) : null}
+                  <Table
+                    caption="Catalog results"
+                    head={
+                      <>
+                        {isAuthor ? (
+                          <Th className="w-8">
+                            <span className="sr-only">Select</span>
+                          </Th>
+                        ) : null}
+                        <Th>Name</Th>
+                        <Th>Kind</Th>
+                        <Th>Team · owner</Th>
+                        <Th className="text-right">Used by</Th>
+                        <Th>Health</Th>
+                      </>
+                    }
+                  >
+                    {result.hits.map((hit) => (
+                      <tr key={`${hit.kind}:${hit.id}`} data-testid="catalog-row" className="hover:bg-slate-50">
+                        {isAuthor ? (
+                          <Td>
+                            {hit.kind === "feature" ? (
+                              <input
+                                type="checkbox"
+                                name="featureIds"
+                                value={hit.id}
+                                form="add-to-service"
+                                aria-label={`Select ${hit.qualifiedName}`}
+                                className="h-4 w-4"
+                              />
+                            ) : null}
+                          </Td>
+                        ) : null}
+                        <Td>
+                          <Link href={hit.href} className="font-medium text-brand-700 hover:underline">
+                            {hit.parent ? <span className="font-normal text-slate-500">{hit.parent.name}:</span> : null}
+                            {hit.name}
+                          </Link>
+                          {hit.isExact ? <Badge tone="good">exact</Badge> : null}
+                          {hit.description ? (
+                            <p className="line-clamp-1 max-w-xl text-xs text-slate-500">{hit.description}</p>
+                          ) : null}
+                          {hit.tags.length ? (
+                            <p className="mt-0.5 flex flex-wrap gap-1">
+                              {hit.tags.slice(0, 4).map((tag) => (
+                                <Link
+                                  key={tag}
+                                  href={catalogUrl(urlParams, { tag })}
+                                  className="text-xs text-slate-500 hover:text-brand-700"
+                                >
+                                  #{tag}
+                                </Link>
+                              ))}
+                            </p>
+                          ) : null}
+                        </Td>
+                        <Td className="whitespace-nowrap">
+                          <KindBadge kind={hit.kind} />
+                          {hit.viewKind ? (
+                            <span className="ml-1 text-xs text-slate-500">{hit.viewKind.replace("_", "-")}</span>
+                          ) : null}
+                          {hit.dataType ? (
+                            <span className="ml-1 font-mono text-xs text-slate-500">{hit.dataType}</span>
+                          ) : null}
+                        </Td>
+                        <Td className="text-xs text-slate-600">
+                          {hit.team ? <span className="block">{hit.team.name}</span> : null}
+                          <span className="block truncate">{hit.owner}</span>
+                        </Td>
+                        <Td className="text-right tabular-nums">{hit.usageCount}</Td>
+                        <Td>
+                          <HealthBadge health={hit.health} />
+                        </Td>
+                      </tr>
+                    ))}
+                  </Table>
+                  <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
+                    {params.page > 1 ? (
+                      <Link
+                        href={catalogUrl(urlParams, { page: params.page - 1 })}
+                        className="text-brand-700 hover:underline"
+                        rel="prev"
+                      >
+                        ← Previous
+                      </Link>
+                    ) : (
+                      <span />
+                    )}
+                    <span className="text-slate-600">
+                      Page {params.page} of {pages.toLocaleString("en-US")}
+                    </span>
+                    {params.page < Math.min(pages, 200) ? (
+                      <Link
+                        href={catalogUrl(urlParams, { page: params.page + 1 })}
+                        className="text-brand-700 hover:underline"
+                        rel="next"
+                      >
+                        Next →
+                      </Link>
+                    ) : (
+                      <span />
+                    )}
+                  </nav>
+                </>
+              )}
+            </section>
+          </div>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function KindTab({ href, label, count, active }: { href: string; label: string; count: number; active: boolean }) {
+  return (
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={`-mb-px border-b-2 px-3 py-2 text-sm ${active ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+    >
+      {label} <span className="tabular-nums text-xs text-slate-500">{count.toLocaleString("en-US")}</span>
+    </Link>
+  );
+}

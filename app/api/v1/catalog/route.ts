@@ -1,0 +1,9 @@
+// GET /api/v1/catalog: catalog objects of every kind, filtered, sorted and paged (same parameters as search).
+import { apiRoute, parseQuery } from "@/lib/api/handler";
+import { db } from "@/lib/db";
+import { searchForApi } from "@/lib/data/search";
+import { searchApiQuerySchema } from "@/lib/validations/catalog";
+
+export const GET = apiRoute({ role: "viewer", scope: "read" }, async ({ request, principal }) =>
+  searchForApi(db(), principal.workspaceId, parseQuery(request, searchApiQuerySchema)),
+);

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  addFeaturesToService,
+  getFeatureDetail,
+  getFeatureServiceDetail,
+  getObjectDetail,
+  updateOwnership,
+} from "@/lib/data/catalog";
+import { searchCatalog } from "@/lib/data/search";
+import { addComment, listComments, listStarred, setStar } from "@/lib/data/social";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { loadSearchFixture, type SearchFixture } from "./search-catalog-fixture";
+
+let db: TestDatabase;
+let fixture: SearchFixture;
+let userId: string;
+const env = { id: "env_a_prod", name: "prod" };
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fixture = await loadSearchFixture(db.prisma);
+  const user = await db.prisma.user.create({
+    data: {
+      email: "ann@example.com",
+      name: "Ann Author",
+      passwordHash: "x",
+      memberships: { create: { workspaceId: fixture.workspaceId, role: "author" } },
+    },
+  });
+  userId = user.id;
+});
+
+afterAll(async () => {
+  await db?.cleanup();
+});
+
+describe(`catalog objects (${process.env.FEATURELINE_TEST_ENGINE ?? "pglite"})`, () => {
+  it("loads a feature with its view, usage, versions and lineage preview", async () => {
+    const feature = await getFeatureDetail(db.prisma, {
+      workspaceId: fixture.workspaceId,
+      id: fixture.ids.login_count_15m!,
+      environment: env,
+    });
+    expect(feature).toMatchObject({
+      name: "login_count_15m",
+      valueType: "int64",
+      owner: "maria.chen@acme.com",
+      team: { slug: "fraud" },
+    });
+    expect(feature!.view).toMatchObject({ name: "login_activity", kind: "stream" });
+    expect(feature!.usage.services.map((s) => s.name)).toEqual(["fraud_scoring_v3", "growth_scoring"]);
+    expect(feature!.usage.models.map((m) => m.name)).toEqual(["fraud_detector"]);
+    expect(feature!.versions.active.find((a) => a.environment === "prod")).toMatchObject({ versionNumber: 1 });
+    const nodeNames = feature!.lineage.nodes.map((n) => n.name).sort();
+    expect(nodeNames).toEqual(["fraud_scoring_v3", "growth_scoring", "login_activity", "login_count_15m"]);
+  });
+
+  it("never loads an object of another workspace", async () => {
+    expect(
+      await getFeatureDetail(db.prisma, {
+        workspaceId: fixture.workspaceId,
+        id: fixture.ids.other_login_count_5m!,
+        environment: env,
+      }),
+    ).toBeNull();
+    expect(
+      await getObjectDetail(db.prisma, {
+        workspaceId: fixture.otherWorkspaceId,
+        kind: "feature_service",
+        id: fixture.ids.fraud_scoring_v3!,
+        environment: env,
+      }),
+    ).toBeNull();
+  });
+
+  it.each(["feature_view", "data_source", "entity", "feature_service", "model"] as const)(
+    "loads a %s page",
+    async (kind) => {
+      const id = {
+        feature_view: "login_activity",
+        data_source: "logins",
+        entity: "user",
+        feature_service: "fraud_scoring_v3",
+        model: "fraud_detector",
+      }[kind];
+      const detail = await getObjectDetail(db.prisma, {
+        workspaceId: fixture.workspaceId,
+        kind,
+        id: fixture.ids[id]!,
+        environment: env,
+      });
+      expect(detail).toMatchObject({ kind, name: id });
+    },
+  );
+});
+
+describe("add to feature service", () => {
+  it("creates a service as a new versioned definition, then adds a feature as version 2", async () => {
+    const created = await addFeaturesToService(
+      db.prisma,
+      { workspaceId: fixture.workspaceId, featureIds: [fixture.ids.login_count_5m!], newServiceName: "ato_scoring_v1" },
+      { userId },
+    );
+    expect(created).toMatchObject({ created: true, serviceName: "ato_scoring_v1", versionNumber: 1 });
+    const added = await addFeaturesToService(
+      db.prisma,
+      {
+        workspaceId: fixture.workspaceId,
+        featureIds: [fixture.ids.failed_login_ratio_15m!, fixture.ids.login_count_5m!],
+        serviceId: created.serviceId,
+      },
+      { userId },
+    );
+    expect(added).toMatchObject({
+      versionNumber: 2,
+      added: ["login_activity:failed_login_ratio_15m"],
+      alreadyPresent: ["login_activity:login_count_5m"],
+    });
+    const service = await getFeatureServiceDetail(db.prisma, {
+      workspaceId: fixture.workspaceId,
+      id: created.serviceId,
+    });
+    expect(service!.featureGroups[0]!.features.map((f) => f.name)).toEqual([
+      "failed_login_ratio_15m",
+      "login_count_5m",
+    ]);
+    const audit = await db.prisma.auditLog.findMany({
+      where: { objectId: created.serviceId },
+      select: { action: true },
+    });
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+    // The search index follows: the feature is now used by a service.
+    const hit = (
+      await searchCatalog(db.prisma, { workspaceId: fixture.workspaceId, q: "failed_login_ratio_15m", limit: 1 })
+    ).hits[0];
+    expect(hit).toMatchObject({ name: "failed_login_ratio_15m", usageCount: 1 });
+  });
+
+  it("refuses features of another workspace", async () => {
+    await expect(
+      addFeaturesToService(
+        db.prisma,
+        { workspaceId: fixture.workspaceId, featureIds: [fixture.ids.secret_login_signal!], newServiceName: "leak" },
+        { userId },
+      ),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("owners, stars and comments", () => {
+  it("changes a feature's owner in place, audited", async () => {
+    await updateOwnership(
+      db.prisma,
+      {
+        workspaceId: fixture.workspaceId,
+        kind: "feature",
+        id: fixture.ids.login_count_5m!,
+        owner: "sam@acme.com",
+        team: "",
+      },
+      { userId },
+    );
+    const feature = await db.prisma.feature.findUnique({
+      where: { id: fixture.ids.login_count_5m! },
+      select: { owner: true },
+    });
+    expect(feature!.owner).toBe("sam@acme.com");
+    expect(
+      await db.prisma.auditLog.count({
+        where: { action: "feature.owner.change", objectId: fixture.ids.login_count_5m! },
+      }),
+    ).toBe(1);
+    const hits = await searchCatalog(db.prisma, {
+      workspaceId: fixture.workspaceId,
+      q: "",
+      filters: { owner: "sam@acme.com" },
+      limit: 5,
+    });
+    expect(hits.hits.map((h) => h.name)).toEqual(["login_count_5m"]);
+  });
+
+  it("refuses an unknown team", async () => {
+    await expect(
+      updateOwnership(
+        db.prisma,
+        {
+          workspaceId: fixture.workspaceId,
+          kind: "feature_service",
+          id: fixture.ids.growth_scoring!,
+          owner: "x",
+          team: "nope",
+        },
+        { userId },
+      ),
+    ).rejects.toMatchObject({ code: "unprocessable" });
+  });
+
+  it("stars idempotently and lists the user's stars of this workspace only", async () => {
+    const ref = { workspaceId: fixture.workspaceId, userId, kind: "feature" as const, id: fixture.ids.avg_spend_30d! };
+    await setStar(db.prisma, { ...ref, starred: true });
+    expect(await setStar(db.prisma, { ...ref, starred: true })).toEqual({ starred: true, count: 1 });
+    expect((await listStarred(db.prisma, { workspaceId: fixture.workspaceId, userId })).map((s) => s.name)).toEqual([
+      "avg_spend_30d",
+    ]);
+    expect(await listStarred(db.prisma, { workspaceId: fixture.otherWorkspaceId, userId })).toEqual([]);
+    await expect(
+      setStar(db.prisma, { ...ref, id: fixture.ids.secret_login_signal!, starred: true }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    expect(await setStar(db.prisma, { ...ref, starred: false })).toEqual({ starred: false, count: 0 });
+  });
+
+  it("keeps comments with author and time, oldest first", async () => {
+    const ref = { workspaceId: fixture.workspaceId, kind: "feature_view" as const, id: fixture.ids.user_profile! };
+    await addComment(db.prisma, { ...ref, userId, body: "First" }, { userId });
+    await addComment(db.prisma, { ...ref, userId, body: "Second" }, { userId });
+    const comments = await listComments(db.prisma, ref);
+    expect(comments.map((c) => [c.body, c.author.name])).toEqual([
+      ["First", "Ann Author"],
+      ["Second", "Ann Author"],
+    ]);
+    expect(await db.prisma.auditLog.count({ where: { action: "comment.create", objectId: ref.id } })).toBe(2);
+  });
+});

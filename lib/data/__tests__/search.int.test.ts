@@ -1,0 +1,295 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rebuildSearchIndex, searchCatalog, quickSearch, type SearchRequest } from "@/lib/data/search";
+import { AppError } from "@/lib/errors";
+import { compareHits } from "@/lib/search/ranking";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { loadSearchFixture, type SearchFixture } from "./search-catalog-fixture";
+
+let db: TestDatabase;
+let fixture: SearchFixture;
+const NOW = new Date("2025-03-01T12:00:00Z");
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fixture = await loadSearchFixture(db.prisma);
+  // Health in prod: login_activity last materialised 2 hours ago (SLA 2 minutes) -> stale;
+  // user_profile 1 hour ago (SLA 2 days) -> fresh; an open PSI alert on failed_login_ratio_15m.
+  await db.prisma.materializationRun.createMany({
+    data: [
+      {
+        workspaceId: fixture.workspaceId,
+        featureViewId: fixture.ids.login_activity!,
+        environmentId: fixture.envIds.prod,
+        status: "success",
+        startedAt: new Date(NOW.getTime() - 7_300_000),
+        endedAt: new Date(NOW.getTime() - 7_200_000),
+        watermark: new Date(NOW.getTime() - 7_200_000),
+      },
+      {
+        workspaceId: fixture.workspaceId,
+        featureViewId: fixture.ids.user_profile!,
+        environmentId: fixture.envIds.prod,
+        status: "success",
+        startedAt: new Date(NOW.getTime() - 3_700_000),
+        endedAt: new Date(NOW.getTime() - 3_600_000),
+        watermark: new Date(NOW.getTime() - 3_600_000),
+      },
+    ],
+  });
+  const monitor = await db.prisma.monitor.create({
+    data: {
+      workspaceId: fixture.workspaceId,
+      name: "psi",
+      kind: "statistic",
+      objectKind: "feature",
+      statistic: "psi",
+      threshold: 0.25,
+    },
+  });
+  await db.prisma.alert.create({
+    data: {
+      workspaceId: fixture.workspaceId,
+      monitorId: monitor.id,
+      objectKind: "feature",
+      objectId: fixture.ids.failed_login_ratio_15m!,
+      environmentId: fixture.envIds.prod,
+      severity: "warning",
+      message: "PSI 0.3",
+      startedAt: NOW,
+    },
+  });
+});
+
+afterAll(async () => {
+  await db?.cleanup();
+});
+
+function search(q: string, extra: Partial<SearchRequest> = {}) {
+  return searchCatalog(db.prisma, { workspaceId: fixture.workspaceId, q, limit: 20, now: NOW, ...extra });
+}
+
+const names = (result: { hits: { name: string }[] }) => result.hits.map((hit) => hit.name);
+
+describe(`catalog search relevance (${process.env.FEATURELINE_TEST_ENGINE ?? "pglite"})`, () => {
+  it("finds login_count_5m from partial snake_case words ('login cnt')", async () => {
+    const result = await search("login cnt");
+    expect(names(result)).toContain("login_count_5m");
+    expect(names(result).slice(0, 2).sort()).toEqual(["login_count_15m", "login_count_5m"]);
+  });
+
+  it("tolerates a typo ('logn_count', 'transacton')", async () => {
+    expect(names(await search("logn_count"))).toContain("login_count_5m");
+    expect(names(await search("transacton"))).toEqual(["transactions"]);
+  });
+
+  it("puts the exact name first even when other matches are used more", async () => {
+    const result = await search("login");
+    expect(result.hits[0]).toMatchObject({ name: "login", kind: "feature", isExact: true });
+    expect(result.hits[1]!.usageCount).toBeGreaterThan(result.hits[0]!.usageCount);
+    const exact = await search("login count 5m");
+    expect(exact.hits[0]).toMatchObject({ name: "login_count_5m", isExact: true });
+  });
+
+  it("finds a feature by its qualified view:feature name", async () => {
+    const result = await search("login_activity:login_count_5m");
+    expect(result.hits[0]).toMatchObject({ name: "login_count_5m", isExact: true });
+  });
+
+  it("breaks relevance ties by usage (services and models using the feature)", async () => {
+    const result = await search("login count", { filters: { kind: "feature" } });
+    // login_count_15m is used by two services and the fraud model; login_count_5m by nothing.
+    expect(names(result).slice(0, 2)).toEqual(["login_count_15m", "login_count_5m"]);
+    expect(result.hits[0]!.usageCount).toBe(3);
+  });
+
+  it("returns hits in exactly the order of the TypeScript ranking", async () => {
+    for (const q of ["login", "fraud", "count 15m", "user", "logn"]) {
+      const result = await search(q);
+      // Signals whose relevance() equals the reported relevance, re-sorted by compareHits.
+      const signals = (hit: (typeof result.hits)[number]) => ({
+        isExact: hit.isExact,
+        isPrefix: false,
+        textRank: 0,
+        similarity: hit.relevance / 3,
+        usageCount: hit.usageCount,
+        name: hit.name,
+        kind: hit.kind,
+        id: hit.id,
+      });
+      const reranked = [...result.hits].sort((a, b) => compareHits(signals(a), signals(b)));
+      expect(names({ hits: reranked }), q).toEqual(names(result));
+    }
+  });
+
+  it("searches descriptions, tags, owners, teams and transformation text", async () => {
+    expect(names(await search("lifetime value usd"))).toContain("lifetime_value");
+    expect(names(await search("tier-1"))).toContain("fraud_scoring_v3");
+    expect(names(await search("okafor", { filters: { kind: "feature_view" } }))).toEqual(["customer_value"]);
+    expect(names(await search("growth", { filters: { kind: "feature_service" } }))).toContain("growth_scoring");
+    expect(names(await search("datediff"))).toEqual(["user_profile"]);
+  });
+
+  it("never returns objects of another workspace", async () => {
+    const result = await search("secret login signal");
+    expect(result.hits).toEqual([]);
+    const mine = await search("login_count_5m");
+    expect(mine.hits.every((hit) => hit.id !== fixture.ids.other_login_count_5m)).toBe(true);
+    const theirs = await searchCatalog(db.prisma, { workspaceId: fixture.otherWorkspaceId, q: "login", limit: 20 });
+    expect(theirs.hits.map((hit) => hit.id).sort()).toEqual(
+      [fixture.ids.other_login_activity, fixture.ids.other_login_count_5m, fixture.ids.secret_login_signal].sort(),
+    );
+    const palette = await quickSearch(db.prisma, { workspaceId: fixture.workspaceId, q: "secret", limit: 8 });
+    expect(palette).toEqual([]);
+  });
+});
+
+describe("facets, filters, sorts and pages", () => {
+  it("counts kinds across the query and narrows the other facets to the kind", async () => {
+    const result = await search("login", { filters: { kind: "feature" }, withFacets: true });
+    expect(result.facets!.kind).toEqual(
+      expect.arrayContaining([
+        { value: "feature", label: "feature", count: 4 },
+        { value: "feature_view", label: "feature_view", count: 1 },
+        { value: "data_source", label: "data_source", count: 1 },
+      ]),
+    );
+    expect(result.total).toBe(4);
+    expect(result.facets!.dataType).toEqual(expect.arrayContaining([{ value: "int64", label: "int64", count: 2 }]));
+    expect(result.facets!.team.find((t) => t.value === "fraud")).toEqual({
+      value: "fraud",
+      label: "Fraud & Risk",
+      count: 3,
+    });
+  });
+
+  it("filters by team, tag, entity, view kind, data type, owner and usage", async () => {
+    expect(names(await search("", { filters: { kind: "feature", team: "growth" } })).sort()).toEqual([
+      "lifetime_value",
+      "login",
+    ]);
+    expect(names(await search("", { filters: { tag: "payments", kind: "feature" } }))).toEqual(["avg_spend_30d"]);
+    expect(names(await search("", { filters: { entity: "merchant", kind: "feature" } }))).toEqual(["txn_amount_ratio"]);
+    expect(names(await search("", { filters: { viewKind: "on_demand" } })).sort()).toEqual([
+      "txn_amount_ratio",
+      "txn_amount_vs_avg",
+    ]);
+    expect(names(await search("", { filters: { dataType: "string" } })).sort()).toEqual(["country", "login"]);
+    expect(names(await search("", { filters: { owner: "tom.okafor@acme.com", kind: "feature_service" } }))).toEqual([
+      "growth_scoring",
+    ]);
+    expect(names(await search("", { filters: { usage: "used", kind: "feature" } })).sort()).toEqual([
+      "avg_spend_30d",
+      "lifetime_value",
+      "login_count_15m",
+    ]);
+  });
+
+  it("filters by the environment where the object's version is active", async () => {
+    const result = await search("", { filters: { env: "prod" }, withFacets: true });
+    expect(names(result).sort()).toEqual([
+      "failed_login_ratio_15m",
+      "login_activity",
+      "login_count_15m",
+      "login_count_5m",
+    ]);
+    expect(result.facets!.env).toEqual([{ value: "prod", label: "prod", count: 4 }]);
+  });
+
+  it("derives health from freshness and open drift alerts in the health environment", async () => {
+    const result = await search("", { filters: { kind: "feature" }, withFacets: true, healthEnvironment: "prod" });
+    expect(result.facets!.health).toEqual(
+      expect.arrayContaining([
+        { value: "stale", label: "stale", count: 2 },
+        { value: "fresh", label: "fresh", count: 3 },
+        { value: "drifting", label: "drifting", count: 1 },
+      ]),
+    );
+    const stale = await search("", { filters: { health: "stale" }, healthEnvironment: "prod" });
+    expect(names(stale).sort()).toEqual(["login_activity", "login_count_15m", "login_count_5m"]);
+    expect(stale.hits.every((hit) => hit.health === "stale")).toBe(true);
+    const drifting = await search("", { filters: { health: "drifting" }, healthEnvironment: "prod" });
+    expect(names(drifting)).toEqual(["failed_login_ratio_15m"]);
+  });
+
+  it("matches nothing for an unknown team or environment", async () => {
+    expect((await search("", { filters: { team: "nobody" } })).hits).toEqual([]);
+    expect((await search("", { filters: { env: "moon" } })).hits).toEqual([]);
+  });
+
+  it("sorts by name, most used and recently updated", async () => {
+    const byName = names(await search("", { sort: "name", filters: { kind: "feature" } }));
+    expect(byName).toEqual([...byName].sort());
+    const byUsage = (await search("", { sort: "usage", filters: { kind: "feature" } })).hits.map((h) => h.usageCount);
+    expect(byUsage).toEqual([...byUsage].sort((a, b) => b - a));
+    const updated = (await search("", { sort: "updated" })).hits.map((h) => h.updatedAt);
+    expect(updated).toEqual([...updated].sort().reverse());
+  });
+
+  it("pages with cursors that belong to one search", async () => {
+    const first = await search("", { limit: 5, withFacets: true });
+    expect(first.hits).toHaveLength(5);
+    expect(first.nextCursor).toBeTruthy();
+    const second = await search("", { limit: 5, withFacets: true, cursor: first.nextCursor! });
+    expect(second.offset).toBe(5);
+    expect(second.hits.map((h) => h.id)).not.toContain(first.hits[0]!.id);
+    await expect(search("login", { limit: 5, cursor: first.nextCursor! })).rejects.toMatchObject({
+      code: "bad_request",
+    });
+    await expect(search("", { limit: 5, cursor: "bm90LWpzb24" })).rejects.toBeInstanceOf(AppError);
+  });
+});
+
+describe("bad input", () => {
+  it.each(["🔥🔥🔥", "!!!", "   "])("answers %j with an empty result or the list, never an error", async (q) => {
+    const result = await search(q);
+    if (q.trim() === "") expect(result.hits.length).toBeGreaterThan(0);
+    else expect(result.hits).toEqual([]);
+  });
+
+  it("treats SQL-looking text as words", async () => {
+    const result = await search("'; DROP TABLE feature; --");
+    expect(result.hits).toEqual([]);
+    expect(await db.prisma.feature.count()).toBeGreaterThan(0);
+    expect((await search("login' OR '1'='1")).hits.every((hit) => hit.name.includes("login") || hit.isExact)).toBe(
+      true,
+    );
+  });
+
+  it("handles over-long text and odd characters without errors", async () => {
+    await expect(search("login ".repeat(100))).resolves.toBeDefined();
+    await expect(search("\\%_:*&|!()<>")).resolves.toMatchObject({ hits: [] });
+  });
+
+  it("refuses an unknown health environment with a 400", async () => {
+    await expect(search("", { healthEnvironment: "moon" })).rejects.toMatchObject({ code: "bad_request" });
+  });
+});
+
+describe("index maintenance by triggers", () => {
+  it("follows renames, usage changes and deletes", async () => {
+    const ids = fixture.ids;
+    await db.prisma.feature.update({ where: { id: ids.country! }, data: { name: "residence_country" } });
+    expect(names(await search("residence"))).toEqual(["residence_country"]);
+
+    await db.prisma.featureServiceFeature.create({
+      data: { featureServiceId: ids.fraud_scoring_v3!, featureId: ids.login_count_5m! },
+    });
+    const used = await search("login_count_5m");
+    // One more service and the fraud model behind it.
+    expect(used.hits[0]).toMatchObject({ name: "login_count_5m", usageCount: 2 });
+
+    await db.prisma.entity.update({ where: { id: ids.merchant! }, data: { name: "shop" } });
+    expect(names(await search("", { filters: { entity: "shop", kind: "feature" } }))).toEqual(["txn_amount_ratio"]);
+
+    await db.prisma.featureView.delete({ where: { id: ids.txn_amount_vs_avg! } });
+    expect(names(await search("txn amount"))).toEqual([]);
+
+    await db.prisma.team.update({ where: { id: ids.team_growth! }, data: { name: "Lifecycle Marketing" } });
+    expect(names(await search("lifecycle marketing", { filters: { kind: "feature_service" } }))).toEqual([
+      "growth_scoring",
+    ]);
+
+    const before = await db.prisma.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM search_document");
+    expect(await rebuildSearchIndex(db.prisma, null)).toBe(before[0]!.n);
+  });
+});

@@ -1,0 +1,457 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import type { SearchApiQuery } from "@/lib/validations/catalog";
+import { AppError } from "@/lib/errors";
+import { decodeCursor, encodeCursor, InvalidCursorError, MAX_OFFSET, searchFingerprint } from "@/lib/search/cursor";
+import { catalogHref } from "@/lib/search/href";
+import { parseSearchQuery, type ParsedQuery } from "@/lib/search/query";
+import { relevance } from "@/lib/search/ranking";
+import { buildFacetsSql, buildHitsSql, effectiveSort, isTextSearch, type SearchSqlInput } from "@/lib/search/sql";
+import {
+  FACET_NAMES,
+  type CatalogKind,
+  type FacetName,
+  type HealthState,
+  type SearchFilters,
+  type SearchSort,
+  type UsageState,
+  type ViewKind,
+} from "@/lib/search/types";
+
+/**
+ * Catalog search over the search_document table (kept current by the triggers of migration
+ * 0002): ranked full-text + trigram matching, facet counts and pages. Every query is scoped to
+ * one workspace, which callers take from the signed-in user or token, never from the request.
+ */
+
+export interface SearchFilterInput {
+  kind?: CatalogKind;
+  viewKind?: ViewKind;
+  entity?: string;
+  /** Team slug. */
+  team?: string;
+  owner?: string;
+  tag?: string;
+  dataType?: string;
+  /** Environment name: only objects active there. */
+  env?: string;
+  health?: HealthState;
+  usage?: UsageState;
+}
+
+export interface SearchRequest {
+  workspaceId: string;
+  q: string;
+  filters?: SearchFilterInput;
+  sort?: SearchSort;
+  limit: number;
+  /** Either an offset (pages in the UI) or a cursor from a previous result (API). */
+  offset?: number;
+  cursor?: string;
+  /** Environment name whose freshness and drift decide health; default: the last one (prod). */
+  healthEnvironment?: string;
+  withFacets?: boolean;
+  now?: Date;
+}
+
+export interface SearchHit {
+  kind: CatalogKind;
+  id: string;
+  name: string;
+  qualifiedName: string;
+  href: string;
+  parent: { id: string; name: string } | null;
+  description: string;
+  tags: string[];
+  team: { slug: string; name: string } | null;
+  owner: string;
+  viewKind: ViewKind | null;
+  entities: string[];
+  dataType: string | null;
+  usageCount: number;
+  updatedAt: string;
+  health: HealthState | null;
+  isExact: boolean;
+  relevance: number;
+}
+
+export interface FacetOption {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  offset: number;
+  limit: number;
+  sort: SearchSort;
+  nextCursor: string | null;
+  facets: Record<FacetName, FacetOption[]> | null;
+  /** The environment health was measured in. */
+  healthEnvironment: string | null;
+}
+
+interface HitRow {
+  kind: CatalogKind;
+  id: string;
+  name: string;
+  qualified_name: string;
+  parent_id: string | null;
+  parent_name: string | null;
+  description: string;
+  tags: string[];
+  team_id: string | null;
+  owner: string;
+  view_kind: ViewKind | null;
+  entity_names: string[];
+  data_type: string | null;
+  usage_count: number;
+  version_kind: string;
+  version_object_id: string;
+  updated_at: Date | string;
+  is_exact: boolean;
+  is_prefix: boolean;
+  text_rank: number;
+  similarity: number;
+}
+
+export { catalogHref };
+
+interface WorkspaceLookups {
+  teams: { id: string; slug: string; name: string }[];
+  environments: { id: string; name: string; position: number }[];
+}
+
+async function loadLookups(prisma: Db, workspaceId: string): Promise<WorkspaceLookups> {
+  const [teams, environments] = await Promise.all([
+    prisma.team.findMany({
+      where: { workspaceId },
+      select: { id: true, slug: true, name: true },
+      orderBy: { slug: "asc" },
+    }),
+    prisma.environment.findMany({
+      where: { workspaceId },
+      select: { id: true, name: true, position: true },
+      orderBy: { position: "asc" },
+    }),
+  ]);
+  return { teams, environments };
+}
+
+function resolveFilters(input: SearchFilterInput, lookups: WorkspaceLookups): SearchFilters {
+  const filters: SearchFilters = {};
+  if (input.kind) filters.kind = input.kind;
+  if (input.viewKind) filters.viewKind = input.viewKind;
+  if (input.entity) filters.entity = input.entity;
+  // Unknown team or environment names match nothing rather than being ignored.
+  if (input.team) filters.teamId = lookups.teams.find((team) => team.slug === input.team)?.id ?? null;
+  if (input.owner) filters.owner = input.owner;
+  if (input.tag) filters.tag = input.tag;
+  if (input.dataType) filters.dataType = input.dataType;
+  if (input.env) filters.activeEnvironmentId = lookups.environments.find((env) => env.name === input.env)?.id ?? null;
+  if (input.health) filters.health = input.health;
+  if (input.usage) filters.usage = input.usage;
+  return filters;
+}
+
+/** What a cursor is bound to: the same query, filters and sort. */
+function fingerprintOf(
+  parsed: ParsedQuery,
+  filters: SearchFilterInput,
+  sort: SearchSort,
+  health: string | null,
+): string {
+  return searchFingerprint({ q: parsed.text, filters, sort, health });
+}
+
+export async function searchCatalog(prisma: Db, request: SearchRequest): Promise<SearchResult> {
+  const parsed = parseSearchQuery(request.q);
+  const filterInput = request.filters ?? {};
+  const requestedSort = request.sort ?? (parsed.text ? "relevance" : "name");
+  const sort = effectiveSort(parsed, requestedSort);
+  const lookups = await loadLookups(prisma, request.workspaceId);
+  const healthEnv = request.healthEnvironment
+    ? lookups.environments.find((env) => env.name === request.healthEnvironment)
+    : lookups.environments[lookups.environments.length - 1];
+  if (request.healthEnvironment && !healthEnv) {
+    throw new AppError("bad_request", `environment: no environment "${request.healthEnvironment}" in this workspace`);
+  }
+  const fingerprint = fingerprintOf(parsed, filterInput, sort, healthEnv?.name ?? null);
+  let offset = request.offset ?? 0;
+  if (request.cursor) {
+    try {
+      offset = decodeCursor(request.cursor, fingerprint);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw new AppError("bad_request", `cursor: ${error.message}`);
+      throw error;
+    }
+  }
+  if (offset > MAX_OFFSET)
+    throw new AppError("bad_request", `Results beyond ${MAX_OFFSET} are not paged; narrow the search.`);
+  const empty: SearchResult = {
+    hits: [],
+    total: 0,
+    offset,
+    limit: request.limit,
+    sort,
+    nextCursor: null,
+    facets: request.withFacets ? emptyFacetOptions() : null,
+    healthEnvironment: healthEnv?.name ?? null,
+  };
+  // Text with no letters or digits (punctuation, emoji) cannot match anything.
+  if (parsed.text && !isTextSearch(parsed)) return empty;
+
+  const input: SearchSqlInput = {
+    workspaceId: request.workspaceId,
+    query: isTextSearch(parsed) ? parsed : null,
+    filters: resolveFilters(filterInput, lookups),
+    sort,
+    limit: request.limit,
+    offset,
+    healthEnvironmentId: healthEnv?.id ?? null,
+    nowEpochSeconds: (request.now ?? new Date()).getTime() / 1000,
+  };
+  const hitsSql = buildHitsSql(input);
+  const rowsPromise = prisma.$queryRawUnsafe<HitRow[]>(hitsSql.sql, ...hitsSql.params);
+  const facetsPromise = request.withFacets ? loadFacets(prisma, input, lookups) : Promise.resolve(null);
+  const [rows, facets] = await Promise.all([rowsPromise, facetsPromise]);
+  const health = healthEnv
+    ? await healthOfHits(prisma, request.workspaceId, healthEnv.id, rows, input.nowEpochSeconds)
+    : new Map();
+  const hits = rows.map((row) => toHit(row, lookups, health));
+  const total = facets ? facetTotal(facets, filterInput.kind) : offset + hits.length;
+  const hasMore = facets ? offset + hits.length < total : hits.length === request.limit;
+  const nextOffset = offset + hits.length;
+  return {
+    hits,
+    total,
+    offset,
+    limit: request.limit,
+    sort,
+    nextCursor: hasMore && nextOffset <= MAX_OFFSET ? encodeCursor(nextOffset, fingerprint) : null,
+    facets,
+    healthEnvironment: healthEnv?.name ?? null,
+  };
+}
+
+/** The ⌘K palette: best matches by name across every kind, no facets. */
+export async function quickSearch(
+  prisma: Db,
+  options: { workspaceId: string; q: string; limit: number },
+): Promise<SearchHit[]> {
+  const parsed = parseSearchQuery(options.q);
+  if (!isTextSearch(parsed)) return [];
+  const lookups = await loadLookups(prisma, options.workspaceId);
+  const sql = buildHitsSql({
+    workspaceId: options.workspaceId,
+    query: parsed,
+    filters: {},
+    sort: "relevance",
+    limit: options.limit,
+    offset: 0,
+    healthEnvironmentId: null,
+    nowEpochSeconds: Date.now() / 1000,
+  });
+  const rows = await prisma.$queryRawUnsafe<HitRow[]>(sql.sql, ...sql.params);
+  return rows.map((row) => toHit(row, lookups, new Map()));
+}
+
+function toHit(row: HitRow, lookups: WorkspaceLookups, health: Map<string, HealthState>): SearchHit {
+  const team = row.team_id ? lookups.teams.find((t) => t.id === row.team_id) : undefined;
+  return {
+    kind: row.kind,
+    id: row.id,
+    name: row.name,
+    qualifiedName: row.qualified_name,
+    href: catalogHref(row.kind, row.id),
+    parent: row.parent_id && row.parent_name ? { id: row.parent_id, name: row.parent_name } : null,
+    description: row.description,
+    tags: row.tags ?? [],
+    team: team ? { slug: team.slug, name: team.name } : null,
+    owner: row.owner,
+    viewKind: row.view_kind,
+    entities: row.entity_names ?? [],
+    dataType: row.data_type,
+    usageCount: Number(row.usage_count),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    health: health.get(`${row.kind}:${row.id}`) ?? null,
+    isExact: Boolean(row.is_exact),
+    relevance:
+      Math.round(
+        relevance({ isPrefix: row.is_prefix, textRank: Number(row.text_rank), similarity: Number(row.similarity) }) *
+          1000,
+      ) / 1000,
+  };
+}
+
+function emptyFacetOptions(): Record<FacetName, FacetOption[]> {
+  return Object.fromEntries(FACET_NAMES.map((name) => [name, []])) as unknown as Record<FacetName, FacetOption[]>;
+}
+
+function facetTotal(facets: Record<FacetName, FacetOption[]>, kind: CatalogKind | undefined): number {
+  return facets.kind.filter((option) => !kind || option.value === kind).reduce((sum, option) => sum + option.count, 0);
+}
+
+/**
+ * Facet counts over large match sets are the expensive part of a catalog page (a scan of every
+ * matching document), so they are kept for a short while per workspace and search. Hits are
+ * always live; counts may lag writes of other processes by at most FACET_CACHE_MS, and this
+ * process's own catalog writes clear the workspace's entries (invalidateFacetCache).
+ */
+const FACET_CACHE_MS = 20_000;
+const FACET_CACHE_MAX = 500;
+const globalForFacets = globalThis as typeof globalThis & {
+  __featurelineFacetCache?: Map<string, { at: number; facets: Record<FacetName, FacetOption[]> }>;
+};
+const facetCache = (globalForFacets.__featurelineFacetCache ??= new Map());
+
+export function invalidateFacetCache(workspaceId: string): void {
+  for (const key of facetCache.keys()) if (key.startsWith(`${workspaceId}|`)) facetCache.delete(key);
+}
+
+async function loadFacets(
+  prisma: Db,
+  input: SearchSqlInput,
+  lookups: WorkspaceLookups,
+): Promise<Record<FacetName, FacetOption[]>> {
+  const key = `${input.workspaceId}|${JSON.stringify({ q: input.query?.text ?? "", f: input.filters, h: input.healthEnvironmentId })}`;
+  const cached = facetCache.get(key);
+  if (cached && Date.now() - cached.at < FACET_CACHE_MS) return cached.facets;
+  const facets = await computeFacets(prisma, input, lookups);
+  if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value!);
+  facetCache.set(key, { at: Date.now(), facets });
+  return facets;
+}
+
+async function computeFacets(
+  prisma: Db,
+  input: SearchSqlInput,
+  lookups: WorkspaceLookups,
+): Promise<Record<FacetName, FacetOption[]>> {
+  const statement = buildFacetsSql(input);
+  const rows = await prisma.$queryRawUnsafe<{ facet: FacetName; value: string; n: number }[]>(
+    statement.sql,
+    ...statement.params,
+  );
+  const facets = emptyFacetOptions();
+  for (const row of rows) {
+    let value = row.value;
+    let label = row.value;
+    if (row.facet === "team") {
+      const team = lookups.teams.find((t) => t.id === row.value);
+      if (!team) continue;
+      value = team.slug;
+      label = team.name;
+    } else if (row.facet === "env") {
+      const env = lookups.environments.find((e) => e.id === row.value);
+      if (!env) continue;
+      value = env.name;
+      label = env.name;
+    }
+    facets[row.facet]?.push({ value, label, count: Number(row.n) });
+  }
+  for (const name of FACET_NAMES) {
+    facets[name].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  }
+  facets.env.sort(
+    (a, b) =>
+      (lookups.environments.find((e) => e.name === a.value)?.position ?? 0) -
+      (lookups.environments.find((e) => e.name === b.value)?.position ?? 0),
+  );
+  return facets;
+}
+
+/** Freshness of the hits' feature views and drift of the hit features, for badges. */
+async function healthOfHits(
+  prisma: Db,
+  workspaceId: string,
+  environmentId: string,
+  rows: HitRow[],
+  nowEpochSeconds: number,
+): Promise<Map<string, HealthState>> {
+  const viewIds = [
+    ...new Set(rows.filter((r) => r.kind === "feature" || r.kind === "feature_view").map((r) => r.version_object_id)),
+  ];
+  if (viewIds.length === 0) return new Map();
+  const featureIds = rows.filter((r) => r.kind === "feature").map((r) => r.id);
+  const [views, drifting] = await Promise.all([
+    viewFreshness(prisma, { workspaceId, environmentId, viewIds, nowEpochSeconds }),
+    featureIds.length
+      ? prisma.$queryRawUnsafe<{ object_id: string }[]>(
+          `SELECT DISTINCT a.object_id FROM alert a JOIN monitor m ON m.id = a.monitor_id
+           WHERE a.workspace_id = $1 AND a.environment_id = $2 AND a.ended_at IS NULL
+             AND a.object_kind = 'feature' AND m.kind = 'statistic' AND a.object_id = ANY ($3::text[])`,
+          workspaceId,
+          environmentId,
+          featureIds,
+        )
+      : Promise.resolve([]),
+  ]);
+  const driftingIds = new Set(drifting.map((row) => row.object_id));
+  const health = new Map<string, HealthState>();
+  for (const row of rows) {
+    if (row.kind !== "feature" && row.kind !== "feature_view") continue;
+    const status = driftingIds.has(row.id) ? "drifting" : views.get(row.version_object_id);
+    if (status) health.set(`${row.kind}:${row.id}`, status);
+  }
+  return health;
+}
+
+/** fresh / stale per feature view in one environment (views never materialised are absent). */
+export async function viewFreshness(
+  prisma: Db,
+  options: { workspaceId: string; environmentId: string; viewIds: string[]; nowEpochSeconds: number },
+): Promise<Map<string, "fresh" | "stale">> {
+  const rows = await prisma.$queryRawUnsafe<{ id: string; status: "fresh" | "stale" | null }[]>(
+    `SELECT fv.id,
+       CASE WHEN lr.watermark IS NULL OR sla.seconds IS NULL THEN NULL
+            WHEN $4::double precision - extract(epoch FROM lr.watermark) > sla.seconds THEN 'stale' ELSE 'fresh' END AS status
+     FROM feature_view fv
+     CROSS JOIN LATERAL (SELECT coalesce(fv.freshness_sla_seconds,
+       CASE WHEN fv.kind = 'stream' AND fv.slide_interval_seconds IS NOT NULL THEN 2 * fv.slide_interval_seconds
+            ELSE 2 * fv.schedule_seconds END) AS seconds) sla
+     LEFT JOIN LATERAL (
+       SELECT r.watermark FROM materialization_run r
+       WHERE r.feature_view_id = fv.id AND r.environment_id = $2 AND r.status = 'success' AND r.watermark IS NOT NULL
+       ORDER BY r.started_at DESC LIMIT 1) lr ON TRUE
+     WHERE fv.workspace_id = $1 AND fv.id = ANY ($3::text[]) AND fv.kind <> 'on_demand'`,
+    options.workspaceId,
+    options.environmentId,
+    options.viewIds,
+    options.nowEpochSeconds,
+  );
+  return new Map(rows.filter((row) => row.status).map((row) => [row.id, row.status!]));
+}
+
+/** Rebuilds the search documents of a workspace (or all): after bulk loads with triggers off. */
+export async function rebuildSearchIndex(prisma: Db, workspaceId: string | null = null): Promise<number> {
+  const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT search_rebuild($1) AS n`, workspaceId);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** GET /api/v1/search and /api/v1/catalog: the API's parameter names onto searchCatalog. */
+export async function searchForApi(prisma: Db, workspaceId: string, query: SearchApiQuery): Promise<SearchResult> {
+  return searchCatalog(prisma, {
+    workspaceId,
+    q: query.q,
+    filters: {
+      kind: query.kind,
+      viewKind: query.viewKind,
+      entity: query.entity,
+      team: query.team,
+      owner: query.owner,
+      tag: query.tag,
+      dataType: query.type,
+      env: query.env,
+      health: query.health,
+      usage: query.usage,
+    },
+    sort: query.sort,
+    limit: query.limit,
+    cursor: query.cursor,
+    healthEnvironment: query.environment,
+    withFacets: query.facets === "1",
+  });
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { parseSearchQuery } from "@/lib/search/query";
+import { buildFacetsSql, buildHitsSql, effectiveSort, FUZZY_MIN, type SearchSqlInput } from "@/lib/search/sql";
+
+const base = (overrides: Partial<SearchSqlInput> = {}): SearchSqlInput => ({
+  workspaceId: "ws1",
+  query: parseSearchQuery("login cnt"),
+  filters: {},
+  sort: "relevance",
+  limit: 25,
+  offset: 0,
+  healthEnvironmentId: null,
+  nowEpochSeconds: 1_700_000_000,
+  ...overrides,
+});
+
+describe("buildHitsSql", () => {
+  it("scopes to the workspace and passes every value as a parameter", () => {
+    const hostile = "x'); DELETE FROM feature; --";
+    const { sql, params } = buildHitsSql(
+      base({ filters: { owner: hostile, tag: hostile, entity: hostile, dataType: hostile, teamId: hostile } }),
+    );
+    expect(sql).toContain("d.workspace_id = $1");
+    expect(params[0]).toBe("ws1");
+    expect(sql).not.toContain("DELETE");
+    expect(params.filter((value) => value === hostile)).toHaveLength(5);
+  });
+
+  it("matches by full text, exact name and trigram similarity, and ranks exact first", () => {
+    const { sql } = buildHitsSql(base());
+    expect(sql).toMatch(/search_vector @@ to_tsquery\('simple', \$\d+\)/);
+    expect(sql).toMatch(/\$\d+ <% d\.name_text/);
+    expect(sql).toMatch(/ORDER BY is_exact DESC, floor\(.*\) DESC, usage_count DESC, name COLLATE "C"/);
+  });
+
+  it("only runs fuzzy (trigram) matching when strict matching finds fewer than FUZZY_MIN objects", () => {
+    const { sql } = buildHitsSql(base());
+    expect(sql).toContain("strict_docs AS MATERIALIZED");
+    expect(sql).toMatch(/fuzzy_docs AS \(SELECT[\s\S]*<% d\.name_text[\s\S]*AND NOT \(d\.search_vector @@/);
+    expect(sql).toContain(`LIMIT ${FUZZY_MIN}) few) < ${FUZZY_MIN}`);
+  });
+
+  it("leaves trigram matching out for very short queries", () => {
+    expect(buildHitsSql(base({ query: parseSearchQuery("ab") })).sql).not.toContain("<%");
+  });
+
+  it("lists without text conditions in list mode, sorted by name", () => {
+    const { sql } = buildHitsSql(base({ query: null, sort: "relevance" }));
+    expect(sql).not.toContain("to_tsquery");
+    expect(sql).toMatch(/ORDER BY name COLLATE "C", kind, id/);
+  });
+
+  it("turns unknown teams and environments into an empty match, not an ignored filter", () => {
+    const { sql } = buildHitsSql(base({ filters: { teamId: null, activeEnvironmentId: null } }));
+    expect(sql.match(/FALSE\b(?! AS)/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("joins health only when filtering by it, and needs an environment for it", () => {
+    expect(buildHitsSql(base({ filters: { health: "stale" } })).sql).toContain("AND FALSE");
+    const withEnv = buildHitsSql(base({ filters: { health: "stale" }, healthEnvironmentId: "env1" }));
+    expect(withEnv.sql).toContain("view_health AS");
+    expect(withEnv.params).toContain("env1");
+    expect(buildHitsSql(base({ healthEnvironmentId: "env1" })).sql).not.toContain("view_health");
+  });
+
+  it("orders by the requested sort with stable tie-breakers", () => {
+    expect(buildHitsSql(base({ sort: "updated" })).sql).toContain("ORDER BY updated_at DESC, name");
+    expect(buildHitsSql(base({ sort: "usage" })).sql).toContain("ORDER BY usage_count DESC, name");
+    expect(buildHitsSql(base({ sort: "name" })).sql).toContain('ORDER BY name COLLATE "C", kind, id');
+  });
+
+  it("binds limit and offset as integers", () => {
+    const { sql, params } = buildHitsSql(base({ limit: 10, offset: 40 }));
+    expect(sql).toMatch(/LIMIT \$\d+::int OFFSET \$\d+::int/);
+    expect(params.slice(-2)).toEqual([10, 40]);
+  });
+});
+
+describe("buildFacetsSql", () => {
+  it("counts kinds without the kind filter and the other facets within it", () => {
+    const { sql, params } = buildFacetsSql(base({ filters: { kind: "feature" } }));
+    expect(sql).toContain("'kind' AS facet, object_kind::text AS value, count(*)::int AS n FROM matched");
+    expect(sql).toContain("'tag' AS facet");
+    expect(sql).toContain("FROM scoped");
+    expect(sql).toMatch(/d\.object_kind = \$\d+::"ObjectKind" AS kind_ok/);
+    expect(params).toContain("feature");
+  });
+
+  it("adds the health facet only with an environment", () => {
+    expect(buildFacetsSql(base()).sql).not.toContain("'health'");
+    expect(buildFacetsSql(base({ healthEnvironmentId: "env1" })).sql).toContain("'health'");
+  });
+});
+
+describe("effectiveSort", () => {
+  it("falls back to name order when there is no text to rank by", () => {
+    expect(effectiveSort(null, "relevance")).toBe("name");
+    expect(effectiveSort(parseSearchQuery("🔥"), "relevance")).toBe("name");
+    expect(effectiveSort(parseSearchQuery("login"), "relevance")).toBe("relevance");
+    expect(effectiveSort(null, "usage")).toBe("usage");
+  });
+});

@@ -1,0 +1,250 @@
+import type { ParsedQuery } from "@/lib/search/query";
+import { relevanceBucketSql } from "@/lib/search/ranking";
+import type { SearchFilters, SearchSort } from "@/lib/search/types";
+
+/**
+ * Builds the parameterised SQL of catalog search over the search_document table. Pure: values
+ * only ever travel as bound parameters ($1, $2 ...); the SQL text depends only on which
+ * filters are present, never on their values.
+ */
+
+export interface SearchSqlInput {
+  workspaceId: string;
+  /** Null or no tokens with empty text: list mode (no text matching). */
+  query: ParsedQuery | null;
+  filters: SearchFilters;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+  /** Environment whose freshness and drift decide health; null: no health facet or filter. */
+  healthEnvironmentId: string | null;
+  /** Epoch seconds "now" for freshness. */
+  nowEpochSeconds: number;
+  /** How many values of the long facets (owner, tag, entity, data type) to return. */
+  facetLimit?: number;
+}
+
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast?: string): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast ? `::${cast}` : ""}`;
+  }
+}
+
+/** True when the query has words to match; list mode otherwise. */
+export function isTextSearch(query: ParsedQuery | null): query is ParsedQuery & { tsquery: string } {
+  return query !== null && query.tsquery !== null;
+}
+
+/** The effective sort: relevance needs a text query; without one, name order. */
+export function effectiveSort(query: ParsedQuery | null, sort: SearchSort): SearchSort {
+  return sort === "relevance" && !isTextSearch(query) ? "name" : sort;
+}
+
+function healthCtes(input: SearchSqlInput, params: Params): string[] {
+  if (!input.healthEnvironmentId) return [];
+  const env = params.add(input.healthEnvironmentId);
+  const ws = params.add(input.workspaceId);
+  const now = params.add(input.nowEpochSeconds, "double precision");
+  // Mirrors lib/monitoring/freshness.ts: an explicit SLA wins, else twice the slide interval
+  // (stream) or the schedule; the newest successful run's watermark against it.
+  return [
+    `view_health AS (
+      SELECT fv.id AS view_id,
+        CASE WHEN lr.watermark IS NULL OR sla.seconds IS NULL THEN NULL
+             WHEN ${now} - extract(epoch FROM lr.watermark) > sla.seconds THEN 'stale'
+             ELSE 'fresh' END AS status
+      FROM feature_view fv
+      CROSS JOIN LATERAL (SELECT coalesce(fv.freshness_sla_seconds,
+        CASE WHEN fv.kind = 'stream' AND fv.slide_interval_seconds IS NOT NULL THEN 2 * fv.slide_interval_seconds
+             ELSE 2 * fv.schedule_seconds END) AS seconds) sla
+      LEFT JOIN LATERAL (
+        SELECT r.watermark FROM materialization_run r
+        WHERE r.feature_view_id = fv.id AND r.environment_id = ${env} AND r.status = 'success' AND r.watermark IS NOT NULL
+        ORDER BY r.started_at DESC LIMIT 1
+      ) lr ON TRUE
+      WHERE fv.workspace_id = ${ws} AND fv.kind <> 'on_demand'
+    )`,
+    `drifting AS (
+      SELECT DISTINCT a.object_id FROM alert a JOIN monitor m ON m.id = a.monitor_id
+      WHERE a.workspace_id = ${ws} AND a.environment_id = ${env} AND a.ended_at IS NULL
+        AND a.object_kind = 'feature' AND m.kind = 'statistic'
+    )`,
+  ];
+}
+
+const HEALTH_JOINS = `
+  LEFT JOIN view_health vh ON d.object_kind IN ('feature', 'feature_view') AND vh.view_id = d.version_object_id
+  LEFT JOIN drifting dr ON d.object_kind = 'feature' AND dr.object_id = d.object_id`;
+
+const HEALTH_EXPR = `CASE WHEN dr.object_id IS NOT NULL THEN 'drifting' ELSE vh.status END`;
+
+/**
+ * Matching is two-tier. Strict: the full-text query (every word as a prefix, in any field) or
+ * an exact name. Fuzzy (pg_trgm word similarity of the name, for typos and abbreviations such
+ * as "login cnt"): only when strict matching finds fewer than FUZZY_MIN objects, so broad
+ * queries never pay for per-row similarity and typo queries still find what was meant.
+ */
+export const FUZZY_MIN = 10;
+
+interface Conditions {
+  /** Filters other than kind and text. */
+  where: string[];
+  kind: string | null;
+  strict: string | null;
+  fuzzy: string | null;
+  signals: { strict: string; fuzzy: string };
+}
+
+const NO_SIGNALS = `FALSE AS is_exact, FALSE AS is_prefix, 0::real AS text_rank, 0::real AS similarity`;
+
+function conditions(input: SearchSqlInput, params: Params): Conditions {
+  const { filters, query } = input;
+  const where = [`d.workspace_id = ${params.add(input.workspaceId)}`];
+  let strict: string | null = null;
+  let fuzzy: string | null = null;
+  const signals = { strict: NO_SIGNALS, fuzzy: NO_SIGNALS };
+  if (isTextSearch(query)) {
+    const tsq = params.add(query.tsquery);
+    const exact = params.add(query.exactNames, "text[]");
+    const prefix = params.add(query.namePrefixPattern);
+    strict = `(d.search_vector @@ to_tsquery('simple', ${tsq}) OR lower(d.name) = ANY (${exact}))`;
+    const common = `(lower(d.name) = ANY (${exact}) OR lower(d.qualified_name) = ANY (${exact})) AS is_exact,
+      (lower(d.name) LIKE ${prefix}) AS is_prefix`;
+    signals.strict = `${common}, ts_rank_cd(d.search_vector, to_tsquery('simple', ${tsq})) AS text_rank, 0::real AS similarity`;
+    if (query.trigramText) {
+      const trigram = params.add(query.trigramText);
+      fuzzy = `${trigram} <% d.name_text`;
+      signals.fuzzy = `${common}, 0::real AS text_rank, word_similarity(${trigram}, d.name_text) AS similarity`;
+    }
+  }
+  if (filters.viewKind) where.push(`d.view_kind = ${params.add(filters.viewKind, '"FeatureViewKind"')}`);
+  if (filters.entity !== undefined) where.push(`d.entity_names @> ARRAY[${params.add(filters.entity)}]::text[]`);
+  if (filters.teamId !== undefined) {
+    where.push(filters.teamId === null ? "FALSE" : `d.team_id = ${params.add(filters.teamId)}`);
+  }
+  if (filters.owner !== undefined) where.push(`d.owner = ${params.add(filters.owner)}`);
+  if (filters.tag !== undefined) where.push(`d.tags @> ARRAY[${params.add(filters.tag)}]::text[]`);
+  if (filters.dataType !== undefined) where.push(`d.data_type = ${params.add(filters.dataType)}`);
+  if (filters.activeEnvironmentId !== undefined) {
+    where.push(
+      filters.activeEnvironmentId === null
+        ? "FALSE"
+        : `EXISTS (SELECT 1 FROM active_version av WHERE av.environment_id = ${params.add(filters.activeEnvironmentId)}
+             AND av.object_kind = d.version_kind AND av.object_id = d.version_object_id)`,
+    );
+  }
+  if (filters.usage) where.push(filters.usage === "used" ? "d.usage_count > 0" : "d.usage_count = 0");
+  if (filters.health) {
+    where.push(input.healthEnvironmentId ? `${HEALTH_EXPR} = ${params.add(filters.health)}` : "FALSE");
+  }
+  const kind = filters.kind ? `d.object_kind = ${params.add(filters.kind, '"ObjectKind"')}` : null;
+  return { where, kind, strict, fuzzy, signals };
+}
+
+/**
+ * CTEs "strict_docs", "fuzzy_docs" and "docs" (their union, or every filtered document in
+ * list mode) with the given columns. `countable` is the condition of rows that count towards
+ * FUZZY_MIN (the kind filter, for facets that select every kind).
+ */
+function docsCtes(c: Conditions, columns: string, from: string, extraWhere: string[], countable: string): string[] {
+  const where = [...c.where, ...extraWhere];
+  if (!c.strict) return [`docs AS (SELECT ${columns}, ${NO_SIGNALS} FROM ${from} WHERE ${where.join(" AND ")})`];
+  const ctes = [
+    `strict_docs AS MATERIALIZED (SELECT ${columns}, ${c.signals.strict} FROM ${from} WHERE ${[...where, c.strict].join(" AND ")})`,
+  ];
+  if (c.fuzzy) {
+    ctes.push(`fuzzy_docs AS (SELECT ${columns}, ${c.signals.fuzzy} FROM ${from}
+      WHERE ${[...where, c.fuzzy, `NOT ${c.strict}`].join(" AND ")}
+        AND (SELECT count(*) FROM (SELECT 1 FROM strict_docs WHERE ${countable} LIMIT ${FUZZY_MIN}) few) < ${FUZZY_MIN})`);
+    ctes.push(`docs AS (SELECT * FROM strict_docs UNION ALL SELECT * FROM fuzzy_docs)`);
+  } else {
+    ctes.push(`docs AS (SELECT * FROM strict_docs)`);
+  }
+  return ctes;
+}
+
+function needsHealth(input: SearchSqlInput): boolean {
+  return Boolean(input.filters.health && input.healthEnvironmentId);
+}
+
+const HIT_COLUMNS = `d.object_kind::text AS kind, d.object_id AS id, d.name, d.qualified_name, d.parent_id, d.parent_name,
+  left(d.description, 240) AS description, d.tags, d.team_id, d.owner, d.view_kind::text AS view_kind, d.entity_names,
+  d.data_type, d.usage_count, d.version_kind::text AS version_kind, d.version_object_id, d.updated_at`;
+
+/** One page of hits with their ranking signals, in the requested order. */
+export function buildHitsSql(input: SearchSqlInput): SqlStatement {
+  const params = new Params();
+  const withHealth = needsHealth(input);
+  const ctes = withHealth ? healthCtes(input, params) : [];
+  const c = conditions(input, params);
+  const from = `search_document d${withHealth ? HEALTH_JOINS : ""}`;
+  ctes.push(...docsCtes(c, HIT_COLUMNS, from, c.kind ? [c.kind] : [], "TRUE"));
+  const order = orderBy(effectiveSort(input.query, input.sort));
+  const sql = `WITH ${ctes.join(",\n")}
+  SELECT * FROM docs hit
+  ORDER BY ${order}
+  LIMIT ${params.add(input.limit, "int")} OFFSET ${params.add(input.offset, "int")}`;
+  return { sql, params: params.values };
+}
+
+function orderBy(sort: SearchSort): string {
+  switch (sort) {
+    case "relevance":
+      return `is_exact DESC, ${relevanceBucketSql()} DESC, usage_count DESC, name COLLATE "C", kind, id`;
+    case "updated":
+      return `updated_at DESC, name COLLATE "C", kind, id`;
+    case "usage":
+      return `usage_count DESC, name COLLATE "C", kind, id`;
+    case "name":
+      return `name COLLATE "C", kind, id`;
+  }
+}
+
+/**
+ * Facet counts, one statement: (facet, value, count) rows. The kind facet counts every kind
+ * under the other filters (so tabs show what each kind would hold); the other facets count
+ * within the selected kind.
+ */
+export function buildFacetsSql(input: SearchSqlInput): SqlStatement {
+  const params = new Params();
+  const ctes = healthCtes(input, params);
+  const withHealth = ctes.length > 0;
+  const c = conditions(input, params);
+  const limit = params.add(input.facetLimit ?? 25, "int");
+  const columns = `d.object_kind, d.view_kind, d.team_id, d.owner, d.data_type, d.usage_count, d.tags, d.entity_names,
+      d.version_kind, d.version_object_id, ${withHealth ? HEALTH_EXPR : "NULL::text"} AS health,
+      ${c.kind ?? "TRUE"} AS kind_ok`;
+  ctes.push(...docsCtes(c, columns, `search_document d${withHealth ? HEALTH_JOINS : ""}`, [], "kind_ok"));
+  ctes.push(`matched AS MATERIALIZED (SELECT * FROM docs)`, `scoped AS (SELECT * FROM matched WHERE kind_ok)`);
+  const top = (facet: string, expression: string, from = "scoped", filter = "TRUE") =>
+    `(SELECT '${facet}' AS facet, ${expression} AS value, count(*)::int AS n FROM ${from} WHERE ${filter}
+      GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT ${limit})`;
+  const all = (facet: string, expression: string, from = "scoped", filter = "TRUE") =>
+    `(SELECT '${facet}' AS facet, ${expression} AS value, count(*)::int AS n FROM ${from} WHERE ${filter} GROUP BY 2)`;
+  const parts = [
+    all("kind", "object_kind::text", "matched"),
+    all("viewKind", "view_kind::text", "scoped", "view_kind IS NOT NULL"),
+    all("team", "team_id", "scoped", "team_id IS NOT NULL"),
+    top("owner", "owner", "scoped", "owner <> ''"),
+    top("dataType", "data_type", "scoped", "data_type IS NOT NULL"),
+    all("usage", "CASE WHEN usage_count > 0 THEN 'used' ELSE 'unused' END"),
+    top("tag", "t", "scoped, unnest(tags) AS t"),
+    top("entity", "e", "scoped, unnest(entity_names) AS e"),
+    all(
+      "env",
+      "av.environment_id",
+      "scoped s JOIN active_version av ON av.object_kind = s.version_kind AND av.object_id = s.version_object_id",
+    ),
+  ];
+  if (withHealth) parts.push(all("health", "health", "scoped", "health IS NOT NULL"));
+  const sql = `WITH ${ctes.join(",\n")}
+  ${parts.join("\nUNION ALL ")}`;
+  return { sql, params: params.values };
+}

@@ -1,0 +1,86 @@
+/** Vocabulary of catalog search, shared by the SQL builder, validation, the API and the UI. */
+
+export const CATALOG_KINDS = [
+  "feature",
+  "feature_view",
+  "data_source",
+  "entity",
+  "feature_service",
+  "model",
+  "saved_dataset",
+] as const;
+export type CatalogKind = (typeof CATALOG_KINDS)[number];
+
+export const CATALOG_KIND_LABELS: Record<CatalogKind, { one: string; many: string }> = {
+  feature: { one: "Feature", many: "Features" },
+  feature_view: { one: "Feature view", many: "Feature views" },
+  data_source: { one: "Data source", many: "Data sources" },
+  entity: { one: "Entity", many: "Entities" },
+  feature_service: { one: "Feature service", many: "Feature services" },
+  model: { one: "Model", many: "Models" },
+  saved_dataset: { one: "Saved dataset", many: "Saved datasets" },
+};
+
+export function isCatalogKind(value: string): value is CatalogKind {
+  return (CATALOG_KINDS as readonly string[]).includes(value);
+}
+
+export const VIEW_KINDS = ["batch", "stream", "on_demand"] as const;
+export type ViewKind = (typeof VIEW_KINDS)[number];
+
+export const HEALTH_STATES = ["fresh", "stale", "drifting"] as const;
+export type HealthState = (typeof HEALTH_STATES)[number];
+
+export const USAGE_STATES = ["used", "unused"] as const;
+export type UsageState = (typeof USAGE_STATES)[number];
+
+export const SEARCH_SORTS = ["relevance", "name", "updated", "usage"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+export const SORT_LABELS: Record<SearchSort, string> = {
+  relevance: "Relevance",
+  name: "Name",
+  updated: "Recently updated",
+  usage: "Most used",
+};
+
+/** Filters after resolution to ids (team slug -> team id, environment name -> id). */
+export interface SearchFilters {
+  kind?: CatalogKind;
+  viewKind?: ViewKind;
+  entity?: string;
+  /** Null: the team slug named no team, so nothing matches. */
+  teamId?: string | null;
+  owner?: string;
+  tag?: string;
+  dataType?: string;
+  /** Objects whose version is active in this environment (null: unknown environment, nothing matches). */
+  activeEnvironmentId?: string | null;
+  health?: HealthState;
+  usage?: UsageState;
+}
+
+export const FACET_NAMES = [
+  "kind",
+  "viewKind",
+  "entity",
+  "team",
+  "owner",
+  "tag",
+  "dataType",
+  "env",
+  "health",
+  "usage",
+] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export type Facets = Record<FacetName, FacetValue[]>;
+
+export function emptyFacets(): Facets {
+  return Object.fromEntries(FACET_NAMES.map((name) => [name, []])) as unknown as Facets;
+}
