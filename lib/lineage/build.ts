@@ -5,6 +5,7 @@ import {
   type LineageGraph,
   type LineageNode,
   type NodeKind,
+  type ObjectLevelLinks,
   type RegistryRows,
 } from "@/lib/lineage/types";
 
@@ -41,7 +42,7 @@ function makeNode(
  * (deleted, or outside the caller's scope): such edges are skipped, never invented. Output
  * order is deterministic: nodes by kind, name, id; edges by their ends' node order.
  */
-export function buildLineageGraph(rows: RegistryRows): LineageGraph {
+export function buildLineageGraph(rows: RegistryRows & ObjectLevelLinks): LineageGraph {
   const nodes = new Map<string, LineageNode>();
   const add = (node: LineageNode) => {
     if (!nodes.has(node.id)) nodes.set(node.id, node);
@@ -101,21 +102,13 @@ export function buildLineageGraph(rows: RegistryRows): LineageGraph {
     link(nodeId("data_source", row.dataSourceId), nodeId("column", row.id), "has_column");
   }
   for (const row of rows.featureViewSources) {
-    link(
-      nodeId("data_source", row.dataSourceId),
-      nodeId("feature_view", row.featureViewId),
-      "reads",
-    );
+    link(nodeId("data_source", row.dataSourceId), nodeId("feature_view", row.featureViewId), "reads");
   }
   for (const row of rows.featureViewEntities) {
     link(nodeId("entity", row.entityId), nodeId("feature_view", row.featureViewId), "keys");
   }
   for (const row of rows.featureViewInputs) {
-    link(
-      nodeId("feature_view", row.inputFeatureViewId),
-      nodeId("feature_view", row.featureViewId),
-      "input_to",
-    );
+    link(nodeId("feature_view", row.inputFeatureViewId), nodeId("feature_view", row.featureViewId), "input_to");
   }
   for (const row of rows.features) {
     link(nodeId("feature_view", row.featureViewId), nodeId("feature", row.id), "produces");
@@ -124,18 +117,13 @@ export function buildLineageGraph(rows: RegistryRows): LineageGraph {
     link(nodeId("column", row.columnId), nodeId("feature", row.featureId), "derives");
   }
   for (const row of rows.featureServiceFeatures) {
-    link(
-      nodeId("feature", row.featureId),
-      nodeId("feature_service", row.featureServiceId),
-      "served_by",
-    );
+    link(nodeId("feature", row.featureId), nodeId("feature_service", row.featureServiceId), "served_by");
+  }
+  for (const row of rows.featureViewServices ?? []) {
+    link(nodeId("feature_view", row.featureViewId), nodeId("feature_service", row.featureServiceId), "served_by");
   }
   for (const row of rows.modelFeatureServices) {
-    link(
-      nodeId("feature_service", row.featureServiceId),
-      nodeId("model", row.modelId),
-      "consumed_by",
-    );
+    link(nodeId("feature_service", row.featureServiceId), nodeId("model", row.modelId), "consumed_by");
   }
   for (const row of rows.models) {
     if (row.trainingDatasetId) {
@@ -163,17 +151,9 @@ function compareText(a: string, b: string): number {
 
 /** Sorts nodes by kind, name, id and edges by their ends' positions in that order. */
 export function sortGraph(nodes: LineageNode[], edges: LineageEdge[]): LineageGraph {
-  nodes.sort(
-    (a, b) =>
-      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
-      compareText(a.name, b.name) ||
-      compareText(a.id, b.id),
-  );
+  nodes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareText(a.name, b.name) || compareText(a.id, b.id));
   const order = new Map(nodes.map((node, index) => [node.id, index]));
-  edges.sort(
-    (a, b) =>
-      order.get(a.source)! - order.get(b.source)! || order.get(a.target)! - order.get(b.target)!,
-  );
+  edges.sort((a, b) => order.get(a.source)! - order.get(b.source)! || order.get(a.target)! - order.get(b.target)!);
   return { nodes, edges };
 }
 
@@ -229,10 +209,7 @@ export function inOf(index: LineageIndex, id: string): readonly string[] {
  * Strongly connected components (iterative Tarjan, so deep chains cannot overflow the stack).
  * Components come out in reverse topological order: every component after those it reaches.
  */
-export function stronglyConnected(
-  ids: readonly string[],
-  successors: (id: string) => readonly string[],
-): string[][] {
+export function stronglyConnected(ids: readonly string[], successors: (id: string) => readonly string[]): string[][] {
   const indexOf = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();

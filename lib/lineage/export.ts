@@ -11,21 +11,11 @@ function csvField(value: string): string {
 
 /** The impacted objects as CSV (CRLF line breaks, header row first). */
 export function impactToCsv(impact: Impact): string {
-  const rows = impact.items.map((item) => [
-    item.kind,
-    item.name,
-    item.owner ?? "",
-    item.teamId ?? "",
-    item.id,
-  ]);
+  const rows = impact.items.map((item) => [item.kind, item.name, item.owner ?? "", item.teamId ?? "", item.id]);
   return [CSV_HEADER, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
 
 /** The graph as pretty-printed JSON: nodes, edges and the truncation flag. */
 export function graphToJson(graph: LineageGraph): string {
-  return JSON.stringify(
-    { nodes: graph.nodes, edges: graph.edges, truncated: graph.truncated === true },
-    null,
-    2,
-  );
+  return JSON.stringify({ nodes: graph.nodes, edges: graph.edges, truncated: graph.truncated === true }, null, 2);
 }

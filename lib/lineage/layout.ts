@@ -37,10 +37,7 @@ const SWEEPS = 3;
  * the layers are, so layering costs one pass by kind instead of a general-purpose ranking;
  * barycenter sweeps then order each column to reduce crossings. Empty columns are dropped.
  */
-export function layoutLineage(
-  graph: LineageGraph,
-  options: LayoutOptions = {},
-): Map<string, Point> {
+export function layoutLineage(graph: LineageGraph, options: LayoutOptions = {}): Map<string, Point> {
   const { previous, nodeWidth = 220, nodeHeight = 44, columnGap = 120, rowGap = 16 } = options;
   const pitch = nodeHeight + rowGap;
   const count = graph.nodes.length;

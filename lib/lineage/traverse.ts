@@ -104,11 +104,7 @@ function inducedSubgraph(graph: LineageGraph, index: LineageIndex, ids: Set<stri
   return { nodes, edges };
 }
 
-function reachable(
-  start: string,
-  next: (id: string) => Iterable<string>,
-  isKnown: (id: string) => boolean,
-): string[] {
+function reachable(start: string, next: (id: string) => Iterable<string>, isKnown: (id: string) => boolean): string[] {
   if (!isKnown(start)) return [];
   const seen = new Set([start]);
   const found: string[] = [];
@@ -220,11 +216,7 @@ export function findPath(graph: LineageGraph, fromId: string, toId: string): str
   );
 }
 
-function shortestPath(
-  fromId: string,
-  toId: string,
-  next: (id: string) => readonly string[],
-): string[] | null {
+function shortestPath(fromId: string, toId: string, next: (id: string) => readonly string[]): string[] | null {
   const previous = new Map<string, string | null>([[fromId, null]]);
   const queue = [fromId];
   for (let head = 0; head < queue.length; head++) {
@@ -251,9 +243,7 @@ function shortestPath(
 export function objectLevel(graph: LineageGraph): LineageGraph {
   const index = indexLineage(graph);
   const representative = (node: LineageNode): string =>
-    (node.kind === "column" || node.kind === "feature") &&
-    node.parentId &&
-    index.byId.has(node.parentId)
+    (node.kind === "column" || node.kind === "feature") && node.parentId && index.byId.has(node.parentId)
       ? node.parentId
       : node.id;
 
@@ -281,8 +271,7 @@ export function objectLevel(graph: LineageGraph): LineageGraph {
   for (const edge of folded) {
     if (edges.has(edge.id)) continue;
     const sourceKind = index.byId.get(edge.source)!.kind;
-    const relation =
-      edge.relation === "derives" && sourceKind === "data_source" ? "reads" : edge.relation;
+    const relation = edge.relation === "derives" && sourceKind === "data_source" ? "reads" : edge.relation;
     edges.set(edge.id, { ...edge, relation });
   }
 

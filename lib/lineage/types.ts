@@ -25,7 +25,7 @@ export const EDGE_RELATIONS = [
   "input_to", // feature_view -> on-demand feature_view reading it
   "produces", // feature_view -> feature
   "derives", // column -> feature (feature-level lineage)
-  "served_by", // feature -> feature_service
+  "served_by", // feature -> feature_service (object level: feature_view -> feature_service)
   "consumed_by", // feature_service -> model
   "trains", // saved_dataset -> model
 ] as const;
@@ -49,6 +49,15 @@ export interface LineageNode {
   /** Set by neighborhood(): neighbours left out of the subgraph, for "expand" affordances. */
   hiddenUpstream?: number;
   hiddenDownstream?: number;
+  /**
+   * Neighbours upstream / downstream in the whole registry at the graph's level, when the
+   * graph is one window of it (focused API answers), so merged windows can recount hidden ones.
+   */
+  upstreamCount?: number;
+  downstreamCount?: number;
+  /** Neighbour node ids (at most 100 each way), so merged windows can draw edges between them. */
+  upstreamIds?: string[];
+  downstreamIds?: string[];
 }
 
 export interface LineageEdge {
@@ -129,6 +138,14 @@ export interface RegistryRows {
     owner?: Nullable<string>;
     teamId?: Nullable<string>;
   }[];
+}
+
+/**
+ * Optional object-level links: "some feature of this view is served by this service", so an
+ * object-level graph needs no feature rows (a workspace can hold 100,000 features).
+ */
+export interface ObjectLevelLinks {
+  featureViewServices?: readonly { featureViewId: string; featureServiceId: string }[];
 }
 
 export const IMPACT_KINDS = ["feature_view", "feature", "feature_service", "model"] as const;

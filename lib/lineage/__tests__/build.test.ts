@@ -21,16 +21,10 @@ describe("parseNodeId", () => {
     });
   });
 
-  it.each([
-    "",
-    "feature_view",
-    "feature_view:",
-    ":abc",
-    "view:abc",
-    "feature:a b",
-    "feature:a:b",
-    "model:x/../y",
-  ])("rejects %j", (text) => expect(parseNodeId(text)).toBeNull());
+  it.each(["", "feature_view", "feature_view:", ":abc", "view:abc", "feature:a b", "feature:a:b", "model:x/../y"])(
+    "rejects %j",
+    (text) => expect(parseNodeId(text)).toBeNull(),
+  );
 
   it("rejects ids longer than 128 characters", () => {
     expect(parseNodeId(`model:${"a".repeat(128)}`)).not.toBeNull();

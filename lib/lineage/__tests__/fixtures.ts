@@ -110,9 +110,7 @@ export function fraudRegistry(): RegistryRowsDraft {
       { featureId: "login_attempts_15d", columnId: "logins_ts" },
       { featureId: "amount_over_avg", columnId: "req_amount" },
     ],
-    featureServices: [
-      { id: "fraud_v3", name: "fraud_scoring_v3", owner: "ana@acme.io", teamId: "fraud" },
-    ],
+    featureServices: [{ id: "fraud_v3", name: "fraud_scoring_v3", owner: "ana@acme.io", teamId: "fraud" }],
     featureServiceFeatures: [
       { featureServiceId: "fraud_v3", featureId: "account_age_days" },
       { featureServiceId: "fraud_v3", featureId: "avg_30d_spend" },
@@ -129,9 +127,7 @@ export function fraudRegistry(): RegistryRowsDraft {
       },
     ],
     modelFeatureServices: [{ modelId: "detector", featureServiceId: "fraud_v3" }],
-    savedDatasets: [
-      { id: "train", name: "fraud_training_2024q4", owner: "ml@acme.io", teamId: "fraud" },
-    ],
+    savedDatasets: [{ id: "train", name: "fraud_training_2024q4", owner: "ml@acme.io", teamId: "fraud" }],
   };
 }
 
@@ -193,8 +189,7 @@ export function largeRegistry(seed = 7): RegistryRowsDraft {
     }
     columnsBySource.set(id, columns);
   }
-  for (let e = 0; e < 40; e++)
-    rows.entities.push({ id: `ent${e}`, name: `entity_${e}`, teamId: pick(teams) });
+  for (let e = 0; e < 40; e++) rows.entities.push({ id: `ent${e}`, name: `entity_${e}`, teamId: pick(teams) });
 
   const featuresByView = new Map<string, string[]>();
   const views: string[] = [];
@@ -210,8 +205,7 @@ export function largeRegistry(seed = 7): RegistryRowsDraft {
     });
     const sources = [pick(rows.dataSources).id];
     if (kind === "batch" && rand() < 0.4) sources.push(pick(rows.dataSources).id);
-    for (const source of new Set(sources))
-      rows.featureViewSources.push({ featureViewId: id, dataSourceId: source });
+    for (const source of new Set(sources)) rows.featureViewSources.push({ featureViewId: id, dataSourceId: source });
     rows.featureViewEntities.push({ featureViewId: id, entityId: pick(rows.entities).id });
     if (kind === "on_demand") {
       // Read earlier views only, so chains exist (on-demand reading on-demand) but no cycles.
@@ -228,8 +222,7 @@ export function largeRegistry(seed = 7): RegistryRowsDraft {
       const first = pick(columns);
       rows.featureSourceColumns.push({ featureId, columnId: first });
       const second = pick(columns);
-      if (rand() < 0.4 && second !== first)
-        rows.featureSourceColumns.push({ featureId, columnId: second });
+      if (rand() < 0.4 && second !== first) rows.featureSourceColumns.push({ featureId, columnId: second });
     }
     featuresByView.set(id, features);
     views.push(id);
@@ -240,8 +233,7 @@ export function largeRegistry(seed = 7): RegistryRowsDraft {
     rows.featureServices.push({ id, name: `service_${s}`, teamId: pick(teams) });
     const chosen = new Set<string>();
     while (chosen.size < 8) chosen.add(pick(featuresByView.get(pick(views))!));
-    for (const featureId of chosen)
-      rows.featureServiceFeatures.push({ featureServiceId: id, featureId });
+    for (const featureId of chosen) rows.featureServiceFeatures.push({ featureServiceId: id, featureId });
   }
   for (let m = 0; m < 200; m++) {
     const datasetId = `ds${m}`;

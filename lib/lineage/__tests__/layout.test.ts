@@ -41,27 +41,19 @@ function columnOrders(positions: Map<string, Point>, ids: Iterable<string>): Map
     const { x } = at(positions, id);
     columns.set(x, [...(columns.get(x) ?? []), id]);
   }
-  for (const column of columns.values())
-    column.sort((a, b) => at(positions, a).y - at(positions, b).y);
+  for (const column of columns.values()) column.sort((a, b) => at(positions, a).y - at(positions, b).y);
   return columns;
 }
 
 /** Within every column of `after`, the nodes placed before keep their top-to-bottom order. */
-function expectOrderKept(
-  before: Map<string, Point>,
-  after: Map<string, Point>,
-  oldIds: string[],
-): void {
+function expectOrderKept(before: Map<string, Point>, after: Map<string, Point>, oldIds: string[]): void {
   for (const column of columnOrders(after, oldIds).values()) {
     const previousOrder = [...column].sort((a, b) => at(before, a).y - at(before, b).y);
     expect(column).toEqual(previousOrder);
   }
 }
 
-function kindColumns(
-  graph: LineageGraph,
-  positions: Map<string, Point>,
-): Map<NodeKind, Set<number>> {
+function kindColumns(graph: LineageGraph, positions: Map<string, Point>): Map<NodeKind, Set<number>> {
   const result = new Map<NodeKind, Set<number>>();
   for (const node of graph.nodes) {
     const set = result.get(node.kind) ?? new Set<number>();
@@ -72,9 +64,7 @@ function kindColumns(
 }
 
 function countCrossings(graph: LineageGraph, positions: Map<string, Point>): number {
-  const edges = graph.edges.map(
-    (edge) => [at(positions, edge.source), at(positions, edge.target)] as const,
-  );
+  const edges = graph.edges.map((edge) => [at(positions, edge.source), at(positions, edge.target)] as const);
   let crossings = 0;
   for (let i = 0; i < edges.length; i++) {
     for (let j = i + 1; j < edges.length; j++) {
@@ -88,9 +78,7 @@ function countCrossings(graph: LineageGraph, positions: Map<string, Point>): num
 }
 
 function withoutViews(rows: RegistryRowsDraft, viewIds: Set<string>): RegistryRowsDraft {
-  const features = new Set(
-    rows.features.filter((f) => viewIds.has(f.featureViewId)).map((f) => f.id),
-  );
+  const features = new Set(rows.features.filter((f) => viewIds.has(f.featureViewId)).map((f) => f.id));
   return {
     ...rows,
     featureViews: rows.featureViews.filter((row) => !viewIds.has(row.id)),
@@ -138,9 +126,7 @@ describe("layoutLineage on the fraud registry", () => {
       positions,
       graph.nodes.filter((n) => n.kind === "feature").map((n) => n.id),
     );
-    const order = [...features.values()][0]!.map(
-      (id) => graph.nodes.find((n) => n.id === id)!.parentId,
-    );
+    const order = [...features.values()][0]!.map((id) => graph.nodes.find((n) => n.id === id)!.parentId);
     const runs = order.filter((parent, i) => i === 0 || parent !== order[i - 1]);
     expect(runs).toHaveLength(new Set(order).size);
   });
@@ -216,11 +202,9 @@ describe("layoutLineage with previous positions", () => {
     expectNoOverlap(second);
     // The new service lands beside the features it serves, not at the bottom.
     const service = at(second, "feature_service:fraud_v3").y;
-    const served = [
-      "feature:account_age_days",
-      "feature:avg_30d_spend",
-      "feature:amount_over_avg",
-    ].map((id) => at(second, id).y);
+    const served = ["feature:account_age_days", "feature:avg_30d_spend", "feature:amount_over_avg"].map(
+      (id) => at(second, id).y,
+    );
     expect(service).toBeGreaterThanOrEqual(Math.min(...served) - SIZE.nodeHeight);
     expect(service).toBeLessThanOrEqual(Math.max(...served) + SIZE.nodeHeight);
   });
@@ -250,9 +234,7 @@ describe("layoutLineage on a large registry", () => {
     const started = performance.now();
     const positions = layoutLineage(graph, SIZE);
     const elapsed = performance.now() - started;
-    console.log(
-      `layout: ${graph.nodes.length} nodes, ${graph.edges.length} edges in ${elapsed.toFixed(1)} ms`,
-    );
+    console.log(`layout: ${graph.nodes.length} nodes, ${graph.edges.length} edges in ${elapsed.toFixed(1)} ms`);
 
     expect(positions.size).toBe(graph.nodes.length);
     expectNoOverlap(positions);

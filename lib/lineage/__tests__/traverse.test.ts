@@ -200,9 +200,7 @@ describe("objectLevel", () => {
   const objects = objectLevel(graph);
 
   it("folds columns into sources and features into views", () => {
-    expect(objects.nodes.some((node) => node.kind === "column" || node.kind === "feature")).toBe(
-      false,
-    );
+    expect(objects.nodes.some((node) => node.kind === "column" || node.kind === "feature")).toBe(false);
     expect(objects.nodes).toHaveLength(graph.nodes.length - 6 - 7);
   });
 
@@ -212,9 +210,9 @@ describe("objectLevel", () => {
     expect(edges).toContain("feature_view:user_profile -served_by-> feature_service:fraud_v3");
     expect(edges).toContain("feature_view:login_activity -served_by-> feature_service:fraud_v3");
     // Column-level "derives" edges duplicate the view's own "reads" edge.
-    expect(
-      edges.filter((edge) => edge.startsWith("data_source:txn ") && edge.endsWith("user_profile")),
-    ).toEqual(["data_source:txn -reads-> feature_view:user_profile"]);
+    expect(edges.filter((edge) => edge.startsWith("data_source:txn ") && edge.endsWith("user_profile"))).toEqual([
+      "data_source:txn -reads-> feature_view:user_profile",
+    ]);
     expect(edges.some((edge) => edge.includes("column:") || edge.includes("feature:"))).toBe(false);
     expect(objects.edges.every((edge) => edge.source !== edge.target)).toBe(true);
     // 1 backfill, 4 reads, 4 keys, 1 input, 3 views -> service, 1 consumed, 1 trains
@@ -230,11 +228,7 @@ describe("objectLevel", () => {
     const sub = neighborhood(graph, "feature:avg_30d_spend", { up: 1, down: 0 });
     const folded = objectLevel(sub);
     // user_profile is in the subgraph, so the feature folds; the columns' source is not.
-    expect(ids(folded)).toEqual([
-      "column:txn_amount",
-      "column:txn_ts",
-      "feature_view:user_profile",
-    ]);
+    expect(ids(folded)).toEqual(["column:txn_amount", "column:txn_ts", "feature_view:user_profile"]);
     expect(folded.edges.map((edge) => edge.id).sort()).toEqual([
       "column:txn_amount->feature_view:user_profile",
       "column:txn_ts->feature_view:user_profile",

@@ -1,0 +1,136 @@
+/**
+ * Health of lineage nodes in one environment, as the overlay shows it: freshness against the
+ * SLA (feature views), p99 against the latency budget (feature services), drift and skew
+ * (features, and their views), and open alerts (anything). Pure: the data layer fills it in.
+ */
+export type HealthStatus = "ok" | "warn" | "bad" | "unknown";
+
+export interface FreshnessHealth {
+  status: "fresh" | "stale" | "unknown";
+  /** Null when never materialised in this environment. */
+  stalenessSeconds: number | null;
+  slaSeconds: number | null;
+}
+
+export interface LatencyHealth {
+  /** Request-weighted p99 over the last hour; null without traffic. */
+  p99Ms: number | null;
+  budgetMs: number;
+  isOverBudget: boolean;
+}
+
+export interface DistributionHealth {
+  status: "ok" | "warn" | "alert";
+  psi: number;
+  /** On a feature view: how many of its features are not ok (the status and PSI are the worst one's). */
+  featureCount?: number;
+}
+
+export interface AlertHealth {
+  count: number;
+  severity: "warning" | "critical";
+}
+
+export interface NodeHealth {
+  status: HealthStatus;
+  freshness?: FreshnessHealth;
+  latency?: LatencyHealth;
+  /** Online values vs the model's training profile. */
+  drift?: DistributionHealth;
+  /** Online vs offline values of the same window. */
+  skew?: DistributionHealth;
+  alerts?: AlertHealth;
+}
+
+const STATUS_RANK: Record<HealthStatus, number> = { unknown: 0, ok: 1, warn: 2, bad: 3 };
+
+export function worseHealth(a: HealthStatus, b: HealthStatus): HealthStatus {
+  return STATUS_RANK[a] >= STATUS_RANK[b] ? a : b;
+}
+
+function distributionStatus(health: DistributionHealth | undefined): HealthStatus {
+  if (!health) return "unknown";
+  return health.status === "alert" ? "bad" : health.status === "warn" ? "warn" : "ok";
+}
+
+/** The node's overall status: the worst of its parts; "unknown" when nothing is measured. */
+export function overallHealth(health: Omit<NodeHealth, "status">): HealthStatus {
+  let status: HealthStatus = "unknown";
+  if (health.freshness) {
+    const { status: freshness } = health.freshness;
+    status = worseHealth(status, freshness === "stale" ? "bad" : freshness === "fresh" ? "ok" : "unknown");
+  }
+  if (health.latency && health.latency.p99Ms !== null) {
+    status = worseHealth(status, health.latency.isOverBudget ? "bad" : "ok");
+  }
+  status = worseHealth(status, distributionStatus(health.drift));
+  status = worseHealth(status, distributionStatus(health.skew));
+  if (health.alerts && health.alerts.count > 0) {
+    status = worseHealth(status, health.alerts.severity === "critical" ? "bad" : "warn");
+  }
+  return status;
+}
+
+export function withOverall(health: Omit<NodeHealth, "status">): NodeHealth {
+  return { status: overallHealth(health), ...health };
+}
+
+/** "45s", "12m", "3.5h", "2.1d": compact enough for a node badge. */
+export function shortDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)}s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)}m`;
+  if (seconds < 86_400) return `${trim(seconds / 3600)}h`;
+  return `${trim(seconds / 86_400)}d`;
+}
+
+function trim(value: number): string {
+  return value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, "");
+}
+
+/**
+ * The node badge: the most pressing problem first (stale, over budget, drift, skew, alerts),
+ * with a longer description for its tooltip and for screen readers. Null when all is well or
+ * nothing is known.
+ */
+export function healthBadge(health: NodeHealth | undefined): { label: string; description: string } | null {
+  if (!health) return null;
+  const problems: { label: string; description: string }[] = [];
+  const { freshness, latency, drift, skew, alerts } = health;
+  if (freshness?.status === "stale" && freshness.slaSeconds !== null) {
+    const age = freshness.stalenessSeconds === null ? "never" : shortDuration(freshness.stalenessSeconds);
+    problems.push({
+      label: `stale ${age}`,
+      description: `Stale: newest data is ${age === "never" ? "missing (never materialised)" : `${age} old`}, SLA ${shortDuration(freshness.slaSeconds)}`,
+    });
+  }
+  if (latency?.isOverBudget && latency.p99Ms !== null) {
+    problems.push({
+      label: `p99 ${Math.round(latency.p99Ms)}ms`,
+      description: `p99 ${Math.round(latency.p99Ms)} ms over the ${latency.budgetMs} ms budget (last hour)`,
+    });
+  }
+  for (const [name, part] of [
+    ["drift", drift],
+    ["skew", skew],
+  ] as const) {
+    if (part && part.status !== "ok") {
+      const scope = part.featureCount ? ` in ${part.featureCount} feature${part.featureCount === 1 ? "" : "s"}` : "";
+      problems.push({
+        label: name,
+        description: `${name === "drift" ? "Drift" : "Skew"} ${part.status}${scope}: PSI ${part.psi.toFixed(2)}`,
+      });
+    }
+  }
+  if (alerts && alerts.count > 0) {
+    problems.push({
+      label: `${alerts.count} alert${alerts.count === 1 ? "" : "s"}`,
+      description: `${alerts.count} open ${alerts.severity} alert${alerts.count === 1 ? "" : "s"}`,
+    });
+  }
+  const first = problems[0];
+  if (!first) return null;
+  return {
+    label: problems.length > 1 ? `${first.label} +${problems.length - 1}` : first.label,
+    description: problems.map((problem) => problem.description).join("; "),
+  };
+}
