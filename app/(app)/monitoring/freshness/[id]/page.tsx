@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { FreshnessDashboard } from "@/components/monitoring/freshness-dashboard";
+import { getFreshnessDetail } from "@/lib/data/monitoring";
+import { db } from "@/lib/db";
+import { MonitoringHeader } from "../../header";
+import { ObjectAlerts } from "../../object-alerts";
+import { ObjectLinks } from "../../object-links";
+import { monitoringPageScope, type SearchParams } from "../../scope";
+
+export const metadata: Metadata = { title: "Feature view freshness" };
+
+export default async function FreshnessDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: SearchParams;
+}) {
+  const [{ id }, scope] = await Promise.all([params, monitoringPageScope(searchParams)]);
+  const detail = await getFreshnessDetail(db(), {
+    workspaceId: scope.workspaceId,
+    environmentId: scope.environment.id,
+    featureViewId: id,
+    from: scope.from,
+    to: scope.to,
+  });
+  if (!detail) notFound();
+  return (
+    <>
+      <MonitoringHeader
+        title={`Freshness: ${detail.view.name}`}
+        description={`${detail.view.kind} view${detail.view.schedule ? ` on a ${detail.view.schedule} schedule` : ""}${detail.view.owner ? `, owned by ${detail.view.owner}` : ""}.`}
+        environments={scope.environments}
+        environment={scope.environment.name}
+        rangeError={scope.rangeError}
+        actions={<ObjectLinks kind="feature_view" id={detail.view.id} />}
+      />
+      <ObjectAlerts
+        workspaceId={scope.workspaceId}
+        environmentId={scope.environment.id}
+        objectKind="feature_view"
+        objectId={detail.view.id}
+        role={scope.context.role}
+        search={scope.search}
+      />
+      <FreshnessDashboard initialData={detail} />
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+
+/** Links from a monitoring detail page to the object in the catalog and in the lineage graph. */
+export function ObjectLinks({ kind, id }: { kind: "feature_view" | "feature_service" | "feature"; id: string }) {
+  return (
+    <>
+      <Link className={buttonClasses("secondary")} href={`/catalog/${kind}/${id}`}>
+        Open in catalog
+      </Link>
+      <Link className={buttonClasses("secondary")} href={`/lineage?root=${kind}:${id}`}>
+        Show lineage
+      </Link>
+    </>
+  );
+}

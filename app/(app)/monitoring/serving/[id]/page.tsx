@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ServingDashboard } from "@/components/monitoring/serving-dashboard";
+import { getServingDetail } from "@/lib/data/monitoring";
+import { db } from "@/lib/db";
+import { MonitoringHeader } from "../../header";
+import { ObjectAlerts } from "../../object-alerts";
+import { ObjectLinks } from "../../object-links";
+import { monitoringPageScope, type SearchParams } from "../../scope";
+
+export const metadata: Metadata = { title: "Serving latency" };
+
+export default async function ServingDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: SearchParams;
+}) {
+  const [{ id }, scope] = await Promise.all([params, monitoringPageScope(searchParams)]);
+  const detail = await getServingDetail(db(), {
+    workspaceId: scope.workspaceId,
+    environmentId: scope.environment.id,
+    featureServiceId: id,
+    from: scope.from,
+    to: scope.to,
+  });
+  if (!detail) notFound();
+  return (
+    <>
+      <MonitoringHeader
+        title={`Serving latency: ${detail.service.name}`}
+        description={`p99 budget ${detail.service.budgetMs} ms${detail.service.owner ? ` · owned by ${detail.service.owner}` : ""}.`}
+        environments={scope.environments}
+        environment={scope.environment.name}
+        rangeError={scope.rangeError}
+        actions={<ObjectLinks kind="feature_service" id={detail.service.id} />}
+      />
+      <ObjectAlerts
+        workspaceId={scope.workspaceId}
+        environmentId={scope.environment.id}
+        objectKind="feature_service"
+        objectId={detail.service.id}
+        role={scope.context.role}
+        search={scope.search}
+      />
+      <ServingDashboard initialData={detail} />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import type { z } from "zod";
+import { apiRoute, jsonResponse, readJsonBody } from "@/lib/api/handler";
+import { actorOf } from "@/lib/api/principal";
+import { evaluateMonitors } from "@/lib/data/alerts";
+import { pruneMonitoringData, type IngestContext, type IngestOutcome, type IngestStore } from "@/lib/data/ingest";
+import { db, dbEngine } from "@/lib/db";
+import { INGEST_ACCESS, INGEST_BODY_LIMIT_BYTES } from "@/lib/validations/monitoring";
+
+const PRUNE_EVERY_MS = 3_600_000;
+const globalForPrune = globalThis as typeof globalThis & { __featurelinePrunedAt?: number };
+
+/**
+ * One ingestion endpoint: parse the whole batch (413 / 400 / 422 with the item's index and
+ * field), write it, then evaluate the rules for what it touched. A replayed Idempotency-Key
+ * answers the stored response without writing or evaluating.
+ */
+export function ingestRoute<T extends z.ZodType<{ items: unknown[] }>>(
+  schema: T,
+  write: (store: IngestStore, context: IngestContext, items: z.infer<T>["items"]) => Promise<IngestOutcome>,
+) {
+  return apiRoute(INGEST_ACCESS, async ({ request, principal }) => {
+    const batch = await readJsonBody(request, schema, INGEST_BODY_LIMIT_BYTES);
+    const store = { prisma: db(), engine: dbEngine() };
+    const outcome = await write(
+      store,
+      {
+        workspaceId: principal.workspaceId,
+        actor: actorOf(principal),
+        idempotencyKey: request.headers.get("idempotency-key"),
+      },
+      batch.items,
+    );
+    if (!outcome.replayed) {
+      try {
+        await evaluateMonitors(store.prisma, {
+          workspaceId: principal.workspaceId,
+          environmentIds: outcome.touched.environmentIds,
+          only: { kind: outcome.touched.kind, ids: outcome.touched.ids },
+        });
+        const lastPrune = globalForPrune.__featurelinePrunedAt ?? 0;
+        if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+          globalForPrune.__featurelinePrunedAt = Date.now();
+          await pruneMonitoringData(store);
+        }
+      } catch (error) {
+        // The batch is committed; a failing evaluation must not make the client retry it.
+        console.error("[ingest] rule evaluation failed:", error);
+      }
+    }
+    const response = jsonResponse(outcome.body, outcome.status);
+    if (outcome.replayed) response.headers.set("idempotency-replayed", "true");
+    return response;
+  });
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
+
+/** Open dashboards refetch this often, so they stay current while metrics stream in. */
+export const POLL_INTERVAL_MS = 30_000;
+
+export type MonitoringResource = "overview" | "freshness" | "serving" | "features";
+
+/** Query keys: every monitoring query starts with "monitoring", so one invalidation refreshes all. */
+export const monitoringKeys = {
+  all: ["monitoring"] as const,
+  resource: (resource: MonitoringResource, id: string | null, search: string) =>
+    ["monitoring", resource, id ?? "list", search] as const,
+  alerts: (search: string) => ["monitoring", "alerts", search] as const,
+};
+
+export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(url, { signal, headers: { accept: "application/json" } });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `Request failed (${response.status})`);
+  }
+  return (await response.json()) as T;
+}
+
+/** The dashboard's range and environment parameters, as the page's URL holds them. */
+export function useDashboardSearch(): string {
+  const params = useSearchParams();
+  const kept = new URLSearchParams();
+  for (const key of ["range", "from", "to", "env", "service", "model"]) {
+    const value = params.get(key);
+    if (value) kept.set(key, value);
+  }
+  return kept.toString();
+}
+
+/** Polls one monitoring endpoint, starting from the server-rendered data. */
+export function useMonitoringData<T>(resource: MonitoringResource, id: string | null, initialData: T) {
+  const search = useDashboardSearch();
+  const url = `/api/v1/monitoring/${resource}${id ? `/${encodeURIComponent(id)}` : ""}${search ? `?${search}` : ""}`;
+  const query = useQuery({
+    queryKey: monitoringKeys.resource(resource, id, search),
+    queryFn: ({ signal }) => fetchJson<T>(url, signal),
+    initialData: () => initialData,
+    refetchInterval: POLL_INTERVAL_MS,
+    refetchOnWindowFocus: true,
+  });
+  return { ...query, data: query.data ?? initialData };
+}
