@@ -4,6 +4,9 @@ import { connection } from "next/server";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { Switcher } from "@/components/shell/switcher";
 import { UserMenu } from "@/components/shell/user-menu";
+import { CommandPalette } from "@/components/catalog/command-palette";
+import { db } from "@/lib/db";
+import { countInbox } from "@/lib/data/promotions";
 import { roleAtLeast } from "@/lib/data/users";
 import { requireWorkspace } from "@/lib/session";
 import { switchEnvironmentAction, switchWorkspaceAction } from "./actions";
@@ -11,11 +14,12 @@ import { switchEnvironmentAction, switchWorkspaceAction } from "./actions";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   await connection();
   const { user, workspace, role, environments, environment } = await requireWorkspace();
+  const inbox = await countInbox(db(), { workspaceId: workspace.id, userId: user.id, role });
   const items: NavItem[] = [
     { href: "/", label: "Home" },
     { href: "/catalog", label: "Catalog" },
     { href: "/lineage", label: "Lineage" },
-    { href: "/promotions", label: "Promotions" },
+    { href: "/promotions", label: "Promotions", count: inbox.toReview },
     { href: "/monitoring", label: "Monitoring" },
     ...(roleAtLeast(role, "admin") ? [{ href: "/admin", label: "Admin" }] : []),
   ];
@@ -45,6 +49,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </Link>
           <NavLinks items={items} />
           <div className="ml-auto flex items-center gap-3">
+            <CommandPalette />
             {/* Keyed by value so the select shows the new choice after the server action. */}
             <Switcher
               key={`ws-${workspace.slug}`}

@@ -3,11 +3,24 @@ import type { ApiOperation } from "@/lib/api/operations/types";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { adminOperations } from "@/lib/api/operations/admin";
 import { systemOperations } from "@/lib/api/operations/system";
+import { authoringOperations } from "@/lib/api/operations/authoring";
+import { lineageOperations } from "@/lib/api/operations/lineage";
+import { monitoringOperations } from "@/lib/api/operations/monitoring";
+import { promotionOperations } from "@/lib/api/operations/promotions";
+import { catalogOperations } from "@/lib/api/operations/catalog";
 
 export type { ApiOperation } from "@/lib/api/operations/types";
 
 /** Every domain lists its routes in lib/api/operations/<domain>.ts; add new files here. */
-const operations: readonly ApiOperation[] = [...systemOperations, ...adminOperations];
+const operations: readonly ApiOperation[] = [
+  ...systemOperations,
+  ...adminOperations,
+  ...authoringOperations,
+  ...lineageOperations,
+  ...monitoringOperations,
+  ...promotionOperations,
+  ...catalogOperations,
+];
 
 export function listOperations(): readonly ApiOperation[] {
   return operations;
