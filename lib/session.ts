@@ -38,7 +38,9 @@ export const requireWorkspace = cache(async (): Promise<WorkspaceContext> => {
   if (!membership) redirect("/no-workspace");
   const environments = await listEnvironments(db(), membership.workspaceId);
   const wantedEnv = jar.get(ENVIRONMENT_COOKIE)?.value;
-  const environment = environments.find((e) => e.name === wantedEnv) ?? environments[0]!;
+  // Without a choice, show the last environment of the chain (prod): what is live is what a
+  // control centre should open on. Authoring always writes to the first (dev) regardless.
+  const environment = environments.find((e) => e.name === wantedEnv) ?? environments[environments.length - 1]!;
   return {
     user,
     workspace: { id: membership.workspaceId, slug: membership.workspaceSlug, name: membership.workspaceName },
