@@ -27,7 +27,7 @@ export function Switcher({
         name={name}
         defaultValue={value}
         onChange={() => formRef.current?.requestSubmit()}
-        className="rounded-md border border-white/20 bg-white/10 px-2 py-1 text-sm text-white [&>option]:text-slate-900"
+        className="max-w-44 truncate rounded-md border border-white/20 bg-white/10 px-2 py-1 text-sm text-white [&>option]:text-slate-900"
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
