@@ -331,10 +331,12 @@ async function computeFacets(
   lookups: WorkspaceLookups,
 ): Promise<Record<FacetName, FacetOption[]>> {
   const statement = buildFacetsSql(input);
-  const rows = await prisma.$queryRawUnsafe<{ facet: FacetName; value: string; n: number }[]>(
-    statement.sql,
-    ...statement.params,
-  );
+  const rows = await prisma.$transaction(async (tx) => {
+    // The facet groups of a large match set are aggregated in one hashed pass; with the default
+    // 4 MB the planner sorts (and spills) the matching rows instead, which takes about twice as long.
+    await tx.$executeRawUnsafe(`SET LOCAL work_mem = '32MB'`);
+    return tx.$queryRawUnsafe<{ facet: FacetName; value: string; n: number }[]>(statement.sql, ...statement.params);
+  });
   const facets = emptyFacetOptions();
   for (const row of rows) {
     let value = row.value;

@@ -174,23 +174,38 @@ function needsHealth(input: SearchSqlInput): boolean {
   return Boolean(input.filters.health && input.healthEnvironmentId);
 }
 
-const HIT_COLUMNS = `d.object_kind::text AS kind, d.object_id AS id, d.name, d.qualified_name, d.parent_id, d.parent_name,
-  left(d.description, 240) AS description, d.tags, d.team_id, d.owner, d.view_kind::text AS view_kind, d.entity_names,
-  d.data_type, d.usage_count, d.version_kind::text AS version_kind, d.version_object_id, d.updated_at`;
+/** Columns matching and ordering need; the rest of a hit is read for the page's rows only. */
+const RANK_COLUMNS = `d.object_kind, d.object_id, d.object_kind::text AS kind, d.object_id AS id, d.name, d.usage_count,
+  d.updated_at`;
 
-/** One page of hits with their ranking signals, in the requested order. */
+/** The rest of a hit, read by primary key for the rows of one page. */
+const DETAIL_COLUMNS = `d.qualified_name, d.parent_id, d.parent_name, left(d.description, 240) AS description, d.tags,
+  d.team_id, d.owner, d.view_kind::text AS view_kind, d.entity_names, d.data_type, d.version_kind::text AS version_kind,
+  d.version_object_id`;
+
+/**
+ * One page of hits with their ranking signals, in the requested order. Matching and ranking
+ * carry only narrow rows (a broad query ranks thousands); the details of the page's rows are
+ * then read by primary key.
+ */
 export function buildHitsSql(input: SearchSqlInput): SqlStatement {
   const params = new Params();
   const withHealth = needsHealth(input);
   const ctes = withHealth ? healthCtes(input, params) : [];
   const c = conditions(input, params);
   const from = `search_document d${withHealth ? HEALTH_JOINS : ""}`;
-  ctes.push(...docsCtes(c, HIT_COLUMNS, from, c.kind ? [c.kind] : [], "TRUE"));
+  ctes.push(...docsCtes(c, RANK_COLUMNS, from, c.kind ? [c.kind] : [], "TRUE"));
   const order = orderBy(effectiveSort(input.query, input.sort));
+  ctes.push(`page AS (SELECT * FROM docs
+    ORDER BY ${order}
+    LIMIT ${params.add(input.limit, "int")} OFFSET ${params.add(input.offset, "int")})`);
   const sql = `WITH ${ctes.join(",\n")}
-  SELECT * FROM docs hit
-  ORDER BY ${order}
-  LIMIT ${params.add(input.limit, "int")} OFFSET ${params.add(input.offset, "int")}`;
+  SELECT hit.kind, hit.id, hit.name, hit.usage_count, hit.updated_at, hit.is_exact, hit.is_prefix, hit.text_rank,
+    hit.similarity, detail.*
+  FROM page hit
+  CROSS JOIN LATERAL (SELECT ${DETAIL_COLUMNS} FROM search_document d
+    WHERE d.object_kind = hit.object_kind AND d.object_id = hit.object_id) detail
+  ORDER BY ${order}`;
   return { sql, params: params.values };
 }
 
@@ -210,7 +225,9 @@ function orderBy(sort: SearchSort): string {
 /**
  * Facet counts, one statement: (facet, value, count) rows. The kind facet counts every kind
  * under the other filters (so tabs show what each kind would hold); the other facets count
- * within the selected kind.
+ * within the selected kind. The matching documents are read once: one GROUPING SETS aggregate
+ * (hashed, a few thousand groups at most) gives every facet's groups, and the array facets
+ * (tags, entities) and environments are expanded from those groups rather than from each row.
  */
 export function buildFacetsSql(input: SearchSqlInput): SqlStatement {
   const params = new Params();
@@ -218,32 +235,70 @@ export function buildFacetsSql(input: SearchSqlInput): SqlStatement {
   const withHealth = ctes.length > 0;
   const c = conditions(input, params);
   const limit = params.add(input.facetLimit ?? 25, "int");
-  const columns = `d.object_kind, d.view_kind, d.team_id, d.owner, d.data_type, d.usage_count, d.tags, d.entity_names,
-      d.version_kind, d.version_object_id, ${withHealth ? HEALTH_EXPR : "NULL::text"} AS health,
-      ${c.kind ?? "TRUE"} AS kind_ok`;
-  ctes.push(...docsCtes(c, columns, `search_document d${withHealth ? HEALTH_JOINS : ""}`, [], "kind_ok"));
-  ctes.push(`matched AS MATERIALIZED (SELECT * FROM docs)`, `scoped AS (SELECT * FROM matched WHERE kind_ok)`);
-  const top = (facet: string, expression: string, from = "scoped", filter = "TRUE") =>
-    `(SELECT '${facet}' AS facet, ${expression} AS value, count(*)::int AS n FROM ${from} WHERE ${filter}
+  // Health is counted per feature view group (freshness is the view's), not joined to every row;
+  // only drift is per feature. The row joins stay for the health filter alone.
+  const healthColumns = withHealth
+    ? `(d.object_kind = 'feature' AND d.object_id IN (SELECT object_id FROM drifting)) AS drifting,
+      d.object_kind IN ('feature', 'feature_view') AS has_health`
+    : `FALSE AS drifting, FALSE AS has_health`;
+  const columns = `d.object_kind, d.view_kind, d.team_id, d.owner, d.data_type, (d.usage_count > 0) AS used, d.tags,
+      d.entity_names, d.version_kind, d.version_object_id, ${healthColumns}, ${c.kind ?? "TRUE"} AS kind_ok`;
+  const from = `search_document d${needsHealth(input) ? HEALTH_JOINS : ""}`;
+  ctes.push(...docsCtes(c, columns, from, [], "kind_ok"));
+  // Each grouped column belongs to exactly one grouping set, so GROUPING(column) = 0 marks its rows.
+  const sets: [string, string][] = [
+    ["kind", "object_kind"],
+    ["viewKind", "view_kind"],
+    ["team", "team_id"],
+    ["owner", "owner"],
+    ["dataType", "data_type"],
+    ["usage", "used"],
+    ["tag", "tags"],
+    ["entity", "entity_names"],
+    ["env", "version_object_id"],
+  ];
+  const groupingSets = sets.map(([facet, column]) => {
+    if (facet === "kind") return `(${column})`;
+    // Environments and health share the groups of versioned objects (a feature view and its features).
+    if (facet === "env") return `(kind_ok, version_kind, ${column}, has_health, drifting)`;
+    return `(kind_ok, ${column})`;
+  });
+  ctes.push(`grouped AS MATERIALIZED (
+    SELECT object_kind, view_kind, team_id, owner, data_type, used, tags, entity_names, version_kind, version_object_id,
+      drifting, has_health, kind_ok, ${sets.map(([facet, column]) => `GROUPING(${column}) = 0 AS in_${facet}`).join(", ")},
+      count(*)::int AS n
+    FROM docs
+    GROUP BY GROUPING SETS (${groupingSets.join(", ")})
+  )`);
+  const scoped = (facet: string) => `grouped WHERE in_${facet} AND kind_ok`;
+  const top = (facet: string, expression: string, from: string, filter = "TRUE") =>
+    `(SELECT '${facet}' AS facet, ${expression} AS value, sum(n)::int AS n FROM ${from} AND ${filter}
       GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT ${limit})`;
-  const all = (facet: string, expression: string, from = "scoped", filter = "TRUE") =>
-    `(SELECT '${facet}' AS facet, ${expression} AS value, count(*)::int AS n FROM ${from} WHERE ${filter} GROUP BY 2)`;
+  const all = (facet: string, expression: string, from: string, filter = "TRUE") =>
+    `(SELECT '${facet}' AS facet, ${expression} AS value, sum(n)::int AS n FROM ${from} AND ${filter} GROUP BY 2)`;
   const parts = [
-    all("kind", "object_kind::text", "matched"),
-    all("viewKind", "view_kind::text", "scoped", "view_kind IS NOT NULL"),
-    all("team", "team_id", "scoped", "team_id IS NOT NULL"),
-    top("owner", "owner", "scoped", "owner <> ''"),
-    top("dataType", "data_type", "scoped", "data_type IS NOT NULL"),
-    all("usage", "CASE WHEN usage_count > 0 THEN 'used' ELSE 'unused' END"),
-    top("tag", "t", "scoped, unnest(tags) AS t"),
-    top("entity", "e", "scoped, unnest(entity_names) AS e"),
+    all("kind", "object_kind::text", "grouped WHERE in_kind"),
+    all("viewKind", "view_kind::text", scoped("viewKind"), "view_kind IS NOT NULL"),
+    all("team", "team_id", scoped("team"), "team_id IS NOT NULL"),
+    top("owner", "owner", scoped("owner"), "owner <> ''"),
+    top("dataType", "data_type", scoped("dataType"), "data_type IS NOT NULL"),
+    all("usage", "CASE WHEN used THEN 'used' ELSE 'unused' END", scoped("usage")),
+    top("tag", "t", `grouped, unnest(tags) AS t WHERE in_tag AND kind_ok`),
+    top("entity", "e", `grouped, unnest(entity_names) AS e WHERE in_entity AND kind_ok`),
     all(
       "env",
       "av.environment_id",
-      "scoped s JOIN active_version av ON av.object_kind = s.version_kind AND av.object_id = s.version_object_id",
+      `grouped s JOIN active_version av ON av.object_kind = s.version_kind AND av.object_id = s.version_object_id
+        WHERE s.in_env AND s.kind_ok`,
     ),
   ];
-  if (withHealth) parts.push(all("health", "health", "scoped", "health IS NOT NULL"));
+  if (withHealth) {
+    parts.push(`(SELECT 'health' AS facet, status AS value, sum(n)::int AS n FROM (
+      SELECT CASE WHEN s.drifting THEN 'drifting' ELSE vh.status END AS status, s.n
+      FROM grouped s LEFT JOIN view_health vh ON vh.view_id = s.version_object_id
+      WHERE s.in_env AND s.kind_ok AND s.has_health) h
+    WHERE status IS NOT NULL GROUP BY 2)`);
+  }
   const sql = `WITH ${ctes.join(",\n")}
   ${parts.join("\nUNION ALL ")}`;
   return { sql, params: params.values };

@@ -79,9 +79,12 @@ describe("buildHitsSql", () => {
 describe("buildFacetsSql", () => {
   it("counts kinds without the kind filter and the other facets within it", () => {
     const { sql, params } = buildFacetsSql(base({ filters: { kind: "feature" } }));
-    expect(sql).toContain("'kind' AS facet, object_kind::text AS value, count(*)::int AS n FROM matched");
+    expect(sql).toContain(
+      "'kind' AS facet, object_kind::text AS value, sum(n)::int AS n FROM grouped WHERE in_kind AND",
+    );
     expect(sql).toContain("'tag' AS facet");
-    expect(sql).toContain("FROM scoped");
+    expect(sql).toContain("FROM grouped WHERE in_team AND kind_ok");
+    expect(sql).toContain("GROUP BY GROUPING SETS ((object_kind), (kind_ok, view_kind)");
     expect(sql).toMatch(/d\.object_kind = \$\d+::"ObjectKind" AS kind_ok/);
     expect(params).toContain("feature");
   });
