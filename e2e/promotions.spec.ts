@@ -93,6 +93,13 @@ test.describe("promotions", () => {
       await approver.getByText("Active in each environment").first().click();
       await expect(approver.getByTestId("environment-version-staging").first()).toContainText(`v${version}`);
     });
+    await test.step("the view's catalog page shows the new version active in staging", async () => {
+      const current = await approver.request.get("/api/v1/definitions/feature_view/user_profile");
+      const { objectId } = (await current.json()) as { objectId: string };
+      await approver.goto(`/catalog/feature_view/${objectId}`);
+      const staging = approver.getByTestId("active-versions").getByRole("listitem").filter({ hasText: "staging" });
+      await expect(staging).toContainText(`v${version}`);
+    });
     await test.step("the audit log shows the activation with before and after", async () => {
       await approver.goto("/promotions/audit?object=user_profile&action=version.activate");
       await expect(approver.getByTestId("audit-row").first()).toContainText(`"version":${version}`);
