@@ -23,7 +23,7 @@ export default async function HomePage() {
   const { user, workspace, environment } = await requireWorkspace();
   const [counts, health] = await Promise.all([
     getCatalogCounts(db(), workspace.id),
-    getHealthSummary(db(), workspace.id, environment.id),
+    getHealthSummary(db(), workspace.id, environment),
   ]);
   const isEmpty = Object.values(counts).every((n) => n === 0);
   return (
@@ -104,7 +104,7 @@ export default async function HomePage() {
                     className="text-slate-600"
                     title="Request-weighted mean of per-minute p99 over the last hour (approximate)"
                   >
-                    p99 ≈ {formatMs(service.p99Ms)} / {formatMs(service.budgetMs)}
+                    p99 ≈ {service.p99Ms === null ? "–" : formatMs(service.p99Ms)} / {formatMs(service.budgetMs)}
                   </span>
                 </li>
               ))}
@@ -137,7 +137,7 @@ export default async function HomePage() {
                     className="shrink-0 whitespace-nowrap text-slate-600"
                     title={`PSI against the ${feature.comparedWith} profile`}
                   >
-                    PSI {feature.psi.toFixed(2)}
+                    {feature.psi === null ? "over threshold" : `PSI ${feature.psi.toFixed(2)}`}
                   </span>
                 </li>
               ))}
