@@ -1,4 +1,5 @@
 import "server-only";
+import { findObjectRow } from "@/lib/data/object-rows";
 import { alertObjectKey, getOpenAlertsByObject } from "@/lib/data/alerts";
 import { recordAudit, type Actor } from "@/lib/data/audit";
 import { getCurrentDefinition, saveDefinition } from "@/lib/data/definitions";
@@ -765,24 +766,7 @@ export async function getSavedDatasetDetail(prisma: Db, options: { workspaceId: 
 
 /** The header of any object (name, kind, workspace check): for comments, stars and audit. */
 export async function getObjectHeader(prisma: Db, options: { workspaceId: string; kind: CatalogKind; id: string }) {
-  const where = { id: options.id, workspaceId: options.workspaceId };
-  const select = { id: true, name: true } as const;
-  switch (options.kind) {
-    case "feature":
-      return prisma.feature.findFirst({ where, select });
-    case "feature_view":
-      return prisma.featureView.findFirst({ where, select });
-    case "data_source":
-      return prisma.dataSource.findFirst({ where, select });
-    case "entity":
-      return prisma.entity.findFirst({ where, select });
-    case "feature_service":
-      return prisma.featureService.findFirst({ where, select });
-    case "model":
-      return prisma.model.findFirst({ where, select });
-    case "saved_dataset":
-      return prisma.savedDataset.findFirst({ where, select });
-  }
+  return findObjectRow(prisma, options.workspaceId, options.kind, { id: options.id });
 }
 
 export async function requireObjectHeader(prisma: Db, options: { workspaceId: string; kind: CatalogKind; id: string }) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { findObjectRow } from "@/lib/data/object-rows";
 import {
   deleteDefinitionRows,
   loadRowIds,
@@ -1006,28 +1007,4 @@ async function withAuthorNames(tx: Tx | Db, versions: VersionRow[]): Promise<Ver
     authorName: version.authorId ? (names.get(version.authorId) ?? null) : null,
     message: version.message,
   }));
-}
-
-async function findObjectRow(
-  prisma: Db,
-  workspaceId: string,
-  kind: DefinitionKind,
-  by: { id?: string; name?: string },
-): Promise<{ id: string; name: string } | null> {
-  const where = { workspaceId, ...(by.id ? { id: by.id } : {}), ...(by.name ? { name: by.name } : {}) };
-  const select = { id: true, name: true } as const;
-  switch (kind) {
-    case "data_source":
-      return prisma.dataSource.findFirst({ where, select });
-    case "entity":
-      return prisma.entity.findFirst({ where, select });
-    case "feature_view":
-      return prisma.featureView.findFirst({ where, select });
-    case "feature_service":
-      return prisma.featureService.findFirst({ where, select });
-    case "model":
-      return prisma.model.findFirst({ where, select });
-    case "saved_dataset":
-      return prisma.savedDataset.findFirst({ where, select });
-  }
 }
