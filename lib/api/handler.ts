@@ -3,11 +3,9 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { TokenScope } from "@/lib/auth/tokens";
 import { AppError, errorBody, toAppError, zodFieldErrors } from "@/lib/errors";
-import { parseJsonText } from "@/lib/json-text";
+import { DEFAULT_BODY_LIMIT_BYTES, parseJsonBody, readBodyText } from "@/lib/api/body";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authorize, resolvePrincipal, type ApiPrincipal } from "@/lib/api/principal";
-
-export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 interface RouteOptions {
   /** Minimum workspace role for users (default viewer). */
@@ -81,47 +79,7 @@ export async function readJsonBody<T extends z.ZodType>(
   schema: T,
   limitBytes = DEFAULT_BODY_LIMIT_BYTES,
 ): Promise<z.infer<T>> {
-  const text = await readBodyText(request, limitBytes);
-  const parsed = schema.safeParse(text.trim() === "" ? {} : parseJsonOrThrow(text));
-  if (!parsed.success) {
-    const fields = zodFieldErrors(parsed.error);
-    throw new AppError("unprocessable", `${fields[0]?.path || "body"}: ${fields[0]?.message}`, { fields });
-  }
-  return parsed.data;
-}
-
-export async function readBodyText(request: Request, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limitBytes) throw tooLarge(limitBytes);
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limitBytes) {
-      await reader.cancel();
-      throw tooLarge(limitBytes);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function tooLarge(limitBytes: number): AppError {
-  return new AppError("payload_too_large", `The request body is larger than ${Math.round(limitBytes / 1024)} KiB.`);
-}
-
-/** Parses JSON text, or throws a 400 naming the line and column where it is malformed. */
-export function parseJsonOrThrow(text: string): unknown {
-  const syntax = parseJsonText(text);
-  if (syntax.ok) return syntax.value;
-  const { message, line, column } = syntax.error;
-  throw new AppError("bad_request", `Malformed JSON at line ${line}, column ${column}: ${message}`, {
-    details: { line, column },
-  });
+  return parseJsonBody(await readBodyText(request, limitBytes), schema);
 }
 
 /** Parses query parameters with a zod schema; failures are 400 naming the parameter. */

@@ -1,5 +1,6 @@
 // POST /api/v1/plan — what applying a repository document (YAML or JSON) would change; writes nothing.
-import { apiRoute, parseQuery, readBodyText } from "@/lib/api/handler";
+import { readBodyText } from "@/lib/api/body";
+import { apiRoute, parseQuery } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
 import { db } from "@/lib/db";
 import { applyRepository } from "@/lib/data/definitions";

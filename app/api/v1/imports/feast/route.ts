@@ -1,5 +1,6 @@
 // POST /api/v1/imports/feast — import a `feast registry-dump` JSON into the workspace (atomic, idempotent).
-import { apiRoute, parseJsonOrThrow, parseQuery, readBodyText } from "@/lib/api/handler";
+import { parseJsonOrThrow, readBodyText } from "@/lib/api/body";
+import { apiRoute, parseQuery } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
 import { db } from "@/lib/db";
 import { importFeastRegistry } from "@/lib/data/definitions";
