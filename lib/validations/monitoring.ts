@@ -11,11 +11,21 @@ export const INGEST_ACCESS = { role: "author", scope: "ingest" } as const;
 export const RAW_BUCKET_SECONDS = 60;
 
 const name = z.string().trim().min(1, "Required").max(200);
+/** An object name as ingestion items give it (trimmed, 1 to 200 characters). */
+export const ingestNameSchema = name;
 const timestamp = z.iso
   .datetime({ offset: true, message: "Expected an ISO 8601 date-time, e.g. 2025-01-15T12:00:00Z" })
   .transform((value) => new Date(value));
+/** An ISO 8601 date-time with offset, parsed to a Date. */
+export const ingestTimestampSchema = timestamp;
 const nonNegative = z.number().finite().nonnegative();
 const count = z.number().int("Expected a whole number").nonnegative().max(2_000_000_000);
+
+/**
+ * Cross-field rules run only on items whose fields all parsed: otherwise a rule would read a
+ * missing or mistyped field (a TypeError, then a 500) and repeat what the field error says.
+ */
+const WHEN_FIELDS_VALID = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
 
 function batchOf<T extends z.ZodType>(item: T) {
   return z.object({
@@ -50,7 +60,7 @@ export const materializationRunItemSchema = z
     if (run.status === "success" && !run.watermark) {
       context.addIssue({ code: "custom", path: ["watermark"], message: "Required when status is success" });
     }
-  });
+  }, WHEN_FIELDS_VALID);
 export const materializationRunBatchSchema = batchOf(materializationRunItemSchema);
 export type MaterializationRunItem = z.infer<typeof materializationRunItemSchema>;
 
@@ -71,7 +81,7 @@ const latencyHistogramSchema = z
         return;
       }
     }
-  });
+  }, WHEN_FIELDS_VALID);
 
 export const servingMetricItemSchema = z
   .object({
@@ -105,7 +115,7 @@ export const servingMetricItemSchema = z
     if (given === 3 && !(metric.p50Ms! <= metric.p95Ms! && metric.p95Ms! <= metric.p99Ms!)) {
       context.addIssue({ code: "custom", path: ["p95Ms"], message: "Percentiles must satisfy p50 <= p95 <= p99" });
     }
-  });
+  }, WHEN_FIELDS_VALID);
 export const servingMetricBatchSchema = batchOf(servingMetricItemSchema);
 export type ServingMetricItem = z.infer<typeof servingMetricItemSchema>;
 
@@ -164,7 +174,7 @@ export const profileItemSchema = z
         message: "Only offline profiles describe a saved dataset",
       });
     }
-  });
+  }, WHEN_FIELDS_VALID);
 export const profileBatchSchema = batchOf(profileItemSchema);
 export type ProfileItem = z.infer<typeof profileItemSchema>;
 
@@ -220,7 +230,7 @@ export const thresholdOverrideSchema = z
         message: isLowerWorse ? "The alert p-value must be at most the warn p-value" : "Alert must be at least warn",
       });
     }
-  });
+  }, WHEN_FIELDS_VALID);
 
 export const thresholdFormSchema = z.object({
   featureId: z.string().trim().min(1).max(64),
@@ -255,7 +265,7 @@ export const monitorInputSchema = z
     if (monitor.kind === "error_rate" && monitor.threshold !== undefined && monitor.threshold > 1) {
       context.addIssue({ code: "custom", path: ["threshold"], message: "An error rate is a fraction between 0 and 1" });
     }
-  });
+  }, WHEN_FIELDS_VALID);
 export type MonitorInput = z.infer<typeof monitorInputSchema>;
 
 export const retentionInputSchema = z.object({
