@@ -175,6 +175,20 @@ describe(`serving metrics ingestion on ${testEngineKind()}`, () => {
     expect(days[0]).toMatchObject({ requestCount: 9300 });
   });
 
+  it("rolls up an hour fed by concurrent batches with every batch's minutes", async () => {
+    // Four platform workers push different minutes of one hour at once (on PostgreSQL these
+    // are four connections; each batch's rollup must include the others' committed minutes).
+    const batches = [0, 15, 30, 45].map(
+      (offset) =>
+        servingMetricBatchSchema.parse({ items: servingItems(15, minute("2025-01-17T08:00:00Z", offset)) }).items,
+    );
+    await Promise.all(batches.map((items) => ingestServingMetrics(store, context(), items)));
+    const hour = (await servingRows(3600)).find((row) => row.bucketStart.toISOString() === "2025-01-17T08:00:00.000Z");
+    expect(hour).toMatchObject({ requestCount: 6000, errorCount: 60 });
+    const day = (await servingRows(86_400)).find((row) => row.bucketStart.toISOString() === "2025-01-17T00:00:00.000Z");
+    expect(day).toMatchObject({ requestCount: 6000, errorCount: 60 });
+  });
+
   it("answers a retried Idempotency-Key with the first response and writes once", async () => {
     const items = servingMetricBatchSchema.parse({ items: servingItems(5, "2025-01-16T00:00:00Z") }).items;
     const first = await ingestServingMetrics(store, { ...context(), idempotencyKey: "batch-42" }, items);

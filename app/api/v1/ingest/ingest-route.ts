@@ -1,6 +1,7 @@
 import "server-only";
-import type { z } from "zod";
-import { apiRoute, jsonResponse, readJsonBody } from "@/lib/api/handler";
+import { createHash } from "node:crypto";
+import { parseJsonBody, readBodyText, type BodyParser } from "@/lib/api/body";
+import { apiRoute, jsonResponse } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
 import { evaluateMonitors } from "@/lib/data/alerts";
 import { pruneMonitoringData, type IngestContext, type IngestOutcome, type IngestStore } from "@/lib/data/ingest";
@@ -15,19 +16,23 @@ const globalForPrune = globalThis as typeof globalThis & { __featurelinePrunedAt
  * field), write it, then evaluate the rules for what it touched. A replayed Idempotency-Key
  * answers the stored response without writing or evaluating.
  */
-export function ingestRoute<T extends z.ZodType<{ items: unknown[] }>>(
-  schema: T,
-  write: (store: IngestStore, context: IngestContext, items: z.infer<T>["items"]) => Promise<IngestOutcome>,
+export function ingestRoute<Item>(
+  parser: BodyParser<{ items: Item[] }>,
+  write: (store: IngestStore, context: IngestContext, items: Item[]) => Promise<IngestOutcome>,
 ) {
   return apiRoute(INGEST_ACCESS, async ({ request, principal }) => {
-    const batch = await readJsonBody(request, schema, INGEST_BODY_LIMIT_BYTES);
+    const text = await readBodyText(request, INGEST_BODY_LIMIT_BYTES);
+    const batch = parseJsonBody(text, parser);
+    const idempotencyKey = request.headers.get("idempotency-key");
     const store = { prisma: db(), engine: dbEngine() };
     const outcome = await write(
       store,
       {
         workspaceId: principal.workspaceId,
         actor: actorOf(principal),
-        idempotencyKey: request.headers.get("idempotency-key"),
+        idempotencyKey,
+        // A retry resends the same bytes; hashing them is cheaper than hashing the parsed items.
+        requestHash: idempotencyKey ? createHash("sha256").update(text).digest("hex") : undefined,
       },
       batch.items,
     );
