@@ -113,6 +113,7 @@ interface HitRow {
   updated_at: Date | string;
   is_exact: boolean;
   is_prefix: boolean;
+  health: HealthState | null;
   text_rank: number;
   similarity: number;
 }
@@ -140,17 +141,16 @@ async function loadLookups(prisma: Db, workspaceId: string): Promise<WorkspaceLo
   return { teams, environments };
 }
 
-function resolveFilters(input: SearchFilterInput, lookups: WorkspaceLookups): SearchFilters {
+function sqlFilters(input: SearchFilterInput): SearchFilters {
   const filters: SearchFilters = {};
   if (input.kind) filters.kind = input.kind;
   if (input.viewKind) filters.viewKind = input.viewKind;
   if (input.entity) filters.entity = input.entity;
-  // Unknown team or environment names match nothing rather than being ignored.
-  if (input.team) filters.teamId = lookups.teams.find((team) => team.slug === input.team)?.id ?? null;
+  if (input.team) filters.team = input.team;
   if (input.owner) filters.owner = input.owner;
   if (input.tag) filters.tag = input.tag;
   if (input.dataType) filters.dataType = input.dataType;
-  if (input.env) filters.activeEnvironmentId = lookups.environments.find((env) => env.name === input.env)?.id ?? null;
+  if (input.env) filters.activeEnvironment = input.env;
   if (input.health) filters.health = input.health;
   if (input.usage) filters.usage = input.usage;
   return filters;
@@ -171,14 +171,7 @@ export async function searchCatalog(prisma: Db, request: SearchRequest): Promise
   const filterInput = request.filters ?? {};
   const requestedSort = request.sort ?? (parsed.text ? "relevance" : "name");
   const sort = effectiveSort(parsed, requestedSort);
-  const lookups = await loadLookups(prisma, request.workspaceId);
-  const healthEnv = request.healthEnvironment
-    ? lookups.environments.find((env) => env.name === request.healthEnvironment)
-    : lookups.environments[lookups.environments.length - 1];
-  if (request.healthEnvironment && !healthEnv) {
-    throw new AppError("bad_request", `environment: no environment "${request.healthEnvironment}" in this workspace`);
-  }
-  const fingerprint = fingerprintOf(parsed, filterInput, sort, healthEnv?.name ?? null);
+  const fingerprint = fingerprintOf(parsed, filterInput, sort, request.healthEnvironment ?? null);
   let offset = request.offset ?? 0;
   if (request.cursor) {
     try {
@@ -190,39 +183,36 @@ export async function searchCatalog(prisma: Db, request: SearchRequest): Promise
   }
   if (offset > MAX_OFFSET)
     throw new AppError("bad_request", `Results beyond ${MAX_OFFSET} are not paged; narrow the search.`);
-  const empty: SearchResult = {
-    hits: [],
-    total: 0,
-    offset,
-    limit: request.limit,
-    sort,
-    nextCursor: null,
-    facets: request.withFacets ? emptyFacetOptions() : null,
-    healthEnvironment: healthEnv?.name ?? null,
-  };
-  // Text with no letters or digits (punctuation, emoji) cannot match anything.
-  if (parsed.text && !isTextSearch(parsed)) return empty;
-
   const input: SearchSqlInput = {
     workspaceId: request.workspaceId,
     query: isTextSearch(parsed) ? parsed : null,
-    filters: resolveFilters(filterInput, lookups),
+    filters: sqlFilters(filterInput),
     sort,
     limit: request.limit,
     offset,
-    healthEnvironmentId: healthEnv?.id ?? null,
+    health: request.healthEnvironment ? { environment: request.healthEnvironment } : {},
     nowEpochSeconds: (request.now ?? new Date()).getTime() / 1000,
   };
+  // Text with no letters or digits (punctuation, emoji) cannot match anything.
+  const matchesNothing = Boolean(parsed.text) && !isTextSearch(parsed);
+  // One round trip: teams and environments are resolved inside the statements, and the labels
+  // (team names, environment order) are read beside them.
   const hitsSql = buildHitsSql(input);
-  const rowsPromise = prisma.$queryRawUnsafe<HitRow[]>(hitsSql.sql, ...hitsSql.params);
-  const facetsPromise = request.withFacets ? loadFacets(prisma, input, lookups) : Promise.resolve(null);
-  const [rows, facets] = await Promise.all([rowsPromise, facetsPromise]);
-  const health = healthEnv
-    ? await healthOfHits(prisma, request.workspaceId, healthEnv.id, rows, input.nowEpochSeconds)
-    : new Map();
-  const hits = rows.map((row) => toHit(row, lookups, health));
-  const total = facets ? facetTotal(facets, filterInput.kind) : offset + hits.length;
-  const hasMore = facets ? offset + hits.length < total : hits.length === request.limit;
+  const [lookups, rows, facetRows] = await Promise.all([
+    loadLookups(prisma, request.workspaceId),
+    matchesNothing ? Promise.resolve([]) : prisma.$queryRawUnsafe<HitRow[]>(hitsSql.sql, ...hitsSql.params),
+    request.withFacets && !matchesNothing ? loadFacetRows(prisma, input) : Promise.resolve(null),
+  ]);
+  const healthEnv = request.healthEnvironment
+    ? lookups.environments.find((env) => env.name === request.healthEnvironment)
+    : lookups.environments[lookups.environments.length - 1];
+  if (request.healthEnvironment && !healthEnv) {
+    throw new AppError("bad_request", `environment: no environment "${request.healthEnvironment}" in this workspace`);
+  }
+  const facets = facetRows ? labelFacets(facetRows, lookups) : request.withFacets ? emptyFacetOptions() : null;
+  const hits = rows.map((row) => toHit(row, lookups));
+  const total = matchesNothing ? 0 : facetRows && facets ? facetTotal(facets, filterInput.kind) : offset + hits.length;
+  const hasMore = facetRows ? offset + hits.length < total : hits.length === request.limit;
   const nextOffset = offset + hits.length;
   return {
     hits,
@@ -243,7 +233,6 @@ export async function quickSearch(
 ): Promise<SearchHit[]> {
   const parsed = parseSearchQuery(options.q);
   if (!isTextSearch(parsed)) return [];
-  const lookups = await loadLookups(prisma, options.workspaceId);
   const sql = buildHitsSql({
     workspaceId: options.workspaceId,
     query: parsed,
@@ -251,14 +240,17 @@ export async function quickSearch(
     sort: "relevance",
     limit: options.limit,
     offset: 0,
-    healthEnvironmentId: null,
+    health: null,
     nowEpochSeconds: Date.now() / 1000,
   });
-  const rows = await prisma.$queryRawUnsafe<HitRow[]>(sql.sql, ...sql.params);
-  return rows.map((row) => toHit(row, lookups, new Map()));
+  const [lookups, rows] = await Promise.all([
+    loadLookups(prisma, options.workspaceId),
+    prisma.$queryRawUnsafe<HitRow[]>(sql.sql, ...sql.params),
+  ]);
+  return rows.map((row) => toHit(row, lookups));
 }
 
-function toHit(row: HitRow, lookups: WorkspaceLookups, health: Map<string, HealthState>): SearchHit {
+function toHit(row: HitRow, lookups: WorkspaceLookups): SearchHit {
   const team = row.team_id ? lookups.teams.find((t) => t.id === row.team_id) : undefined;
   return {
     kind: row.kind,
@@ -276,7 +268,7 @@ function toHit(row: HitRow, lookups: WorkspaceLookups, health: Map<string, Healt
     dataType: row.data_type,
     usageCount: Number(row.usage_count),
     updatedAt: new Date(row.updated_at).toISOString(),
-    health: health.get(`${row.kind}:${row.id}`) ?? null,
+    health: row.health,
     isExact: Boolean(row.is_exact),
     relevance:
       Math.round(
@@ -303,7 +295,7 @@ function facetTotal(facets: Record<FacetName, FacetOption[]>, kind: CatalogKind 
 const FACET_CACHE_MS = 20_000;
 const FACET_CACHE_MAX = 500;
 const globalForFacets = globalThis as typeof globalThis & {
-  __featurelineFacetCache?: Map<string, { at: number; facets: Record<FacetName, FacetOption[]> }>;
+  __featurelineFacetCache?: Map<string, { at: number; rows: FacetRow[] }>;
 };
 const facetCache = (globalForFacets.__featurelineFacetCache ??= new Map());
 
@@ -311,32 +303,26 @@ export function invalidateFacetCache(workspaceId: string): void {
   for (const key of facetCache.keys()) if (key.startsWith(`${workspaceId}|`)) facetCache.delete(key);
 }
 
-async function loadFacets(
-  prisma: Db,
-  input: SearchSqlInput,
-  lookups: WorkspaceLookups,
-): Promise<Record<FacetName, FacetOption[]>> {
-  const key = `${input.workspaceId}|${JSON.stringify({ q: input.query?.text ?? "", f: input.filters, h: input.healthEnvironmentId })}`;
-  const cached = facetCache.get(key);
-  if (cached && Date.now() - cached.at < FACET_CACHE_MS) return cached.facets;
-  const facets = await computeFacets(prisma, input, lookups);
-  if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value!);
-  facetCache.set(key, { at: Date.now(), facets });
-  return facets;
-}
+type FacetRow = { facet: FacetName; value: string; n: number };
 
-async function computeFacets(
-  prisma: Db,
-  input: SearchSqlInput,
-  lookups: WorkspaceLookups,
-): Promise<Record<FacetName, FacetOption[]>> {
+async function loadFacetRows(prisma: Db, input: SearchSqlInput): Promise<FacetRow[]> {
+  const key = `${input.workspaceId}|${JSON.stringify({ q: input.query?.text ?? "", f: input.filters, h: input.health })}`;
+  const cached = facetCache.get(key);
+  if (cached && Date.now() - cached.at < FACET_CACHE_MS) return cached.rows;
   const statement = buildFacetsSql(input);
   const rows = await prisma.$transaction(async (tx) => {
     // The facet groups of a large match set are aggregated in one hashed pass; with the default
     // 4 MB the planner sorts (and spills) the matching rows instead, which takes about twice as long.
     await tx.$executeRawUnsafe(`SET LOCAL work_mem = '32MB'`);
-    return tx.$queryRawUnsafe<{ facet: FacetName; value: string; n: number }[]>(statement.sql, ...statement.params);
+    return tx.$queryRawUnsafe<FacetRow[]>(statement.sql, ...statement.params);
   });
+  if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value!);
+  facetCache.set(key, { at: Date.now(), rows });
+  return rows;
+}
+
+/** Facet rows as options: team ids become slugs and names, environments names in chain order. */
+function labelFacets(rows: FacetRow[], lookups: WorkspaceLookups): Record<FacetName, FacetOption[]> {
   const facets = emptyFacetOptions();
   for (const row of rows) {
     let value = row.value;
@@ -363,68 +349,6 @@ async function computeFacets(
       (lookups.environments.find((e) => e.name === b.value)?.position ?? 0),
   );
   return facets;
-}
-
-/** Freshness of the hits' feature views and drift of the hit features, for badges. */
-async function healthOfHits(
-  prisma: Db,
-  workspaceId: string,
-  environmentId: string,
-  rows: HitRow[],
-  nowEpochSeconds: number,
-): Promise<Map<string, HealthState>> {
-  const viewIds = [
-    ...new Set(rows.filter((r) => r.kind === "feature" || r.kind === "feature_view").map((r) => r.version_object_id)),
-  ];
-  if (viewIds.length === 0) return new Map();
-  const featureIds = rows.filter((r) => r.kind === "feature").map((r) => r.id);
-  const [views, drifting] = await Promise.all([
-    viewFreshness(prisma, { workspaceId, environmentId, viewIds, nowEpochSeconds }),
-    featureIds.length
-      ? prisma.$queryRawUnsafe<{ object_id: string }[]>(
-          `SELECT DISTINCT a.object_id FROM alert a JOIN monitor m ON m.id = a.monitor_id
-           WHERE a.workspace_id = $1 AND a.environment_id = $2 AND a.ended_at IS NULL
-             AND a.object_kind = 'feature' AND m.kind = 'statistic' AND a.object_id = ANY ($3::text[])`,
-          workspaceId,
-          environmentId,
-          featureIds,
-        )
-      : Promise.resolve([]),
-  ]);
-  const driftingIds = new Set(drifting.map((row) => row.object_id));
-  const health = new Map<string, HealthState>();
-  for (const row of rows) {
-    if (row.kind !== "feature" && row.kind !== "feature_view") continue;
-    const status = driftingIds.has(row.id) ? "drifting" : views.get(row.version_object_id);
-    if (status) health.set(`${row.kind}:${row.id}`, status);
-  }
-  return health;
-}
-
-/** fresh / stale per feature view in one environment (views never materialised are absent). */
-export async function viewFreshness(
-  prisma: Db,
-  options: { workspaceId: string; environmentId: string; viewIds: string[]; nowEpochSeconds: number },
-): Promise<Map<string, "fresh" | "stale">> {
-  const rows = await prisma.$queryRawUnsafe<{ id: string; status: "fresh" | "stale" | null }[]>(
-    `SELECT fv.id,
-       CASE WHEN lr.watermark IS NULL OR sla.seconds IS NULL THEN NULL
-            WHEN $4::double precision - extract(epoch FROM lr.watermark) > sla.seconds THEN 'stale' ELSE 'fresh' END AS status
-     FROM feature_view fv
-     CROSS JOIN LATERAL (SELECT coalesce(fv.freshness_sla_seconds,
-       CASE WHEN fv.kind = 'stream' AND fv.slide_interval_seconds IS NOT NULL THEN 2 * fv.slide_interval_seconds
-            ELSE 2 * fv.schedule_seconds END) AS seconds) sla
-     LEFT JOIN LATERAL (
-       SELECT r.watermark FROM materialization_run r
-       WHERE r.feature_view_id = fv.id AND r.environment_id = $2 AND r.status = 'success' AND r.watermark IS NOT NULL
-       ORDER BY r.started_at DESC LIMIT 1) lr ON TRUE
-     WHERE fv.workspace_id = $1 AND fv.id = ANY ($3::text[]) AND fv.kind <> 'on_demand'`,
-    options.workspaceId,
-    options.environmentId,
-    options.viewIds,
-    options.nowEpochSeconds,
-  );
-  return new Map(rows.filter((row) => row.status).map((row) => [row.id, row.status!]));
 }
 
 /** Rebuilds the search documents of a workspace (or all): after bulk loads with triggers off. */

@@ -5,7 +5,8 @@ import type { SearchFilters, SearchSort } from "@/lib/search/types";
 /**
  * Builds the parameterised SQL of catalog search over the search_document table. Pure: values
  * only ever travel as bound parameters ($1, $2 ...); the SQL text depends only on which
- * filters are present, never on their values.
+ * filters are present, never on their values. Teams and environments are named (slug, name)
+ * and resolved inside the statement, so a search is one round trip that needs no lookups first.
  */
 
 export interface SearchSqlInput {
@@ -16,8 +17,11 @@ export interface SearchSqlInput {
   sort: SearchSort;
   limit: number;
   offset: number;
-  /** Environment whose freshness and drift decide health; null: no health facet or filter. */
-  healthEnvironmentId: string | null;
+  /**
+   * Environment whose freshness and drift decide health (by name; no name: the last one, prod).
+   * Null: no health at all (no badges, facet or filter).
+   */
+  health: { environment?: string } | null;
   /** Epoch seconds "now" for freshness. */
   nowEpochSeconds: number;
   /** How many values of the long facets (owner, tag, entity, data type) to return. */
@@ -47,9 +51,17 @@ export function effectiveSort(query: ParsedQuery | null, sort: SearchSort): Sear
   return sort === "relevance" && !isTextSearch(query) ? "name" : sort;
 }
 
+/** The health environment's id as a scalar subquery: by name, else the last in the chain. */
+function healthEnvironmentSql(input: SearchSqlInput, params: Params): string {
+  const ws = params.add(input.workspaceId);
+  const name = input.health?.environment;
+  return `(SELECT e.id FROM environment e WHERE e.workspace_id = ${ws}${name === undefined ? "" : ` AND e.name = ${params.add(name)}`}
+    ORDER BY e.position DESC LIMIT 1)`;
+}
+
 function healthCtes(input: SearchSqlInput, params: Params): string[] {
-  if (!input.healthEnvironmentId) return [];
-  const env = params.add(input.healthEnvironmentId);
+  if (!input.health) return [];
+  const env = healthEnvironmentSql(input, params);
   const ws = params.add(input.workspaceId);
   const now = params.add(input.nowEpochSeconds, "double precision");
   // Mirrors lib/monitoring/freshness.ts: an explicit SLA wins, else twice the slide interval
@@ -126,23 +138,24 @@ function conditions(input: SearchSqlInput, params: Params): Conditions {
   }
   if (filters.viewKind) where.push(`d.view_kind = ${params.add(filters.viewKind, '"FeatureViewKind"')}`);
   if (filters.entity !== undefined) where.push(`d.entity_names @> ARRAY[${params.add(filters.entity)}]::text[]`);
-  if (filters.teamId !== undefined) {
-    where.push(filters.teamId === null ? "FALSE" : `d.team_id = ${params.add(filters.teamId)}`);
+  if (filters.team !== undefined) {
+    where.push(
+      `d.team_id = (SELECT t.id FROM team t WHERE t.workspace_id = d.workspace_id AND t.slug = ${params.add(filters.team)})`,
+    );
   }
   if (filters.owner !== undefined) where.push(`d.owner = ${params.add(filters.owner)}`);
   if (filters.tag !== undefined) where.push(`d.tags @> ARRAY[${params.add(filters.tag)}]::text[]`);
   if (filters.dataType !== undefined) where.push(`d.data_type = ${params.add(filters.dataType)}`);
-  if (filters.activeEnvironmentId !== undefined) {
+  if (filters.activeEnvironment !== undefined) {
     where.push(
-      filters.activeEnvironmentId === null
-        ? "FALSE"
-        : `EXISTS (SELECT 1 FROM active_version av WHERE av.environment_id = ${params.add(filters.activeEnvironmentId)}
-             AND av.object_kind = d.version_kind AND av.object_id = d.version_object_id)`,
+      `EXISTS (SELECT 1 FROM active_version av JOIN environment e ON e.id = av.environment_id
+         WHERE e.workspace_id = d.workspace_id AND e.name = ${params.add(filters.activeEnvironment)}
+           AND av.object_kind = d.version_kind AND av.object_id = d.version_object_id)`,
     );
   }
   if (filters.usage) where.push(filters.usage === "used" ? "d.usage_count > 0" : "d.usage_count = 0");
   if (filters.health) {
-    where.push(input.healthEnvironmentId ? `${HEALTH_EXPR} = ${params.add(filters.health)}` : "FALSE");
+    where.push(input.health ? `${HEALTH_EXPR} = ${params.add(filters.health)}` : "FALSE");
   }
   const kind = filters.kind ? `d.object_kind = ${params.add(filters.kind, '"ObjectKind"')}` : null;
   return { where, kind, strict, fuzzy, signals };
@@ -171,7 +184,7 @@ function docsCtes(c: Conditions, columns: string, from: string, extraWhere: stri
 }
 
 function needsHealth(input: SearchSqlInput): boolean {
-  return Boolean(input.filters.health && input.healthEnvironmentId);
+  return Boolean(input.filters.health && input.health);
 }
 
 /** Columns matching and ordering need; the rest of a hit is read for the page's rows only. */
@@ -186,7 +199,8 @@ const DETAIL_COLUMNS = `d.qualified_name, d.parent_id, d.parent_name, left(d.des
 /**
  * One page of hits with their ranking signals, in the requested order. Matching and ranking
  * carry only narrow rows (a broad query ranks thousands); the details of the page's rows are
- * then read by primary key.
+ * then read by primary key, and with health, each row's badge: drifting (an open statistic
+ * alert on the feature), else its feature view's freshness (stale / fresh).
  */
 export function buildHitsSql(input: SearchSqlInput): SqlStatement {
   const params = new Params();
@@ -201,12 +215,39 @@ export function buildHitsSql(input: SearchSqlInput): SqlStatement {
     LIMIT ${params.add(input.limit, "int")} OFFSET ${params.add(input.offset, "int")})`);
   const sql = `WITH ${ctes.join(",\n")}
   SELECT hit.kind, hit.id, hit.name, hit.usage_count, hit.updated_at, hit.is_exact, hit.is_prefix, hit.text_rank,
-    hit.similarity, detail.*
+    hit.similarity, detail.*, ${input.health ? "badge.health" : "NULL::text AS health"}
   FROM page hit
   CROSS JOIN LATERAL (SELECT ${DETAIL_COLUMNS} FROM search_document d
     WHERE d.object_kind = hit.object_kind AND d.object_id = hit.object_id) detail
+  ${input.health ? healthBadgeJoin(input, params) : ""}
   ORDER BY ${order}`;
   return { sql, params: params.values };
+}
+
+/** The health badge of one page row (mirrors view_health and drifting for a single object). */
+function healthBadgeJoin(input: SearchSqlInput, params: Params): string {
+  const env = healthEnvironmentSql(input, params);
+  const now = params.add(input.nowEpochSeconds, "double precision");
+  return `LEFT JOIN LATERAL (
+    SELECT CASE
+      WHEN hit.kind = 'feature' AND EXISTS (
+        SELECT 1 FROM alert a JOIN monitor m ON m.id = a.monitor_id
+        WHERE a.object_kind = 'feature' AND a.object_id = hit.id AND a.environment_id = he.id
+          AND a.ended_at IS NULL AND m.kind = 'statistic') THEN 'drifting'
+      WHEN lr.watermark IS NULL OR sla.seconds IS NULL THEN NULL
+      WHEN ${now} - extract(epoch FROM lr.watermark) > sla.seconds THEN 'stale'
+      ELSE 'fresh' END AS health
+    FROM (SELECT ${env} AS id) he
+    LEFT JOIN feature_view fv ON hit.kind IN ('feature', 'feature_view') AND fv.id = detail.version_object_id
+      AND fv.kind <> 'on_demand'
+    LEFT JOIN LATERAL (SELECT coalesce(fv.freshness_sla_seconds,
+      CASE WHEN fv.kind = 'stream' AND fv.slide_interval_seconds IS NOT NULL THEN 2 * fv.slide_interval_seconds
+           ELSE 2 * fv.schedule_seconds END) AS seconds) sla ON TRUE
+    LEFT JOIN LATERAL (
+      SELECT r.watermark FROM materialization_run r
+      WHERE r.feature_view_id = fv.id AND r.environment_id = he.id AND r.status = 'success' AND r.watermark IS NOT NULL
+      ORDER BY r.started_at DESC LIMIT 1) lr ON TRUE
+  ) badge ON TRUE`;
 }
 
 function orderBy(sort: SearchSort): string {

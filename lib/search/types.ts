@@ -49,13 +49,13 @@ export interface SearchFilters {
   kind?: CatalogKind;
   viewKind?: ViewKind;
   entity?: string;
-  /** Null: the team slug named no team, so nothing matches. */
-  teamId?: string | null;
+  /** Team slug (an unknown slug matches nothing). */
+  team?: string;
   owner?: string;
   tag?: string;
   dataType?: string;
-  /** Objects whose version is active in this environment (null: unknown environment, nothing matches). */
-  activeEnvironmentId?: string | null;
+  /** Environment name: objects whose version is active there (an unknown name matches nothing). */
+  activeEnvironment?: string;
   health?: HealthState;
   usage?: UsageState;
 }

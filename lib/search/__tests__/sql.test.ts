@@ -9,7 +9,7 @@ const base = (overrides: Partial<SearchSqlInput> = {}): SearchSqlInput => ({
   sort: "relevance",
   limit: 25,
   offset: 0,
-  healthEnvironmentId: null,
+  health: null,
   nowEpochSeconds: 1_700_000_000,
   ...overrides,
 });
@@ -18,12 +18,21 @@ describe("buildHitsSql", () => {
   it("scopes to the workspace and passes every value as a parameter", () => {
     const hostile = "x'); DELETE FROM feature; --";
     const { sql, params } = buildHitsSql(
-      base({ filters: { owner: hostile, tag: hostile, entity: hostile, dataType: hostile, teamId: hostile } }),
+      base({
+        filters: {
+          owner: hostile,
+          tag: hostile,
+          entity: hostile,
+          dataType: hostile,
+          team: hostile,
+          activeEnvironment: hostile,
+        },
+      }),
     );
     expect(sql).toContain("d.workspace_id = $1");
     expect(params[0]).toBe("ws1");
     expect(sql).not.toContain("DELETE");
-    expect(params.filter((value) => value === hostile)).toHaveLength(5);
+    expect(params.filter((value) => value === hostile)).toHaveLength(6);
   });
 
   it("matches by full text, exact name and trigram similarity, and ranks exact first", () => {
@@ -50,17 +59,28 @@ describe("buildHitsSql", () => {
     expect(sql).toMatch(/ORDER BY name COLLATE "C", kind, id/);
   });
 
-  it("turns unknown teams and environments into an empty match, not an ignored filter", () => {
-    const { sql } = buildHitsSql(base({ filters: { teamId: null, activeEnvironmentId: null } }));
-    expect(sql.match(/FALSE\b(?! AS)/g)?.length).toBeGreaterThanOrEqual(2);
+  it("resolves team slugs and environment names inside the statement, within the workspace", () => {
+    const { sql, params } = buildHitsSql(base({ filters: { team: "fraud", activeEnvironment: "prod" } }));
+    expect(sql).toMatch(
+      /d\.team_id = \(SELECT t\.id FROM team t WHERE t\.workspace_id = d\.workspace_id AND t\.slug = \$\d+\)/,
+    );
+    expect(sql).toMatch(/e\.workspace_id = d\.workspace_id AND e\.name = \$\d+/);
+    expect(params).toEqual(expect.arrayContaining(["fraud", "prod"]));
   });
 
   it("joins health only when filtering by it, and needs an environment for it", () => {
     expect(buildHitsSql(base({ filters: { health: "stale" } })).sql).toContain("AND FALSE");
-    const withEnv = buildHitsSql(base({ filters: { health: "stale" }, healthEnvironmentId: "env1" }));
+    const withEnv = buildHitsSql(base({ filters: { health: "stale" }, health: { environment: "staging" } }));
     expect(withEnv.sql).toContain("view_health AS");
-    expect(withEnv.params).toContain("env1");
-    expect(buildHitsSql(base({ healthEnvironmentId: "env1" })).sql).not.toContain("view_health");
+    expect(withEnv.params).toContain("staging");
+    expect(buildHitsSql(base({ health: { environment: "staging" } })).sql).not.toContain("view_health");
+  });
+
+  it("reads each page row's health badge only when health is asked for, defaulting to the last environment", () => {
+    const badges = buildHitsSql(base({ health: {} })).sql;
+    expect(badges).toContain(") badge ON TRUE");
+    expect(badges).toContain("ORDER BY e.position DESC LIMIT 1");
+    expect(buildHitsSql(base()).sql).toContain("NULL::text AS health");
   });
 
   it("orders by the requested sort with stable tie-breakers", () => {
@@ -91,7 +111,7 @@ describe("buildFacetsSql", () => {
 
   it("adds the health facet only with an environment", () => {
     expect(buildFacetsSql(base()).sql).not.toContain("'health'");
-    expect(buildFacetsSql(base({ healthEnvironmentId: "env1" })).sql).toContain("'health'");
+    expect(buildFacetsSql(base({ health: {} })).sql).toContain("'health'");
   });
 });
 
