@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LinkPending } from "@/components/ui/link-pending";
 import type { FacetOption } from "@/lib/data/search";
 import { catalogUrl, type CatalogParamName, type CatalogParams } from "@/lib/search/url";
 
@@ -41,6 +42,7 @@ export function FacetList({
                 <span className="truncate">
                   {isSelected ? <span aria-hidden>✓ </span> : null}
                   {formatLabel ? formatLabel(option) : option.label}
+                  <LinkPending />
                 </span>
                 <span className="tabular-nums text-xs text-slate-500">{option.count.toLocaleString("en-US")}</span>
               </Link>

@@ -5,6 +5,7 @@ import { FacetList } from "@/components/catalog/facet-list";
 import { HealthBadge } from "@/components/catalog/health-badge";
 import { KindBadge } from "@/components/catalog/kind-badge";
 import { Badge } from "@/components/ui/badge";
+import { LinkPending } from "@/components/ui/link-pending";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/lib/db";
@@ -218,6 +219,7 @@ export default async function CatalogPage({ searchParams }: PageProps) {
                       className={`rounded px-2 py-0.5 ${result.sort === sort ? "bg-slate-900 text-white" : "hover:bg-slate-100"}`}
                     >
                       {SORT_LABELS[sort]}
+                      <LinkPending />
                     </Link>
                   ))}
                 </nav>
@@ -321,6 +323,7 @@ export default async function CatalogPage({ searchParams }: PageProps) {
                         rel="prev"
                       >
                         ← Previous
+                        <LinkPending />
                       </Link>
                     ) : (
                       <span />
@@ -335,6 +338,7 @@ export default async function CatalogPage({ searchParams }: PageProps) {
                         rel="next"
                       >
                         Next →
+                        <LinkPending />
                       </Link>
                     ) : (
                       <span />
@@ -358,6 +362,7 @@ function KindTab({ href, label, count, active }: { href: string; label: string; 
       className={`-mb-px border-b-2 px-3 py-2 text-sm ${active ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
     >
       {label} <span className="tabular-nums text-xs text-slate-500">{count.toLocaleString("en-US")}</span>
+      <LinkPending />
     </Link>
   );
 }
