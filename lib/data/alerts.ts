@@ -291,21 +291,24 @@ export async function evaluateMonitors(
 ): Promise<EvaluationResult> {
   const now = options.now ?? new Date();
   await ensureDefaultMonitors(prisma, options.workspaceId);
-  const monitors = await prisma.monitor.findMany({
-    where: {
-      workspaceId: options.workspaceId,
-      enabled: true,
-      ...(options.only ? { kind: { in: KINDS_FOR[options.only.kind] } } : {}),
-    },
-    select: { id: true, name: true, kind: true, objectId: true, statistic: true, threshold: true },
-  });
-  const environments = await prisma.environment.findMany({
-    where: {
-      workspaceId: options.workspaceId,
-      ...(options.environmentIds ? { id: { in: options.environmentIds } } : {}),
-    },
-    select: { id: true, name: true },
-  });
+  // Independent reads go out together: evaluation runs after every ingested batch.
+  const [monitors, environments] = await Promise.all([
+    prisma.monitor.findMany({
+      where: {
+        workspaceId: options.workspaceId,
+        enabled: true,
+        ...(options.only ? { kind: { in: KINDS_FOR[options.only.kind] } } : {}),
+      },
+      select: { id: true, name: true, kind: true, objectId: true, statistic: true, threshold: true },
+    }),
+    prisma.environment.findMany({
+      where: {
+        workspaceId: options.workspaceId,
+        ...(options.environmentIds ? { id: { in: options.environmentIds } } : {}),
+      },
+      select: { id: true, name: true },
+    }),
+  ]);
   const result: EvaluationResult = { evaluated: 0, opened: 0, updated: 0, resolved: 0 };
   if (monitors.length === 0 || environments.length === 0) return result;
   const onlyIds = options.only?.ids;
@@ -313,7 +316,7 @@ export async function evaluateMonitors(
   for (const environment of environments) {
     const scope = { workspaceId: options.workspaceId, environmentId: environment.id };
     const kinds = new Set(monitors.map((monitor) => monitor.kind));
-    const [views, services, features] = await Promise.all([
+    const [views, services, features, openNow] = await Promise.all([
       kinds.has("freshness") ? listViewFreshness(prisma, { ...scope, now, featureViewIds: onlyIds }) : [],
       kinds.has("latency_p99") || kinds.has("error_rate")
         ? listServiceLatency(prisma, {
@@ -325,6 +328,16 @@ export async function evaluateMonitors(
           })
         : [],
       kinds.has("statistic") ? listFeatureStatistics(prisma, { ...scope, featureIds: onlyIds }) : [],
+      // Open alerts up front, so a rule whose alerts need no change costs no transaction.
+      prisma.alert.findMany({
+        where: {
+          workspaceId: options.workspaceId,
+          environmentId: environment.id,
+          endedAt: null,
+          monitorId: { in: monitors.map((m) => m.id) },
+        },
+        select: { monitorId: true, objectId: true, severity: true, value: true },
+      }),
     ]);
     const featureOverrides = kinds.has("statistic")
       ? await prisma.statisticThreshold.findMany({
@@ -332,17 +345,6 @@ export async function evaluateMonitors(
           select: { featureId: true, statistic: true, alert: true },
         })
       : [];
-
-    // Open alerts up front, so a rule whose alerts need no change costs no transaction.
-    const openNow = await prisma.alert.findMany({
-      where: {
-        workspaceId: options.workspaceId,
-        environmentId: environment.id,
-        endedAt: null,
-        monitorId: { in: monitors.map((m) => m.id) },
-      },
-      select: { monitorId: true, objectId: true, severity: true, value: true },
-    });
 
     for (const monitor of monitors) {
       const judged: string[] = [];
