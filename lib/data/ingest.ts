@@ -596,7 +596,8 @@ function servingColumns(items: ServingMetricItem[], resolver: NameResolver): Ser
 /** Sorts the ids and renumbers the 1-based positions that refer to them. */
 function inIdOrder(ids: string[], positions: number[]): void {
   const sorted = [...ids].sort();
-  const renumbered = ids.map((id) => sorted.indexOf(id) + 1);
+  const positionOf = new Map(sorted.map((id, index) => [id, index + 1]));
+  const renumbered = ids.map((id) => positionOf.get(id)!);
   for (let i = 0; i < positions.length; i++) positions[i] = renumbered[positions[i]! - 1]!;
   ids.splice(0, ids.length, ...sorted);
 }
