@@ -166,7 +166,15 @@ function fingerprintOf(
   return searchFingerprint({ q: parsed.text, filters, sort, health });
 }
 
-export async function searchCatalog(prisma: Db, request: SearchRequest): Promise<SearchResult> {
+interface PreparedSearch {
+  input: SearchSqlInput;
+  fingerprint: string;
+  /** Text with no letters or digits (punctuation, emoji) cannot match anything. */
+  matchesNothing: boolean;
+}
+
+/** Parses the query, sort and cursor of a search (400 for a bad cursor or offset) into SQL input. */
+function prepareSearch(request: SearchRequest): PreparedSearch {
   const parsed = parseSearchQuery(request.q);
   const filterInput = request.filters ?? {};
   const requestedSort = request.sort ?? (parsed.text ? "relevance" : "name");
@@ -193,8 +201,12 @@ export async function searchCatalog(prisma: Db, request: SearchRequest): Promise
     health: request.healthEnvironment ? { environment: request.healthEnvironment } : {},
     nowEpochSeconds: (request.now ?? new Date()).getTime() / 1000,
   };
-  // Text with no letters or digits (punctuation, emoji) cannot match anything.
-  const matchesNothing = Boolean(parsed.text) && !isTextSearch(parsed);
+  return { input, fingerprint, matchesNothing: Boolean(parsed.text) && !isTextSearch(parsed) };
+}
+
+export async function searchCatalog(prisma: Db, request: SearchRequest): Promise<SearchResult> {
+  const { input, fingerprint, matchesNothing } = prepareSearch(request);
+  const { offset, sort } = input;
   // One round trip: teams and environments are resolved inside the statements, and the labels
   // (team names, environment order) are read beside them.
   const hitsSql = buildHitsSql(input);
@@ -211,7 +223,8 @@ export async function searchCatalog(prisma: Db, request: SearchRequest): Promise
   }
   const facets = facetRows ? labelFacets(facetRows, lookups) : request.withFacets ? emptyFacetOptions() : null;
   const hits = rows.map((row) => toHit(row, lookups));
-  const total = matchesNothing ? 0 : facetRows && facets ? facetTotal(facets, filterInput.kind) : offset + hits.length;
+  const kind = request.filters?.kind;
+  const total = matchesNothing ? 0 : facetRows && facets ? facetTotal(facets, kind) : offset + hits.length;
   const hasMore = facetRows ? offset + hits.length < total : hits.length === request.limit;
   const nextOffset = offset + hits.length;
   return {
@@ -224,6 +237,21 @@ export async function searchCatalog(prisma: Db, request: SearchRequest): Promise
     facets,
     healthEnvironment: healthEnv?.name ?? null,
   };
+}
+
+/**
+ * The facet counts and total of a search on their own: the catalog page shows its rows first
+ * and streams these beside them, since uncached counts over a large registry take longer.
+ */
+export async function searchCatalogFacets(
+  prisma: Db,
+  request: SearchRequest,
+): Promise<{ facets: Record<FacetName, FacetOption[]>; total: number }> {
+  const { input, matchesNothing } = prepareSearch(request);
+  if (matchesNothing) return { facets: emptyFacetOptions(), total: 0 };
+  const [lookups, rows] = await Promise.all([loadLookups(prisma, request.workspaceId), loadFacetRows(prisma, input)]);
+  const facets = labelFacets(rows, lookups);
+  return { facets, total: facetTotal(facets, request.filters?.kind) };
 }
 
 /** The ⌘K palette: best matches by name across every kind, no facets. */

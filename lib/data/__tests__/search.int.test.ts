@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rebuildSearchIndex, searchCatalog, quickSearch, type SearchRequest } from "@/lib/data/search";
+import {
+  invalidateFacetCache,
+  rebuildSearchIndex,
+  searchCatalog,
+  searchCatalogFacets,
+  quickSearch,
+  type SearchRequest,
+} from "@/lib/data/search";
 import { AppError } from "@/lib/errors";
 import { compareHits } from "@/lib/search/ranking";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
@@ -159,6 +166,27 @@ describe("facets, filters, sorts and pages", () => {
       value: "fraud",
       label: "Fraud & Risk",
       count: 3,
+    });
+  });
+
+  it("gives the same counts and total on their own (the page streams them) as beside the hits", async () => {
+    for (const extra of [{ filters: { kind: "feature" as const } }, { filters: { team: "fraud" } }, {}]) {
+      const together = await search("login", { ...extra, withFacets: true });
+      // Computed afresh, not read from the facet cache the first search filled.
+      invalidateFacetCache(fixture.workspaceId);
+      const alone = await searchCatalogFacets(db.prisma, {
+        workspaceId: fixture.workspaceId,
+        q: "login",
+        limit: 25,
+        now: NOW,
+        ...extra,
+      });
+      expect(alone).toEqual({ facets: together.facets, total: together.total });
+    }
+    expect(
+      await searchCatalogFacets(db.prisma, { workspaceId: fixture.workspaceId, q: "🔥", limit: 25 }),
+    ).toMatchObject({
+      total: 0,
     });
   });
 
