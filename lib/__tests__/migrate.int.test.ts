@@ -41,6 +41,34 @@ describe(`migrations on ${testEngineKind()}`, () => {
     expect(await countAppliedMigrations(engine)).toBe(known.length);
   });
 
+  it("keep stored serving metrics when 0006 makes their natural key the primary key", async () => {
+    const { engine } = await emptyDatabase();
+    const known = readMigrations();
+    const before = known.filter((migration) => migration.name < "0006");
+    await applyMigrations(engine, { migrations: before });
+    await engine.query(
+      `INSERT INTO serving_metric (workspace_id, feature_service_id, environment_id, bucket_start, bucket_seconds,
+         request_count, error_count, latency_p50_ms, latency_p95_ms, latency_p99_ms)
+       SELECT 'ws', 'svc' || (g % 3), 'prod', timestamp '2026-01-01' + g * interval '1 minute', 60, 100, 1, 5, 9, 12
+         FROM generate_series(1, 30) g`,
+    );
+    expect((await applyMigrations(engine)).applied).toEqual(known.slice(before.length).map((m) => m.name));
+    const [{ n } = { n: 0 }] = await engine.query<{ n: number }>("SELECT count(*)::int AS n FROM serving_metric");
+    expect(n).toBe(30);
+    const key = await engine.query<{ column_name: string }>(
+      `SELECT a.attname AS column_name FROM pg_index i
+         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+        WHERE i.indrelid = 'serving_metric'::regclass AND i.indisprimary`,
+    );
+    expect(key.map((row) => row.column_name).sort()).toEqual(
+      ["bucket_seconds", "bucket_start", "environment_id", "feature_service_id"].sort(),
+    );
+    const indexes = await engine.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'serving_metric'",
+    );
+    expect(indexes[0]!.n).toBe(1);
+  });
+
   it("roll back whole when a migration fails", async () => {
     const { engine } = await emptyDatabase();
     const migrations: Migration[] = [
