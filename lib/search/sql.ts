@@ -140,7 +140,8 @@ function conditions(input: SearchSqlInput, params: Params): Conditions {
   if (filters.entity !== undefined) where.push(`d.entity_names @> ARRAY[${params.add(filters.entity)}]::text[]`);
   if (filters.team !== undefined) {
     where.push(
-      `d.team_id = (SELECT t.id FROM team t WHERE t.workspace_id = d.workspace_id AND t.slug = ${params.add(filters.team)})`,
+      // Uncorrelated (the workspace is a parameter), so it runs once, not per row.
+      `d.team_id = (SELECT t.id FROM team t WHERE t.workspace_id = ${params.add(input.workspaceId)} AND t.slug = ${params.add(filters.team)})`,
     );
   }
   if (filters.owner !== undefined) where.push(`d.owner = ${params.add(filters.owner)}`);

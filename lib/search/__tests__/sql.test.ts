@@ -61,9 +61,7 @@ describe("buildHitsSql", () => {
 
   it("resolves team slugs and environment names inside the statement, within the workspace", () => {
     const { sql, params } = buildHitsSql(base({ filters: { team: "fraud", activeEnvironment: "prod" } }));
-    expect(sql).toMatch(
-      /d\.team_id = \(SELECT t\.id FROM team t WHERE t\.workspace_id = d\.workspace_id AND t\.slug = \$\d+\)/,
-    );
+    expect(sql).toMatch(/d\.team_id = \(SELECT t\.id FROM team t WHERE t\.workspace_id = \$\d+ AND t\.slug = \$\d+\)/);
     expect(sql).toMatch(/e\.workspace_id = d\.workspace_id AND e\.name = \$\d+/);
     expect(params).toEqual(expect.arrayContaining(["fraud", "prod"]));
   });
