@@ -76,7 +76,9 @@ export function toAppError(error: unknown): AppError {
     return new AppError("conflict", `An object with this ${describeTarget(target)} already exists.`);
   }
   if (prismaCode === "P2025") return new AppError("not_found", "Not found.");
-  if (prismaCode === "P2034") {
+  // Prisma's transaction conflict, and PostgreSQL's deadlock and serialization failures from raw
+  // transactions (lib/db/engine.ts): the work was rolled back whole, so a retry is safe.
+  if (prismaCode === "P2034" || prismaCode === "40P01" || prismaCode === "40001") {
     return new AppError("conflict", "A concurrent change conflicted with this one; try again.");
   }
   return new AppError("internal", "Something went wrong on our side. It has been logged.");
