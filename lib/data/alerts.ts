@@ -61,7 +61,8 @@ export async function getOpenAlertsByObject(
   return badges;
 }
 
-export type AlertState = "open" | "acknowledged" | "resolved" | "all";
+/** "firing": not ended, acknowledged or not. */
+export type AlertState = "open" | "acknowledged" | "firing" | "resolved" | "all";
 
 export interface AlertListItem {
   id: string;
@@ -105,9 +106,11 @@ export async function listAlerts(
       ? OPEN
       : state === "acknowledged"
         ? { endedAt: null, acknowledgedAt: { not: null } }
-        : state === "resolved"
-          ? { endedAt: { not: null } }
-          : {};
+        : state === "firing"
+          ? { endedAt: null }
+          : state === "resolved"
+            ? { endedAt: { not: null } }
+            : {};
   const rows = await prisma.alert.findMany({
     where: {
       workspaceId: options.workspaceId,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateMonitors, getOpenAlertsByObject } from "@/lib/data/alerts";
+import { evaluateMonitors, getOpenAlertsByObject, listAlerts } from "@/lib/data/alerts";
 import {
   ingestMaterializationRuns,
   ingestProfiles,
@@ -174,6 +174,40 @@ describe(`serving latency on ${testEngineKind()}`, () => {
     });
     const ended = await database.prisma.alert.findFirst({ where: { objectId: fixture.service.id } });
     expect(ended?.endedAt?.toISOString()).toBe(later.toISOString());
+  });
+
+  it("lists an object's firing alerts, acknowledged or not, however many have ended since", async () => {
+    const monitor = await database.prisma.monitor.findFirstOrThrow({ where: { workspaceId: fixture.workspaceId } });
+    const objectId = "flapping-view";
+    const base = {
+      workspaceId: fixture.workspaceId,
+      monitorId: monitor.id,
+      objectKind: "feature_view" as const,
+      objectId,
+      environmentId: fixture.prodId,
+      message: "stale",
+    };
+    await database.prisma.alert.createMany({
+      data: [
+        { ...base, severity: "critical", startedAt: new Date(now.getTime() - DAY), acknowledgedAt: now },
+        { ...base, severity: "warning", startedAt: new Date(now.getTime() - DAY + HOUR) },
+        ...Array.from({ length: 60 }, (_, i) => ({
+          ...base,
+          severity: "warning" as const,
+          startedAt: new Date(now.getTime() - HOUR + i * 60_000),
+          endedAt: new Date(now.getTime() - HOUR + i * 60_000 + 30_000),
+        })),
+      ],
+    });
+    const firing = await listAlerts(database.prisma, {
+      workspaceId: fixture.workspaceId,
+      objectKind: "feature_view",
+      objectId,
+      state: "firing",
+      limit: 50,
+    });
+    expect(firing.map((alert) => alert.severity).sort()).toEqual(["critical", "warning"]);
+    expect(firing.every((alert) => alert.endedAt === null)).toBe(true);
   });
 
   it("raises an error-rate alert", async () => {

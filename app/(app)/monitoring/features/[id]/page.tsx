@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { STATISTICS, type StatisticName } from "@/lib/monitoring/stats";
 import { DEFAULT_THRESHOLDS } from "@/lib/monitoring/thresholds";
 import { MonitoringHeader } from "../../header";
-import { ObjectAlerts } from "../../object-alerts";
+import { listFiringAlerts, ObjectAlerts } from "../../object-alerts";
 import { ObjectLinks } from "../../object-links";
 import { monitoringPageScope, type SearchParams } from "../../scope";
 
@@ -23,13 +23,21 @@ export default async function FeatureDriftPage({
   searchParams: SearchParams;
 }) {
   const [{ id }, scope] = await Promise.all([params, monitoringPageScope(searchParams)]);
-  const drift = await getFeatureDrift(db(), {
-    workspaceId: scope.workspaceId,
-    environmentId: scope.environment.id,
-    featureId: id,
-    from: scope.from,
-    to: scope.to,
-  });
+  const [drift, alerts] = await Promise.all([
+    getFeatureDrift(db(), {
+      workspaceId: scope.workspaceId,
+      environmentId: scope.environment.id,
+      featureId: id,
+      from: scope.from,
+      to: scope.to,
+    }),
+    listFiringAlerts({
+      workspaceId: scope.workspaceId,
+      environmentId: scope.environment.id,
+      objectKind: "feature",
+      objectId: id,
+    }),
+  ]);
   if (!drift) notFound();
   const canEdit = roleAtLeast(scope.context.role, "author");
   const editable = (Object.keys(STATISTICS) as StatisticName[])
@@ -62,14 +70,7 @@ export default async function FeatureDriftPage({
         rangeError={scope.rangeError}
         actions={<ObjectLinks kind="feature" id={feature.id} />}
       />
-      <ObjectAlerts
-        workspaceId={scope.workspaceId}
-        environmentId={scope.environment.id}
-        objectKind="feature"
-        objectId={feature.id}
-        role={scope.context.role}
-        search={scope.search}
-      />
+      <ObjectAlerts alerts={alerts} role={scope.context.role} search={scope.search} />
       <DriftDashboard initialData={drift} />
       <div className="mt-4 grid gap-4 lg:grid-cols-2">
         <Card title="Thresholds for this feature">

@@ -4,7 +4,7 @@ import { FreshnessDashboard } from "@/components/monitoring/freshness-dashboard"
 import { getFreshnessDetail } from "@/lib/data/monitoring";
 import { db } from "@/lib/db";
 import { MonitoringHeader } from "../../header";
-import { ObjectAlerts } from "../../object-alerts";
+import { listFiringAlerts, ObjectAlerts } from "../../object-alerts";
 import { ObjectLinks } from "../../object-links";
 import { monitoringPageScope, type SearchParams } from "../../scope";
 
@@ -18,13 +18,21 @@ export default async function FreshnessDetailPage({
   searchParams: SearchParams;
 }) {
   const [{ id }, scope] = await Promise.all([params, monitoringPageScope(searchParams)]);
-  const detail = await getFreshnessDetail(db(), {
-    workspaceId: scope.workspaceId,
-    environmentId: scope.environment.id,
-    featureViewId: id,
-    from: scope.from,
-    to: scope.to,
-  });
+  const [detail, alerts] = await Promise.all([
+    getFreshnessDetail(db(), {
+      workspaceId: scope.workspaceId,
+      environmentId: scope.environment.id,
+      featureViewId: id,
+      from: scope.from,
+      to: scope.to,
+    }),
+    listFiringAlerts({
+      workspaceId: scope.workspaceId,
+      environmentId: scope.environment.id,
+      objectKind: "feature_view",
+      objectId: id,
+    }),
+  ]);
   if (!detail) notFound();
   return (
     <>
@@ -36,14 +44,7 @@ export default async function FreshnessDetailPage({
         rangeError={scope.rangeError}
         actions={<ObjectLinks kind="feature_view" id={detail.view.id} />}
       />
-      <ObjectAlerts
-        workspaceId={scope.workspaceId}
-        environmentId={scope.environment.id}
-        objectKind="feature_view"
-        objectId={detail.view.id}
-        role={scope.context.role}
-        search={scope.search}
-      />
+      <ObjectAlerts alerts={alerts} role={scope.context.role} search={scope.search} />
       <FreshnessDashboard initialData={detail} />
     </>
   );

@@ -4,7 +4,7 @@ import { ServingDashboard } from "@/components/monitoring/serving-dashboard";
 import { getServingDetail } from "@/lib/data/monitoring";
 import { db } from "@/lib/db";
 import { MonitoringHeader } from "../../header";
-import { ObjectAlerts } from "../../object-alerts";
+import { listFiringAlerts, ObjectAlerts } from "../../object-alerts";
 import { ObjectLinks } from "../../object-links";
 import { monitoringPageScope, type SearchParams } from "../../scope";
 
@@ -18,13 +18,21 @@ export default async function ServingDetailPage({
   searchParams: SearchParams;
 }) {
   const [{ id }, scope] = await Promise.all([params, monitoringPageScope(searchParams)]);
-  const detail = await getServingDetail(db(), {
-    workspaceId: scope.workspaceId,
-    environmentId: scope.environment.id,
-    featureServiceId: id,
-    from: scope.from,
-    to: scope.to,
-  });
+  const [detail, alerts] = await Promise.all([
+    getServingDetail(db(), {
+      workspaceId: scope.workspaceId,
+      environmentId: scope.environment.id,
+      featureServiceId: id,
+      from: scope.from,
+      to: scope.to,
+    }),
+    listFiringAlerts({
+      workspaceId: scope.workspaceId,
+      environmentId: scope.environment.id,
+      objectKind: "feature_service",
+      objectId: id,
+    }),
+  ]);
   if (!detail) notFound();
   return (
     <>
@@ -36,14 +44,7 @@ export default async function ServingDetailPage({
         rangeError={scope.rangeError}
         actions={<ObjectLinks kind="feature_service" id={detail.service.id} />}
       />
-      <ObjectAlerts
-        workspaceId={scope.workspaceId}
-        environmentId={scope.environment.id}
-        objectKind="feature_service"
-        objectId={detail.service.id}
-        role={scope.context.role}
-        search={scope.search}
-      />
+      <ObjectAlerts alerts={alerts} role={scope.context.role} search={scope.search} />
       <ServingDashboard initialData={detail} />
     </>
   );
