@@ -59,28 +59,32 @@ function healthEnvironmentSql(input: SearchSqlInput, params: Params): string {
     ORDER BY e.position DESC LIMIT 1)`;
 }
 
+/**
+ * 'stale', 'fresh' or NULL for the feature view aliased `fv`, judged as the monitoring pages do
+ * (lib/data/monitoring.ts with lib/monitoring/freshness.ts): the newest watermark of any
+ * successful run that has ended (a running max: backfills may land out of order) against the
+ * SLA (an explicit one, else twice the slide interval of a stream view, else twice the schedule).
+ */
+function viewFreshnessSql(env: string, now: string): string {
+  return `(SELECT CASE WHEN w.watermark IS NULL OR sla.seconds IS NULL THEN NULL
+                  WHEN ${now} - extract(epoch FROM w.watermark) > sla.seconds THEN 'stale' ELSE 'fresh' END
+     FROM (SELECT max(r.watermark) AS watermark FROM materialization_run r
+            WHERE r.feature_view_id = fv.id AND r.environment_id = ${env} AND r.status = 'success'
+              AND r.ended_at <= to_timestamp(${now}) AT TIME ZONE 'UTC') w,
+          (SELECT coalesce(fv.freshness_sla_seconds,
+             CASE WHEN fv.kind = 'stream' AND fv.slide_interval_seconds IS NOT NULL THEN 2 * fv.slide_interval_seconds
+                  ELSE 2 * fv.schedule_seconds END) AS seconds) sla)`;
+}
+
 function healthCtes(input: SearchSqlInput, params: Params): string[] {
   if (!input.health) return [];
   const env = healthEnvironmentSql(input, params);
   const ws = params.add(input.workspaceId);
   const now = params.add(input.nowEpochSeconds, "double precision");
-  // Mirrors lib/monitoring/freshness.ts: an explicit SLA wins, else twice the slide interval
-  // (stream) or the schedule; the newest successful run's watermark against it.
   return [
     `view_health AS (
-      SELECT fv.id AS view_id,
-        CASE WHEN lr.watermark IS NULL OR sla.seconds IS NULL THEN NULL
-             WHEN ${now} - extract(epoch FROM lr.watermark) > sla.seconds THEN 'stale'
-             ELSE 'fresh' END AS status
+      SELECT fv.id AS view_id, ${viewFreshnessSql(env, now)} AS status
       FROM feature_view fv
-      CROSS JOIN LATERAL (SELECT coalesce(fv.freshness_sla_seconds,
-        CASE WHEN fv.kind = 'stream' AND fv.slide_interval_seconds IS NOT NULL THEN 2 * fv.slide_interval_seconds
-             ELSE 2 * fv.schedule_seconds END) AS seconds) sla
-      LEFT JOIN LATERAL (
-        SELECT r.watermark FROM materialization_run r
-        WHERE r.feature_view_id = fv.id AND r.environment_id = ${env} AND r.status = 'success' AND r.watermark IS NOT NULL
-        ORDER BY r.started_at DESC LIMIT 1
-      ) lr ON TRUE
       WHERE fv.workspace_id = ${ws} AND fv.kind <> 'on_demand'
     )`,
     `drifting AS (
@@ -225,7 +229,7 @@ export function buildHitsSql(input: SearchSqlInput): SqlStatement {
   return { sql, params: params.values };
 }
 
-/** The health badge of one page row (mirrors view_health and drifting for a single object). */
+/** The health badge of one page row: drifting (an open statistic alert), else its view's freshness. */
 function healthBadgeJoin(input: SearchSqlInput, params: Params): string {
   const env = healthEnvironmentSql(input, params);
   const now = params.add(input.nowEpochSeconds, "double precision");
@@ -235,19 +239,12 @@ function healthBadgeJoin(input: SearchSqlInput, params: Params): string {
         SELECT 1 FROM alert a JOIN monitor m ON m.id = a.monitor_id
         WHERE a.object_kind = 'feature' AND a.object_id = hit.id AND a.environment_id = he.id
           AND a.ended_at IS NULL AND m.kind = 'statistic') THEN 'drifting'
-      WHEN lr.watermark IS NULL OR sla.seconds IS NULL THEN NULL
-      WHEN ${now} - extract(epoch FROM lr.watermark) > sla.seconds THEN 'stale'
-      ELSE 'fresh' END AS health
+      ELSE fresh.status END AS health
     FROM (SELECT ${env} AS id) he
-    LEFT JOIN feature_view fv ON hit.kind IN ('feature', 'feature_view') AND fv.id = detail.version_object_id
-      AND fv.kind <> 'on_demand'
-    LEFT JOIN LATERAL (SELECT coalesce(fv.freshness_sla_seconds,
-      CASE WHEN fv.kind = 'stream' AND fv.slide_interval_seconds IS NOT NULL THEN 2 * fv.slide_interval_seconds
-           ELSE 2 * fv.schedule_seconds END) AS seconds) sla ON TRUE
-    LEFT JOIN LATERAL (
-      SELECT r.watermark FROM materialization_run r
-      WHERE r.feature_view_id = fv.id AND r.environment_id = he.id AND r.status = 'success' AND r.watermark IS NOT NULL
-      ORDER BY r.started_at DESC LIMIT 1) lr ON TRUE
+    LEFT JOIN LATERAL (SELECT ${viewFreshnessSql("he.id", now)} AS status
+      FROM feature_view fv
+      WHERE hit.kind IN ('feature', 'feature_view') AND fv.id = detail.version_object_id
+        AND fv.kind <> 'on_demand') fresh ON TRUE
   ) badge ON TRUE`;
 }
 

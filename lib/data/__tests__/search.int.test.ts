@@ -239,6 +239,31 @@ describe("facets, filters, sorts and pages", () => {
     expect(names(drifting)).toEqual(["failed_login_ratio_15m"]);
   });
 
+  it("judges freshness by the newest watermark, as the monitoring pages do, so a backfill keeps a view fresh", async () => {
+    // A backfill that started last but made only old data available: the view stays fresh.
+    const backfill = await db.prisma.materializationRun.create({
+      data: {
+        workspaceId: fixture.workspaceId,
+        featureViewId: fixture.ids.user_profile!,
+        environmentId: fixture.envIds.prod,
+        status: "success",
+        startedAt: new Date(NOW.getTime() - 600_000),
+        endedAt: new Date(NOW.getTime() - 300_000),
+        watermark: new Date(NOW.getTime() - 5 * 86_400_000),
+      },
+    });
+    try {
+      const fresh = await search("", { filters: { health: "fresh" }, healthEnvironment: "prod" });
+      expect(names(fresh)).toContain("user_profile");
+      const view = (await search("user_profile", { healthEnvironment: "prod" })).hits.find(
+        (hit) => hit.name === "user_profile",
+      );
+      expect(view?.health).toBe("fresh");
+    } finally {
+      await db.prisma.materializationRun.delete({ where: { id: backfill.id } });
+    }
+  });
+
   it("matches nothing for an unknown team or environment", async () => {
     expect((await search("", { filters: { team: "nobody" } })).hits).toEqual([]);
     expect((await search("", { filters: { env: "moon" } })).hits).toEqual([]);
