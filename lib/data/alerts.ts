@@ -293,9 +293,7 @@ export async function evaluateMonitors(
   },
 ): Promise<EvaluationResult> {
   const now = options.now ?? new Date();
-  await ensureDefaultMonitors(prisma, options.workspaceId);
-  // Independent reads go out together: evaluation runs after every ingested batch.
-  const [monitors, environments] = await Promise.all([
+  const findMonitors = () =>
     prisma.monitor.findMany({
       where: {
         workspaceId: options.workspaceId,
@@ -303,7 +301,10 @@ export async function evaluateMonitors(
         ...(options.only ? { kind: { in: KINDS_FOR[options.only.kind] } } : {}),
       },
       select: { id: true, name: true, kind: true, objectId: true, statistic: true, threshold: true },
-    }),
+    });
+  // Independent reads go out together: evaluation runs after every ingested batch.
+  const [found, environments] = await Promise.all([
+    findMonitors(),
     prisma.environment.findMany({
       where: {
         workspaceId: options.workspaceId,
@@ -312,13 +313,19 @@ export async function evaluateMonitors(
       select: { id: true, name: true },
     }),
   ]);
+  // A workspace gets its default rules on its first evaluation (not a query on every batch).
+  let monitors = found;
+  if (monitors.length === 0) {
+    await ensureDefaultMonitors(prisma, options.workspaceId);
+    monitors = await findMonitors();
+  }
   const result: EvaluationResult = { evaluated: 0, opened: 0, updated: 0, resolved: 0 };
   if (monitors.length === 0 || environments.length === 0) return result;
   const onlyIds = options.only?.ids;
 
+  const kinds = new Set(monitors.map((monitor) => monitor.kind));
   for (const environment of environments) {
     const scope = { workspaceId: options.workspaceId, environmentId: environment.id };
-    const kinds = new Set(monitors.map((monitor) => monitor.kind));
     const [views, services, features, openNow] = await Promise.all([
       kinds.has("freshness") ? listViewFreshness(prisma, { ...scope, now, featureViewIds: onlyIds }) : [],
       kinds.has("latency_p99") || kinds.has("error_rate")
