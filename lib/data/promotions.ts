@@ -756,8 +756,15 @@ async function summarise(client: Client, workspaceId: string, rows: SummaryRow[]
   });
 }
 
+interface InboxRow {
+  state: SummaryRow["state"];
+  authorId: string;
+  revision: number;
+  reviews: { reviewerId: string; revision: number }[];
+}
+
 /** Open requests someone else wrote that `userId` has not reviewed in their current revision. */
-function waitsFor(row: SummaryRow, userId: string): boolean {
+function waitsFor(row: InboxRow, userId: string): boolean {
   return (
     row.state === "open" &&
     row.authorId !== userId &&
@@ -787,14 +794,17 @@ export async function countInbox(
       reviews: { where: { reviewerId: input.userId }, select: { reviewerId: true, revision: true } },
     },
   });
+  return inboxCounts(rows, input);
+}
+
+/** The navigation counts from a workspace's open and approved requests. */
+function inboxCounts(rows: InboxRow[], input: { userId: string; role: Role }): { toReview: number; mine: number } {
   const isReviewer = roleAtLeast(input.role, "approver");
   let toReview = 0;
   let mine = 0;
   for (const row of rows) {
     if (row.authorId === input.userId) mine++;
-    else if (isReviewer && row.state === "open" && !row.reviews.some((review) => review.revision === row.revision)) {
-      toReview++;
-    }
+    else if (isReviewer && waitsFor(row, input.userId)) toReview++;
   }
   return { toReview, mine };
 }
@@ -808,29 +818,34 @@ export async function listPromotionRequests(
   hasMore: boolean;
   counts: { toReview: number; mine: number };
 }> {
-  const counts = await countInbox(prisma, input);
   const skip = (input.page - 1) * PAGE_SIZE;
   let rows: SummaryRow[];
   let hasMore: boolean;
+  let counts: { toReview: number; mine: number };
   if (input.view === "inbox") {
-    const waiting = roleAtLeast(input.role, "approver")
-      ? (await openRows(prisma, input.workspaceId)).filter((row) => waitsFor(row, input.userId))
-      : [];
+    // The inbox and the counts come from the same open requests: one query for both.
+    const open = await openRows(prisma, input.workspaceId);
+    counts = inboxCounts(open, input);
+    const waiting = roleAtLeast(input.role, "approver") ? open.filter((row) => waitsFor(row, input.userId)) : [];
     const filtered = input.state ? waiting.filter((row) => row.state === input.state) : waiting;
     rows = filtered.slice(skip, skip + PAGE_SIZE);
     hasMore = filtered.length > skip + PAGE_SIZE;
   } else {
-    const found = await prisma.promotionRequest.findMany({
-      where: {
-        workspaceId: input.workspaceId,
-        ...(input.view === "mine" ? { authorId: input.userId } : {}),
-        ...(input.state ? { state: input.state } : {}),
-      },
-      orderBy: { number: "desc" },
-      skip,
-      take: PAGE_SIZE + 1,
-      select: summarySelect,
-    });
+    const [inbox, found] = await Promise.all([
+      countInbox(prisma, input),
+      prisma.promotionRequest.findMany({
+        where: {
+          workspaceId: input.workspaceId,
+          ...(input.view === "mine" ? { authorId: input.userId } : {}),
+          ...(input.state ? { state: input.state } : {}),
+        },
+        orderBy: { number: "desc" },
+        skip,
+        take: PAGE_SIZE + 1,
+        select: summarySelect,
+      }),
+    ]);
+    counts = inbox;
     hasMore = found.length > PAGE_SIZE;
     rows = found.slice(0, PAGE_SIZE);
   }
