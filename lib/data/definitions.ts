@@ -432,6 +432,7 @@ async function saveInTransaction(
     number: (latest?.number ?? 0) + 1,
     message: input.message?.trim() ?? "",
     actor,
+    devEnvironmentId: await firstEnvironmentId(tx, workspaceId),
   });
   await recordAudit(tx, {
     workspaceId,
@@ -593,6 +594,7 @@ async function applyInTransaction(
 
   const writes = orderForWrite([...plan.create, ...plan.update]);
   const before: Record<string, unknown> = {};
+  const devEnvironment = await firstEnvironmentId(tx, workspaceId);
   for (const { kind, definition, contentHash: hash } of writes) {
     const stored = state[kind].get(definition.name);
     if (stored?.definition) before[`${kind}:${definition.name}`] = stored.definition;
@@ -607,10 +609,10 @@ async function applyInTransaction(
       number: (stored?.version?.number ?? 0) + 1,
       message: input.message?.trim() || (action === "definition.import" ? "Imported from Feast" : "Applied as code"),
       actor,
+      devEnvironmentId: devEnvironment,
     });
     result.versions.push({ kind, name: definition.name, objectId, number: version.number });
   }
-  const devEnvironment = await firstEnvironmentId(tx, workspaceId);
   for (const { kind, name } of plan.delete) {
     const stored = state[kind].get(name);
     if (!stored) continue;
@@ -958,6 +960,8 @@ async function appendVersion(
     number: number;
     message: string;
     actor: Actor;
+    /** The first environment (dev), read once per transaction; null when there is none. */
+    devEnvironmentId: string | null;
   },
 ): Promise<VersionRow> {
   const version = await tx.definitionVersion.create({
@@ -975,7 +979,7 @@ async function appendVersion(
     select: { id: true, number: true, contentHash: true, createdAt: true, authorId: true, message: true },
   });
   // Saving is authoring in dev: the new version is what dev runs.
-  const environmentId = await firstEnvironmentId(tx, input.workspaceId);
+  const environmentId = input.devEnvironmentId;
   if (environmentId) {
     const key = { environmentId, objectKind: input.kind, objectId: input.objectId };
     await tx.activeVersion.upsert({
