@@ -195,44 +195,39 @@ export async function getFreshnessDetail(
   const [view] = await listViewFreshness(prisma, { ...options, now, featureViewIds: [options.featureViewId] });
   if (!view) return null;
   const to = options.to > now ? now : options.to;
-  // The newest run that landed before the range sets the staleness at its start.
-  const [before] = await prisma.materializationRun.findMany({
-    where: {
-      featureViewId: view.id,
-      environmentId: options.environmentId,
-      status: "success",
-      endedAt: { lt: options.from },
-    },
-    orderBy: { endedAt: "desc" },
-    take: 1,
-    select: {
-      status: true,
-      startedAt: true,
-      endedAt: true,
-      watermark: true,
-      rowsWritten: true,
-      computeSeconds: true,
-      cost: true,
-    },
-  });
-  const runs = await prisma.materializationRun.findMany({
-    where: {
-      featureViewId: view.id,
-      environmentId: options.environmentId,
-      OR: [{ startedAt: { gte: options.from, lte: to } }, { endedAt: { gte: options.from, lte: to } }],
-    },
-    orderBy: { startedAt: "asc" },
-    take: 20_000,
-    select: {
-      status: true,
-      startedAt: true,
-      endedAt: true,
-      watermark: true,
-      rowsWritten: true,
-      computeSeconds: true,
-      cost: true,
-    },
-  });
+  const runColumns = {
+    status: true,
+    startedAt: true,
+    endedAt: true,
+    watermark: true,
+    rowsWritten: true,
+    computeSeconds: true,
+    cost: true,
+  } as const;
+  const [[before], runs] = await Promise.all([
+    // The newest run that landed before the range sets the staleness at its start.
+    prisma.materializationRun.findMany({
+      where: {
+        featureViewId: view.id,
+        environmentId: options.environmentId,
+        status: "success",
+        endedAt: { lt: options.from },
+      },
+      orderBy: { endedAt: "desc" },
+      take: 1,
+      select: runColumns,
+    }),
+    prisma.materializationRun.findMany({
+      where: {
+        featureViewId: view.id,
+        environmentId: options.environmentId,
+        OR: [{ startedAt: { gte: options.from, lte: to } }, { endedAt: { gte: options.from, lte: to } }],
+      },
+      orderBy: { startedAt: "asc" },
+      take: 20_000,
+      select: runColumns,
+    }),
+  ]);
   const span = Math.max(60_000, to.getTime() - options.from.getTime());
   const stepSeconds = Math.max(60, Math.ceil(span / 1000 / 360 / 60) * 60);
   const series = stalenessSeries([...(before ? [before] : []), ...runs], options.from, to, stepSeconds);
