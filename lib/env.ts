@@ -39,8 +39,3 @@ export function env(): Env {
 export function dataDir(): string {
   return path.resolve(env().FEATURELINE_DATA_DIR);
 }
-
-/** For tests that switch engines within one process. */
-export function resetEnvCache(): void {
-  cached = undefined;
-}

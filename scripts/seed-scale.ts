@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { contentHash } from "@/lib/definitions/canonical";
 import { canonicalDefinition } from "@/lib/definitions/diff";
 import type { RawTx } from "@/lib/db/engine";
+import { mulberry32 } from "@/lib/demo/random";
 
 const { values } = parseArgs({
   options: {
@@ -207,15 +208,7 @@ const PLATFORMS = [
 
 // ---------------------------------------------------------------- deterministic random
 
-let state = Number(values.seed) >>> 0 || 1;
-function random(): number {
-  // mulberry32
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = mulberry32(Number(values.seed) >>> 0 || 1);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const pickSome = <T>(items: readonly T[], max: number): T[] => {
   const count = Math.floor(random() * (max + 1));
@@ -773,7 +766,6 @@ await engine.transaction(async (tx) => {
   // Versions: one per feature view and service, active in dev always, staging and prod often.
   const versionRows: unknown[][] = [];
   const activeRows: unknown[][] = [];
-  const entityName = new Map([...entityIds].map(([name, id]) => [id, name]));
   const sourceName = new Map(sources.map((s) => [s.id, s.name]));
   for (const v of views) {
     const definition = canonicalDefinition("feature_view", {
@@ -832,7 +824,6 @@ await engine.transaction(async (tx) => {
     activeRows.push([envIds.dev, "feature_service", s.id, versionId]);
     if (random() < 0.5) activeRows.push([envIds.prod, "feature_service", s.id, versionId]);
   }
-  void entityName;
   await bulkInsert(
     tx,
     "definition_version",

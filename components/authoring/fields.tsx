@@ -90,38 +90,6 @@ export function TextField({
   );
 }
 
-export function TextAreaField({
-  label,
-  value,
-  onChange,
-  error,
-  rows = 2,
-  className,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  rows?: number;
-  className?: string;
-}) {
-  return (
-    <Field label={label} error={error} className={className}>
-      {({ id, errorId }) => (
-        <textarea
-          id={id}
-          rows={rows}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? errorId : undefined}
-          className={inputClasses(Boolean(error))}
-        />
-      )}
-    </Field>
-  );
-}
-
 export function SelectField({
   label,
   value,

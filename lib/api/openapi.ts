@@ -22,10 +22,6 @@ const operations: readonly ApiOperation[] = [
   ...catalogOperations,
 ];
 
-export function listOperations(): readonly ApiOperation[] {
-  return operations;
-}
-
 const errorSchema = z.object({
   error: z.object({
     code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),

@@ -21,10 +21,6 @@ export const CATALOG_KIND_LABELS: Record<CatalogKind, { one: string; many: strin
   saved_dataset: { one: "Saved dataset", many: "Saved datasets" },
 };
 
-export function isCatalogKind(value: string): value is CatalogKind {
-  return (CATALOG_KINDS as readonly string[]).includes(value);
-}
-
 export const VIEW_KINDS = ["batch", "stream", "on_demand"] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];
 
@@ -73,14 +69,3 @@ export const FACET_NAMES = [
   "usage",
 ] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
-
-export interface FacetValue {
-  value: string;
-  count: number;
-}
-
-export type Facets = Record<FacetName, FacetValue[]>;
-
-export function emptyFacets(): Facets {
-  return Object.fromEntries(FACET_NAMES.map((name) => [name, []])) as unknown as Facets;
-}

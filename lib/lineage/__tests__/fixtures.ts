@@ -1,3 +1,4 @@
+import { mulberry32 } from "@/lib/demo/random";
 import type { RegistryRows } from "@/lib/lineage/types";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
@@ -131,25 +132,13 @@ export function fraudRegistry(): RegistryRowsDraft {
   };
 }
 
-/** Deterministic PRNG (mulberry32) so generated graphs are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * A registry shaped like a large workspace: ~6,900 nodes and ~12,800 edges, with sources
  * holding columns, batch/stream/on-demand views (on-demand chains up to 3 deep), features
  * derived from columns, services mixing views, models and training datasets.
  */
 export function largeRegistry(seed = 7): RegistryRowsDraft {
-  const rand = random(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const rows: RegistryRowsDraft = {
     dataSources: [],
