@@ -61,6 +61,17 @@ test.describe("API conventions", () => {
     await api.dispose();
   });
 
+  test("an object's page data names an unknown health environment in a 400", async ({ playwright, baseURL }) => {
+    const viewer = await apiAs(playwright, baseURL!, "viewer");
+    const { hits } = await (await viewer.get("/api/v1/search?q=account_age_days&kind=feature")).json();
+    const url = `/api/v1/catalog/feature/${hits[0].id}`;
+    expect((await viewer.get(url)).status()).toBe(200);
+    const response = await viewer.get(`${url}?environment=moon`);
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error.message).toMatch(/^environment: no environment named "moon"/);
+    await viewer.dispose();
+  });
+
   test("bad input on the admin routes is a clear 4xx, never a 500", async ({ playwright, baseURL }) => {
     const admin = await apiAs(playwright, baseURL!, "admin");
     const malformed = await admin.post("/api/v1/tokens", {

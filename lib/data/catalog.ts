@@ -986,18 +986,3 @@ export async function getObjectDetail(
       return getSavedDatasetDetail(prisma, options);
   }
 }
-
-/** An environment of the workspace by name, or its last one (prod) by default; unknown -> 400. */
-export async function resolveHealthEnvironment(prisma: Db, workspaceId: string, name?: string | null) {
-  const environments = await prisma.environment.findMany({
-    where: { workspaceId },
-    orderBy: { position: "asc" },
-    select: { id: true, name: true },
-  });
-  const found = name ? environments.find((env) => env.name === name) : environments[environments.length - 1];
-  if (!found) {
-    if (name) throw new AppError("bad_request", `environment: no environment "${name}" in this workspace.`);
-    throw new AppError("not_found", "This workspace has no environments.");
-  }
-  return found;
-}

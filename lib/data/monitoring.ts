@@ -40,11 +40,16 @@ const DAY_MS = 86_400_000;
 
 // ---------------------------------------------------------------- scope helpers
 
+/**
+ * An environment of the workspace by name, else `fallbackId`'s, else the last one (prod); an
+ * unknown name is a 400 naming the query parameter it came from.
+ */
 export async function resolveEnvironment(
   prisma: Db,
   workspaceId: string,
-  name: string | undefined,
+  name: string | null | undefined,
   fallbackId?: string,
+  parameter = "env",
 ): Promise<{ id: string; name: string }> {
   const environments = await prisma.environment.findMany({
     where: { workspaceId },
@@ -53,7 +58,7 @@ export async function resolveEnvironment(
   });
   if (name) {
     const found = environments.find((env) => env.name === name);
-    if (!found) throw new AppError("bad_request", `env: no environment named "${name}" in this workspace`);
+    if (!found) throw new AppError("bad_request", `${parameter}: no environment named "${name}" in this workspace`);
     return found;
   }
   const fallback = environments.find((env) => env.id === fallbackId) ?? environments[environments.length - 1];

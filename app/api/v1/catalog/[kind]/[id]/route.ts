@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { apiRoute, parseQuery } from "@/lib/api/handler";
 import { db } from "@/lib/db";
-import { getObjectDetail, resolveHealthEnvironment } from "@/lib/data/catalog";
+import { getObjectDetail } from "@/lib/data/catalog";
+import { resolveEnvironment } from "@/lib/data/monitoring";
 import { AppError } from "@/lib/errors";
 import { parseObjectParams } from "@/lib/validations/catalog";
 
@@ -13,7 +14,13 @@ export const GET = apiRoute<{ kind: string; id: string }>(
   async ({ request, principal, params }) => {
     const { kind, id } = parseObjectParams(params);
     const query = parseQuery(request, querySchema);
-    const environment = await resolveHealthEnvironment(db(), principal.workspaceId, query.environment);
+    const environment = await resolveEnvironment(
+      db(),
+      principal.workspaceId,
+      query.environment,
+      undefined,
+      "environment",
+    );
     const detail = await getObjectDetail(db(), { workspaceId: principal.workspaceId, kind, id, environment });
     if (!detail) throw new AppError("not_found", `No ${kind.replace("_", " ")} "${id}" in this workspace.`);
     return detail;
