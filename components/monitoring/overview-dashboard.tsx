@@ -4,6 +4,7 @@ import Link from "next/link";
 import { formatHours, formatPercent, formatStatistic } from "@/components/monitoring/format";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { Badge } from "@/components/ui/badge";
+import { CountCard } from "@/components/ui/count-card";
 import type { AlertListItem } from "@/lib/data/alerts";
 import type { MonitoringOverview } from "@/lib/data/monitoring";
 
@@ -20,7 +21,7 @@ export function OverviewDashboard({ initialData, search }: { initialData: Overvi
         {error ? <span className="ml-2 text-red-700">Could not refresh: {error.message}</span> : null}
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Panel
+        <CountCard
           title="Stale feature views"
           count={data.staleViews.length}
           total={data.counts.views}
@@ -41,8 +42,8 @@ export function OverviewDashboard({ initialData, search }: { initialData: Overvi
               </span>
             </li>
           ))}
-        </Panel>
-        <Panel
+        </CountCard>
+        <CountCard
           title="Services over their p99 budget (last hour)"
           count={data.servicesOverBudget.length}
           total={data.counts.services}
@@ -62,8 +63,8 @@ export function OverviewDashboard({ initialData, search }: { initialData: Overvi
               </span>
             </li>
           ))}
-        </Panel>
-        <Panel
+        </CountCard>
+        <CountCard
           title="Services with errors above 1% (last hour)"
           count={data.servicesWithErrors.length}
           total={data.counts.services}
@@ -81,8 +82,8 @@ export function OverviewDashboard({ initialData, search }: { initialData: Overvi
               <span className="text-slate-600">{formatPercent(service.errorRate)}</span>
             </li>
           ))}
-        </Panel>
-        <Panel
+        </CountCard>
+        <CountCard
           title="Skewed or drifting features"
           count={data.unhealthyFeatures.length}
           total={data.counts.features}
@@ -104,9 +105,9 @@ export function OverviewDashboard({ initialData, search }: { initialData: Overvi
               </span>
             </li>
           ))}
-        </Panel>
+        </CountCard>
       </div>
-      <Panel title="Open alerts" count={data.openAlerts.length} testId="overview-alerts" empty="No open alerts.">
+      <CountCard title="Open alerts" count={data.openAlerts.length} testId="overview-alerts" empty="No open alerts.">
         {data.openAlerts.slice(0, 20).map((alert) => (
           <li key={alert.id} className="flex flex-wrap justify-between gap-2">
             <span>
@@ -117,39 +118,7 @@ export function OverviewDashboard({ initialData, search }: { initialData: Overvi
             </Link>
           </li>
         ))}
-      </Panel>
+      </CountCard>
     </div>
-  );
-}
-
-function Panel({
-  title,
-  count,
-  total,
-  empty,
-  testId,
-  children,
-}: {
-  title: string;
-  count: number;
-  total?: number;
-  empty: string;
-  testId: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <section className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid={testId}>
-      <header className="flex items-center justify-between border-b border-slate-100 px-4 py-3">
-        <h2 className="text-sm font-semibold text-slate-800">{title}</h2>
-        <Badge tone={count ? "bad" : "good"}>{total !== undefined ? `${count} of ${total}` : count}</Badge>
-      </header>
-      <div className="p-4">
-        {count === 0 ? (
-          <p className="text-sm text-slate-600">{empty}</p>
-        ) : (
-          <ul className="space-y-2 text-sm">{children}</ul>
-        )}
-      </div>
-    </section>
   );
 }

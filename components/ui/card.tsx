@@ -5,14 +5,16 @@ export function Card({
   action,
   children,
   className = "",
+  testId,
 }: {
   title?: ReactNode;
   action?: ReactNode;
   children: ReactNode;
   className?: string;
+  testId?: string;
 }) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}>
+    <section className={`rounded-lg border border-slate-200 bg-white shadow-sm ${className}`} data-testid={testId}>
       {title ? (
         <header className="flex items-center justify-between border-b border-slate-100 px-4 py-3">
           <h2 className="text-sm font-semibold text-slate-800">{title}</h2>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { Badge } from "@/components/ui/badge";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { CountCard } from "@/components/ui/count-card";
 import { db } from "@/lib/db";
 import { getCatalogCounts, getHealthSummary } from "@/lib/data/overview";
 import { formatAge, formatMs, formatNumber } from "@/lib/format";
@@ -52,98 +52,72 @@ export default async function HomePage() {
         ))}
       </section>
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card
-          title={
-            <span>
-              Stale feature views{" "}
-              <Badge tone={health.staleViews.length ? "bad" : "good"}>{health.staleViews.length}</Badge>
-            </span>
-          }
+        <CountCard
+          title="Stale feature views"
+          count={health.staleViews.length}
+          empty="Every materialised view is within its freshness SLA."
+          listTestId="stale-views"
         >
-          {health.staleViews.length === 0 ? (
-            <p className="text-sm text-slate-600">Every materialised view is within its freshness SLA.</p>
-          ) : (
-            <ul className="space-y-2 text-sm" data-testid="stale-views">
-              {health.staleViews.map((view) => (
-                <li key={view.id} className="flex justify-between gap-2 whitespace-nowrap">
-                  <Link
-                    className="font-medium text-brand-700 hover:underline"
-                    href={`/catalog/feature_view/${view.id}`}
-                  >
-                    {view.name}
-                  </Link>
-                  <span className="text-slate-600">
-                    {formatAge(view.stalenessSeconds)} old · SLA {formatAge(view.slaSeconds)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-        <Card
-          title={
-            <span>
-              Services over latency budget{" "}
-              <Badge tone={health.servicesOverBudget.length ? "bad" : "good"}>{health.servicesOverBudget.length}</Badge>
-            </span>
-          }
+          {health.staleViews.map((view) => (
+            <li key={view.id} className="flex justify-between gap-2 whitespace-nowrap">
+              <Link className="font-medium text-brand-700 hover:underline" href={`/catalog/feature_view/${view.id}`}>
+                {view.name}
+              </Link>
+              <span className="text-slate-600">
+                {formatAge(view.stalenessSeconds)} old · SLA {formatAge(view.slaSeconds)}
+              </span>
+            </li>
+          ))}
+        </CountCard>
+        <CountCard
+          title="Services over latency budget"
+          count={health.servicesOverBudget.length}
+          empty="Every feature service met its p99 budget in the last hour."
+          listTestId="slow-services"
         >
-          {health.servicesOverBudget.length === 0 ? (
-            <p className="text-sm text-slate-600">Every feature service met its p99 budget in the last hour.</p>
-          ) : (
-            <ul className="space-y-2 text-sm" data-testid="slow-services">
-              {health.servicesOverBudget.map((service) => (
-                <li key={service.id} className="flex justify-between gap-2">
-                  <Link
-                    className="font-medium text-brand-700 hover:underline"
-                    href={`/catalog/feature_service/${service.id}`}
-                  >
-                    {service.name}
-                  </Link>
-                  <span
-                    className="text-slate-600"
-                    title="Request-weighted mean of per-minute p99 over the last hour (approximate)"
-                  >
-                    p99 ≈ {service.p99Ms === null ? "–" : formatMs(service.p99Ms)} / {formatMs(service.budgetMs)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-        <Card
-          title={
-            <span>
-              Drifting or skewed features{" "}
-              <Badge tone={health.driftingFeatures.length ? "warn" : "good"}>{health.driftingFeatures.length}</Badge>
-            </span>
-          }
+          {health.servicesOverBudget.map((service) => (
+            <li key={service.id} className="flex justify-between gap-2">
+              <Link
+                className="font-medium text-brand-700 hover:underline"
+                href={`/catalog/feature_service/${service.id}`}
+              >
+                {service.name}
+              </Link>
+              <span
+                className="text-slate-600"
+                title="Request-weighted mean of per-minute p99 over the last hour (approximate)"
+              >
+                p99 ≈ {service.p99Ms === null ? "–" : formatMs(service.p99Ms)} / {formatMs(service.budgetMs)}
+              </span>
+            </li>
+          ))}
+        </CountCard>
+        <CountCard
+          title="Drifting or skewed features"
+          count={health.driftingFeatures.length}
+          tone="warn"
+          empty="No feature has a PSI over its alert threshold."
+          listTestId="drifting-features"
         >
-          {health.driftingFeatures.length === 0 ? (
-            <p className="text-sm text-slate-600">No feature has a PSI over its alert threshold.</p>
-          ) : (
-            <ul className="space-y-2 text-sm" data-testid="drifting-features">
-              {health.driftingFeatures.map((feature) => (
-                <li key={feature.id} className="flex justify-between gap-2">
-                  <Link
-                    className="min-w-0 truncate font-medium text-brand-700 hover:underline"
-                    href={`/catalog/feature/${feature.id}`}
-                    title={`${feature.viewName}:${feature.name}`}
-                  >
-                    {feature.name}
-                    <span className="font-normal text-slate-500"> · {feature.viewName}</span>
-                  </Link>
-                  <span
-                    className="shrink-0 whitespace-nowrap text-slate-600"
-                    title={`PSI against the ${feature.comparedWith} profile`}
-                  >
-                    {feature.psi === null ? "over threshold" : `PSI ${feature.psi.toFixed(2)}`}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+          {health.driftingFeatures.map((feature) => (
+            <li key={feature.id} className="flex justify-between gap-2">
+              <Link
+                className="min-w-0 truncate font-medium text-brand-700 hover:underline"
+                href={`/catalog/feature/${feature.id}`}
+                title={`${feature.viewName}:${feature.name}`}
+              >
+                {feature.name}
+                <span className="font-normal text-slate-500"> · {feature.viewName}</span>
+              </Link>
+              <span
+                className="shrink-0 whitespace-nowrap text-slate-600"
+                title={`PSI against the ${feature.comparedWith} profile`}
+              >
+                {feature.psi === null ? "over threshold" : `PSI ${feature.psi.toFixed(2)}`}
+              </span>
+            </li>
+          ))}
+        </CountCard>
       </div>
       <p className="mt-6 text-sm text-slate-500">
         {health.openAlerts} open alert{health.openAlerts === 1 ? "" : "s"} in {environment.name}.{" "}
