@@ -778,6 +778,11 @@ export async function requireObjectHeader(prisma: Db, options: { workspaceId: st
 
 // ---------------------------------------------------------------- add to feature service
 
+/** Teams an object can be given to (the ownership form), by name. */
+export async function listTeamOptions(prisma: Db, workspaceId: string) {
+  return prisma.team.findMany({ where: { workspaceId }, select: { slug: true, name: true }, orderBy: { name: "asc" } });
+}
+
 export async function listFeatureServiceOptions(prisma: Db, workspaceId: string) {
   return prisma.featureService.findMany({
     where: { workspaceId },

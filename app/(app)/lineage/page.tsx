@@ -28,7 +28,6 @@ export default async function LineagePage({ searchParams }: { searchParams: Sear
     params.env === "all" ? null : params.env && environmentNames.includes(params.env) ? params.env : environment.name;
   const up = params.up ?? 1;
   const down = params.down ?? 1;
-  const teams = await listLineageTeams(db(), workspace.id);
 
   if (params.root) {
     const root = parseNodeId(params.root);
@@ -49,11 +48,15 @@ export default async function LineagePage({ searchParams }: { searchParams: Sear
     }
     const level = params.level ?? (root.kind === "feature" || root.kind === "column" ? "column" : "object");
     let initial: LineageResponse;
+    let teams: Awaited<ReturnType<typeof listLineageTeams>>;
     try {
-      initial = await getLineageResponse(db(), {
-        workspaceId: workspace.id,
-        query: { root, up, down, env: env ?? undefined, level, limit: DEFAULT_NODE_LIMIT, offset: 0 },
-      });
+      [initial, teams] = await Promise.all([
+        getLineageResponse(db(), {
+          workspaceId: workspace.id,
+          query: { root, up, down, env: env ?? undefined, level, limit: DEFAULT_NODE_LIMIT, offset: 0 },
+        }),
+        listLineageTeams(db(), workspace.id),
+      ]);
     } catch (error) {
       if (error instanceof AppError && error.code === "not_found" && env && /no active version/.test(error.message)) {
         return (
@@ -113,6 +116,7 @@ export default async function LineagePage({ searchParams }: { searchParams: Sear
 
   if (params.scope === "workspace") {
     const level = params.level ?? "object";
+    const teams = await listLineageTeams(db(), workspace.id);
     return (
       <>
         <PageHeader

@@ -24,8 +24,13 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { db } from "@/lib/db";
-import { getObjectDetail, listFeatureServiceOptions, type FeatureDetail } from "@/lib/data/catalog";
-import { getObjectHeader } from "@/lib/data/catalog";
+import {
+  getObjectDetail,
+  getObjectHeader,
+  listFeatureServiceOptions,
+  listTeamOptions,
+  type FeatureDetail,
+} from "@/lib/data/catalog";
 import { getStarState, listComments } from "@/lib/data/social";
 import { roleAtLeast } from "@/lib/data/users";
 import { formatAge, formatDateTime } from "@/lib/format";
@@ -55,21 +60,16 @@ type Detail = NonNullable<Awaited<ReturnType<typeof getObjectDetail>>>;
 export default async function CatalogObjectPage({ params }: PageProps) {
   const ref = await resolveRef(params);
   const { user, workspace, role, environment } = await requireWorkspace();
-  const detail = await getObjectDetail(db(), { workspaceId: workspace.id, kind: ref.kind, id: ref.id, environment });
-  if (!detail) notFound();
   const isAuthor = roleAtLeast(role, "author");
-  const [star, comments, teams, services] = await Promise.all([
+  // Everything the page shows depends only on the object reference: one round of queries.
+  const [detail, star, comments, teams, services] = await Promise.all([
+    getObjectDetail(db(), { workspaceId: workspace.id, kind: ref.kind, id: ref.id, environment }),
     getStarState(db(), { userId: user.id, kind: ref.kind, id: ref.id }),
     listComments(db(), { workspaceId: workspace.id, kind: ref.kind, id: ref.id }),
-    isAuthor
-      ? db().team.findMany({
-          where: { workspaceId: workspace.id },
-          select: { slug: true, name: true },
-          orderBy: { name: "asc" },
-        })
-      : [],
+    isAuthor ? listTeamOptions(db(), workspace.id) : [],
     isAuthor && ref.kind === "feature" ? listFeatureServiceOptions(db(), workspace.id) : [],
   ]);
+  if (!detail) notFound();
   const versionKind = "versions" in detail ? detail.versions.versionKind : ref.kind;
   const versionObjectId = "versions" in detail ? detail.versions.versionObjectId : ref.id;
   const objectKey = `${ref.kind}:${ref.id}`;

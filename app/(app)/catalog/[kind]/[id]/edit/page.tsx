@@ -25,9 +25,11 @@ export default async function EditDefinitionPage({
 }) {
   const [{ kind, id }, { created }] = await Promise.all([params, searchParams]);
   const { workspace } = await requireRole("author");
-  const current = await findCurrentDefinition(db(), workspace.id, { kind, id });
+  const [current, context] = await Promise.all([
+    findCurrentDefinition(db(), workspace.id, { kind, id }),
+    getValidationContext(db(), workspace.id),
+  ]);
   if (!current) notFound();
-  const context = await getValidationContext(db(), workspace.id);
   const { version } = current;
   return (
     <div>
