@@ -1,21 +1,10 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { db } from "@/lib/db";
-import { getEnvironmentVersions } from "@/lib/data/promotions";
-import type { DefinitionKind } from "@/lib/definitions/schema";
+import type { EnvironmentVersion } from "@/lib/data/promotions";
 import { formatDateTime } from "@/lib/format";
 
 /** Which version of one object is active in each environment, in promotion order. */
-export async function EnvironmentVersions({
-  workspaceId,
-  kind,
-  objectId,
-}: {
-  workspaceId: string;
-  kind: DefinitionKind;
-  objectId: string;
-}) {
-  const rows = await getEnvironmentVersions(db(), { workspaceId, kind, objectId });
+export function EnvironmentVersions({ objectId, rows }: { objectId: string; rows: EnvironmentVersion[] }) {
   const newest = Math.max(0, ...rows.map((row) => row.version?.number ?? 0));
   return (
     <table

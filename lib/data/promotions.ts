@@ -1154,19 +1154,30 @@ export interface EnvironmentVersion {
   promotionRequestNumber: number | null;
 }
 
-/** Which version of one object is active in each environment of the workspace. */
-export async function getEnvironmentVersions(
+/**
+ * Which version of each object is active in each environment of the workspace, keyed
+ * "kind:objectId": one set of queries for all the objects of a promotion request.
+ */
+export async function listEnvironmentVersions(
   prisma: Db,
-  input: { workspaceId: string; kind: DefinitionKind; objectId: string },
-): Promise<EnvironmentVersion[]> {
+  input: { workspaceId: string; objects: { kind: DefinitionKind; objectId: string }[] },
+): Promise<Map<string, EnvironmentVersion[]>> {
+  const result = new Map<string, EnvironmentVersion[]>();
+  if (input.objects.length === 0) return result;
   const environments = await loadEnvironments(prisma, input.workspaceId);
   const pins = await prisma.activeVersion.findMany({
     where: {
       environmentId: { in: environments.map((environment) => environment.id) },
-      objectKind: input.kind,
-      objectId: input.objectId,
+      OR: input.objects.map((object) => ({ objectKind: object.kind, objectId: object.objectId })),
     },
-    select: { environmentId: true, versionId: true, activatedAt: true, promotionRequestId: true },
+    select: {
+      environmentId: true,
+      objectKind: true,
+      objectId: true,
+      versionId: true,
+      activatedAt: true,
+      promotionRequestId: true,
+    },
   });
   const [versions, requests] = await Promise.all([
     prisma.definitionVersion.findMany({
@@ -1180,14 +1191,22 @@ export async function getEnvironmentVersions(
   ]);
   const versionById = new Map(versions.map((version) => [version.id, version]));
   const numberById = new Map(requests.map((request) => [request.id, request.number]));
-  return environments.map((environment) => {
-    const pin = pins.find((candidate) => candidate.environmentId === environment.id);
-    return {
-      environment: environment.name,
-      position: environment.position,
-      version: pin ? (versionById.get(pin.versionId) ?? null) : null,
-      activatedAt: pin?.activatedAt ?? null,
-      promotionRequestNumber: pin?.promotionRequestId ? (numberById.get(pin.promotionRequestId) ?? null) : null,
-    };
-  });
+  for (const object of input.objects) {
+    const key = `${object.kind}:${object.objectId}`;
+    const mine = pins.filter((pin) => pin.objectKind === object.kind && pin.objectId === object.objectId);
+    result.set(
+      key,
+      environments.map((environment) => {
+        const pin = mine.find((candidate) => candidate.environmentId === environment.id);
+        return {
+          environment: environment.name,
+          position: environment.position,
+          version: pin ? (versionById.get(pin.versionId) ?? null) : null,
+          activatedAt: pin?.activatedAt ?? null,
+          promotionRequestNumber: pin?.promotionRequestId ? (numberById.get(pin.promotionRequestId) ?? null) : null,
+        };
+      }),
+    );
+  }
+  return result;
 }

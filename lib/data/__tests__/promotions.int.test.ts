@@ -5,6 +5,7 @@ import {
   createPromotionRequest,
   createRevertRequest,
   getPromotionRequest,
+  listEnvironmentVersions,
   listPromotionRequests,
   refreshPromotionRequest,
   reviewPromotionRequest,
@@ -205,6 +206,32 @@ describe(`promotion requests on ${testEngineKind()}`, () => {
     expect(again).toMatchObject({ status: 409, message: expect.stringMatching(/applied/) });
     expect((await countInbox(world.prisma, { workspaceId: world.workspaceId, ...world.users.approver })).toReview).toBe(
       inboxBefore.toReview - 1,
+    );
+  });
+
+  it("lists each object's active version per environment, in chain order, for several objects at once", async () => {
+    const [userProfile, other] = await Promise.all([
+      world.prisma.featureView.findFirstOrThrow({ where: { workspaceId: world.workspaceId, name: "user_profile" } }),
+      world.prisma.featureView.findFirstOrThrow({
+        where: { workspaceId: world.workspaceId, name: { not: "user_profile" } },
+      }),
+    ]);
+    const versions = await listEnvironmentVersions(world.prisma, {
+      workspaceId: world.workspaceId,
+      objects: [
+        { kind: "feature_view", objectId: userProfile.id },
+        { kind: "feature_view", objectId: other.id },
+      ],
+    });
+    const mine = versions.get(`feature_view:${userProfile.id}`)!;
+    expect(mine.map((row) => row.environment)).toEqual(["dev", "staging", "prod"]);
+    expect(mine[1]).toMatchObject({ version: { number: 2 }, promotionRequestNumber: 1 });
+    expect(mine[1]!.version!.number).toBe(await world.activeNumber("staging", "feature_view", "user_profile"));
+    const theirs = versions.get(`feature_view:${other.id}`)!;
+    expect(theirs.map((row) => row.environment)).toEqual(["dev", "staging", "prod"]);
+    expect(theirs[0]!.version).not.toBeNull();
+    expect(await listEnvironmentVersions(world.prisma, { workspaceId: world.workspaceId, objects: [] })).toEqual(
+      new Map(),
     );
   });
 

@@ -16,7 +16,7 @@ import { CheckBadge, StateBadge } from "@/components/promotions/state-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { db } from "@/lib/db";
-import { getPromotionRequest } from "@/lib/data/promotions";
+import { getPromotionRequest, listEnvironmentVersions } from "@/lib/data/promotions";
 import { formatDateTime } from "@/lib/format";
 import { requireWorkspace } from "@/lib/session";
 import { requestNumberSchema } from "@/lib/validations/promotions";
@@ -49,6 +49,10 @@ export default async function PromotionPage({ params }: Params) {
     viewer: { userId: user.id, role },
   });
   if (!request) notFound();
+  const environmentVersions = await listEnvironmentVersions(db(), {
+    workspaceId: workspace.id,
+    objects: request.items.map((item) => ({ kind: item.kind, objectId: item.objectId })),
+  });
   const { actions } = request;
   const isOpen = request.state === "open" || request.state === "approved";
 
@@ -177,7 +181,10 @@ export default async function PromotionPage({ params }: Params) {
                   <details>
                     <summary className="cursor-pointer text-sm text-slate-600">Active in each environment</summary>
                     <div className="mt-2">
-                      <EnvironmentVersions workspaceId={workspace.id} kind={item.kind} objectId={item.objectId} />
+                      <EnvironmentVersions
+                        objectId={item.objectId}
+                        rows={environmentVersions.get(`${item.kind}:${item.objectId}`) ?? []}
+                      />
                     </div>
                   </details>
                 </div>
