@@ -9,15 +9,16 @@
  *   open|approved --refresh (target changed)--> open, next revision (earlier approvals lapse)
  */
 
+import { roleAtLeast } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+
 export const PROMOTION_STATES = ["open", "approved", "applied", "rejected", "withdrawn"] as const;
 export type PromotionState = (typeof PROMOTION_STATES)[number];
 
 export const REVIEW_DECISIONS = ["approve", "reject", "request_changes"] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
-export type WorkspaceRole = "viewer" | "author" | "approver" | "admin";
-
-const ROLE_RANK: Record<WorkspaceRole, number> = { viewer: 0, author: 1, approver: 2, admin: 3 };
+export type WorkspaceRole = Role;
 
 export function isClosed(state: PromotionState): boolean {
   return state === "applied" || state === "rejected" || state === "withdrawn";
@@ -108,7 +109,7 @@ export type ReviewOutcome = Decision<{ nextState: PromotionState; shouldApply: b
 
 export function decideReview(context: ReviewContext): ReviewOutcome {
   const { state, decision, reviewer } = context;
-  if (ROLE_RANK[reviewer.role] < ROLE_RANK.approver) {
+  if (!roleAtLeast(reviewer.role, "approver")) {
     return refuse("forbidden", "Only approvers and admins review promotion requests.");
   }
   if (isClosed(state)) {
@@ -160,7 +161,7 @@ export interface ApplyContext {
 
 /** Applying an approved request whose blocking checks failed at approval time and now pass. */
 export function decideApply(context: ApplyContext): Decision<object> {
-  if (ROLE_RANK[context.actor.role] < ROLE_RANK.approver) {
+  if (!roleAtLeast(context.actor.role, "approver")) {
     return refuse("forbidden", "Only approvers and admins apply promotion requests.");
   }
   if (context.actor.userId === context.authorId) {
@@ -214,7 +215,7 @@ export function decideRefresh(context: {
   actor: { userId: string; role: WorkspaceRole };
 }): Decision<object> {
   const isAuthor = context.actor.userId === context.authorId;
-  if (!isAuthor && ROLE_RANK[context.actor.role] < ROLE_RANK.approver) {
+  if (!isAuthor && !roleAtLeast(context.actor.role, "approver")) {
     return refuse("forbidden", "Only the author or an approver can refresh a promotion request.");
   }
   if (isClosed(context.state)) {
@@ -236,7 +237,7 @@ export function reviewActionsFor(context: {
   approvers: readonly string[];
 }): ReviewDecision[] {
   if (isClosed(context.state)) return [];
-  if (ROLE_RANK[context.viewer.role] < ROLE_RANK.approver) return [];
+  if (!roleAtLeast(context.viewer.role, "approver")) return [];
   if (context.viewer.userId === context.authorId) return [];
   const canApprove = context.state === "open" && !context.approvers.includes(context.viewer.userId);
   return canApprove ? ["approve", "request_changes", "reject"] : ["request_changes", "reject"];
