@@ -16,6 +16,7 @@ import {
 import { ChartFrame } from "@/components/monitoring/chart-frame";
 import { formatStatistic, formatTime } from "@/components/monitoring/format";
 import { useMonitoringData } from "@/components/monitoring/query";
+import { RefreshStatus } from "@/components/monitoring/refresh-status";
 import { Badge } from "@/components/ui/badge";
 import type { Comparison, FeatureDrift } from "@/lib/data/monitoring";
 import { STATISTICS, type StatisticName } from "@/lib/monitoring/stats";
@@ -24,7 +25,7 @@ const STATUS_TONE = { ok: "good", warn: "warn", alert: "bad" } as const;
 const STATUS_LABEL = { ok: "ok", warn: "warning", alert: "over threshold" } as const;
 
 export function DriftDashboard({ initialData }: { initialData: FeatureDrift }) {
-  const { data } = useMonitoringData("features", initialData.feature.id, initialData);
+  const { data, isFetching, error } = useMonitoringData("features", initialData.feature.id, initialData);
   const { skew, drift, thresholds, method, history, baseline } = data;
   const psiThreshold = thresholds.find((threshold) => threshold.statistic === "psi");
   const statisticNames = (Object.keys(STATISTICS) as StatisticName[]).filter(
@@ -33,6 +34,10 @@ export function DriftDashboard({ initialData }: { initialData: FeatureDrift }) {
   const thresholdOf = (name: StatisticName) => thresholds.find((threshold) => threshold.statistic === name);
   return (
     <div className="space-y-4">
+      <p className="text-xs text-slate-500" aria-live="polite">
+        Refreshes every 30 s.
+        <RefreshStatus isFetching={isFetching} error={error} />
+      </p>
       <section aria-labelledby="statistics-heading" className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <header className="border-b border-slate-100 px-4 py-3">
           <h2 id="statistics-heading" className="text-sm font-semibold text-slate-800">

@@ -21,13 +21,14 @@ import {
 import { ChartFrame } from "@/components/monitoring/chart-frame";
 import { formatHours, formatTick, formatTime } from "@/components/monitoring/format";
 import { useMonitoringData } from "@/components/monitoring/query";
+import { RefreshStatus } from "@/components/monitoring/refresh-status";
 import { Stat } from "@/components/monitoring/serving-dashboard";
 import type { FreshnessDetail } from "@/lib/data/monitoring";
 
 const STATUS_COLOR = { success: "#0f766e", failed: "#dc2626", running: "#6366f1" } as const;
 
 export function FreshnessDashboard({ initialData }: { initialData: FreshnessDetail }) {
-  const { data, isFetching } = useMonitoringData("freshness", initialData.view.id, initialData);
+  const { data, isFetching, error } = useMonitoringData("freshness", initialData.view.id, initialData);
   const { view, staleness, runs, costPerDay, hasCost, range } = data;
   const spanMs = Date.parse(range.to) - Date.parse(range.from);
   const slaHours = view.slaSeconds === null ? null : view.slaSeconds / 3600;
@@ -65,7 +66,9 @@ export function FreshnessDashboard({ initialData }: { initialData: FreshnessDeta
         <Stat label="Runs in range" value={`${runs.length}`} />
         <Stat label="Failed runs" value={`${failed}`} tone={failed ? "bad" : undefined} />
       </div>
-      {isFetching ? <p className="text-xs text-slate-500">Refreshing…</p> : null}
+      <p className="text-xs text-slate-500" aria-live="polite">
+        <RefreshStatus isFetching={isFetching} error={error} />
+      </p>
       <ChartFrame
         title="Staleness over time"
         description={`Age of the newest landed watermark, in hours, against the ${formatHours(view.slaSeconds)} SLA`}

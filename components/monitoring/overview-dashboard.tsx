@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { formatHours, formatPercent, formatStatistic } from "@/components/monitoring/format";
 import { useMonitoringData } from "@/components/monitoring/query";
+import { RefreshStatus } from "@/components/monitoring/refresh-status";
 import { Badge } from "@/components/ui/badge";
 import { CountCard } from "@/components/ui/count-card";
 import type { AlertListItem } from "@/lib/data/alerts";
@@ -17,8 +18,8 @@ export function OverviewDashboard({ initialData, search }: { initialData: Overvi
   return (
     <div className="space-y-4">
       <p className="text-xs text-slate-500" aria-live="polite">
-        {data.environment.name} · refreshes every 30 s{isFetching ? " · refreshing…" : ""}
-        {error ? <span className="ml-2 text-red-700">Could not refresh: {error.message}</span> : null}
+        {data.environment.name} · refreshes every 30 s
+        <RefreshStatus isFetching={isFetching} error={error} />
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
         <CountCard

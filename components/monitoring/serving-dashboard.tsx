@@ -17,6 +17,7 @@ import {
 import { ChartFrame } from "@/components/monitoring/chart-frame";
 import { formatPercent, formatTick, formatTime } from "@/components/monitoring/format";
 import { useMonitoringData } from "@/components/monitoring/query";
+import { RefreshStatus } from "@/components/monitoring/refresh-status";
 import type { ServingDetail } from "@/lib/data/monitoring";
 
 const RESOLUTION: Record<number, string> = { 60: "per minute", 3600: "hourly rollups", 86400: "daily rollups" };
@@ -57,8 +58,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
         {summary.isApproximate
           ? "Combined percentiles are approximate: without latency histograms they are request-weighted means of each bucket's percentiles."
           : "Combined percentiles are exact (merged latency histograms)."}{" "}
-        {isFetching ? "Refreshing…" : null}
-        {error ? <span className="text-red-700">Could not refresh: {error.message}</span> : null}
+        <RefreshStatus isFetching={isFetching} error={error} />
       </p>
       <ChartFrame
         title="Latency percentiles"
