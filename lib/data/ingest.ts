@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import type { Engine, RawTx } from "@/lib/db/engine";
 import { AppError, type FieldError } from "@/lib/errors";
 import { percentileFromHistogram, rollupBuckets, type LatencyBucket } from "@/lib/monitoring/latency";
+import { rollupServingRangeInTx } from "@/lib/monitoring/rollups";
 import type {
   IngestResult,
   MaterializationRunItem,
@@ -733,46 +734,14 @@ async function mergeHistogramRollups(tx: RawTx, groups: RollupGroup[], from: num
 }
 
 /**
- * Rebuilds the hourly and daily rollups of a whole time range in two statements (maintenance,
- * benchmarks, and data loaded without the API). Percentiles are request-weighted means.
+ * Rebuilds the hourly and daily rollups of a whole time range (maintenance, benchmarks), in one
+ * transaction. Percentiles are request-weighted means.
  */
 export async function rollupServingRange(
   engine: Engine,
   options: { from: Date; to: Date; workspaceId?: string },
 ): Promise<{ hourly: number; daily: number }> {
-  const counts = { hourly: 0, daily: 0 };
-  await engine.transaction(async (tx) => {
-    for (const [source, target, unit] of [
-      [60, HOUR_SECONDS, "hour"],
-      [HOUR_SECONDS, DAY_SECONDS, "day"],
-    ] as const) {
-      const from = new Date(Math.floor(options.from.getTime() / (target * 1000)) * target * 1000);
-      const rows = await tx.query<{ n: number }>(
-        `WITH upserted AS (
-           INSERT INTO serving_metric
-             (workspace_id, feature_service_id, environment_id, bucket_start, bucket_seconds, request_count,
-              error_count, latency_p50_ms, latency_p95_ms, latency_p99_ms)
-           SELECT min(workspace_id), feature_service_id, environment_id, date_trunc('${unit}', bucket_start), $3::int,
-                  sum(request_count), sum(error_count),
-                  coalesce(sum(latency_p50_ms * request_count) / nullif(sum(request_count), 0), 0),
-                  coalesce(sum(latency_p95_ms * request_count) / nullif(sum(request_count), 0), 0),
-                  coalesce(sum(latency_p99_ms * request_count) / nullif(sum(request_count), 0), 0)
-             FROM serving_metric
-            WHERE bucket_seconds = $4::int AND bucket_start >= $1::timestamp(3) AND bucket_start < $2::timestamp(3)
-              AND ($5::text IS NULL OR workspace_id = $5::text)
-            GROUP BY feature_service_id, environment_id, date_trunc('${unit}', bucket_start)
-           ON CONFLICT (feature_service_id, environment_id, bucket_seconds, bucket_start) DO UPDATE SET
-             request_count = EXCLUDED.request_count, error_count = EXCLUDED.error_count,
-             latency_p50_ms = EXCLUDED.latency_p50_ms, latency_p95_ms = EXCLUDED.latency_p95_ms,
-             latency_p99_ms = EXCLUDED.latency_p99_ms
-           RETURNING 1)
-         SELECT count(*)::int AS n FROM upserted`,
-        [from.toISOString(), options.to.toISOString(), target, source, options.workspaceId ?? null],
-      );
-      counts[unit === "hour" ? "hourly" : "daily"] = rows[0]?.n ?? 0;
-    }
-  });
-  return counts;
+  return engine.transaction((tx) => rollupServingRangeInTx(tx, options));
 }
 
 // ---------------------------------------------------------------- retention

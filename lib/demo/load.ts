@@ -31,6 +31,7 @@ import { parseDuration, formatDuration } from "@/lib/duration";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ObjectKind } from "@/lib/generated/prisma/enums";
 import { freshnessSlaSeconds } from "@/lib/monitoring/freshness";
+import { rollupServingRangeInTx } from "@/lib/monitoring/rollups";
 import { jsDistance, psi } from "@/lib/monitoring/stats";
 
 /*
@@ -152,7 +153,12 @@ export async function seedDemo(
       written += await insertServingSeries(tx, ids, item);
     }
     progress("serving rollups");
-    written += await insertRollups(tx, ids.workspaceId);
+    const rollups = await rollupServingRangeInTx(tx, {
+      from: new Date(Math.min(...series.map((item) => item.startMs))),
+      to: new Date(Math.max(...series.map((item) => item.startMs + item.requests.length * 60_000))),
+      workspaceId: ids.workspaceId,
+    });
+    written += rollups.hourly + rollups.daily;
     counts.servingMetricRows = written;
     progress("profiles");
     counts.profiles = await insertProfiles(tx, ids, profiles);
@@ -869,39 +875,6 @@ async function insertServingSeries(tx: RawTx, ids: LoadedIds, series: ServingSer
     );
   }
   return total;
-}
-
-/**
- * Hourly and daily rows from the minute rows. Percentiles cannot be merged exactly from
- * reported values; the request-weighted mean is the approximation lib/monitoring/latency.ts uses.
- */
-async function insertRollups(tx: RawTx, workspaceId: string): Promise<number> {
-  let written = 0;
-  for (const [unit, seconds] of [
-    ["hour", 3600],
-    ["day", 86_400],
-  ] as const) {
-    const rows = await tx.query<{ n: number }>(
-      `WITH inserted AS (
-         INSERT INTO serving_metric
-           (workspace_id, feature_service_id, environment_id, bucket_start, bucket_seconds,
-            request_count, error_count, latency_p50_ms, latency_p95_ms, latency_p99_ms)
-         SELECT workspace_id, feature_service_id, environment_id, date_trunc('${unit}', bucket_start), ${seconds},
-                sum(request_count)::int, sum(error_count)::int,
-                round((coalesce(sum(latency_p50_ms * request_count) / nullif(sum(request_count), 0), avg(latency_p50_ms)))::numeric, 2)::float8,
-                round((coalesce(sum(latency_p95_ms * request_count) / nullif(sum(request_count), 0), avg(latency_p95_ms)))::numeric, 2)::float8,
-                round((coalesce(sum(latency_p99_ms * request_count) / nullif(sum(request_count), 0), avg(latency_p99_ms)))::numeric, 2)::float8
-           FROM serving_metric
-          WHERE workspace_id = $1 AND bucket_seconds = 60
-          GROUP BY workspace_id, feature_service_id, environment_id, date_trunc('${unit}', bucket_start)
-         RETURNING 1
-       )
-       SELECT count(*)::int AS n FROM inserted`,
-      [workspaceId],
-    );
-    written += rows[0]?.n ?? 0;
-  }
-  return written;
 }
 
 function pgArray(values: (number | string)[], quote: boolean): string {
