@@ -73,12 +73,24 @@ export function stateAfter(target: readonly DefinitionRef[], items: readonly Def
   return [...target.filter((ref) => !replaced.has(`${ref.kind}:${ref.objectId}`)), ...items];
 }
 
-function parsed<K extends DefinitionKind>(ref: DefinitionRef & { kind: K }) {
-  return canonicalDefinition(ref.kind, ref.definition) as Record<string, unknown>;
+const parsedByRef = new WeakMap<DefinitionRef, Record<string, unknown>>();
+
+/**
+ * A definition in canonical form, parsed once per ref: the checks and the impact analysis read
+ * the same refs many times (each service for each changed feature), and parsing is a zod pass.
+ * Callers only read the result.
+ */
+export function parsedDefinition(ref: DefinitionRef): Record<string, unknown> {
+  let definition = parsedByRef.get(ref);
+  if (!definition) {
+    definition = canonicalDefinition(ref.kind, ref.definition) as Record<string, unknown>;
+    parsedByRef.set(ref, definition);
+  }
+  return definition;
 }
 
 function asView(ref: DefinitionRef): FeatureViewDefinition {
-  return parsed(ref) as unknown as FeatureViewDefinition;
+  return parsedDefinition(ref) as unknown as FeatureViewDefinition;
 }
 
 // ---------------------------------------------------------------- validity
@@ -98,7 +110,7 @@ export function validationContextOf(definitions: readonly DefinitionRef[]): Vali
   const entityJoinKeys: Record<string, string[]> = {};
   for (const ref of definitions) {
     names[ref.kind].push(ref.name);
-    const definition = parsed(ref);
+    const definition = parsedDefinition(ref);
     if (ref.kind === "feature_view") {
       for (const feature of (definition as unknown as FeatureViewDefinition).features ?? []) {
         features.push(`${ref.name}:${feature.name}`);
@@ -148,7 +160,7 @@ interface Dependency {
 }
 
 export function dependenciesOf(ref: DefinitionRef): Dependency[] {
-  const definition = parsed(ref);
+  const definition = parsedDefinition(ref);
   const deps: Dependency[] = [];
   const featureRef = (text: string) => {
     const [view, feature] = text.split(":");
@@ -286,7 +298,9 @@ export function checkBreakingChanges(
   const models = after.filter((ref) => ref.kind === "model");
   const modelsOf = (serviceName: string) =>
     models
-      .filter((model) => ((parsed(model) as unknown as ModelDefinition).featureServices ?? []).includes(serviceName))
+      .filter((model) =>
+        ((parsedDefinition(model) as unknown as ModelDefinition).featureServices ?? []).includes(serviceName),
+      )
       .map((model) => model.name);
   const problems: CheckProblem[] = [];
 
@@ -295,7 +309,7 @@ export function checkBreakingChanges(
     if (item.kind === "feature_view") {
       for (const change of breakingFeatureChanges(item.before, item)) {
         const users = services.filter((service) =>
-          ((parsed(service) as unknown as FeatureServiceDefinition).features ?? []).includes(change.ref),
+          ((parsedDefinition(service) as unknown as FeatureServiceDefinition).features ?? []).includes(change.ref),
         );
         for (const service of users) {
           const consumers = modelsOf(service.name);
@@ -313,8 +327,8 @@ export function checkBreakingChanges(
         }
       }
     } else if (item.kind === "feature_service") {
-      const beforeRefs = (parsed(item.before) as unknown as FeatureServiceDefinition).features ?? [];
-      const afterRefs = new Set((parsed(item) as unknown as FeatureServiceDefinition).features ?? []);
+      const beforeRefs = (parsedDefinition(item.before) as unknown as FeatureServiceDefinition).features ?? [];
+      const afterRefs = new Set((parsedDefinition(item) as unknown as FeatureServiceDefinition).features ?? []);
       const removed = beforeRefs.filter((ref) => !afterRefs.has(ref));
       const consumers = modelsOf(item.before.name);
       if (removed.length > 0 && consumers.length > 0) {

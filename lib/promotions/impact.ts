@@ -1,4 +1,3 @@
-import { canonicalDefinition } from "@/lib/definitions/diff";
 import type {
   DataSourceDefinition,
   EntityDefinition,
@@ -10,7 +9,7 @@ import type {
 import { buildLineageGraph } from "@/lib/lineage/build";
 import { impactOf } from "@/lib/lineage/traverse";
 import { nodeId, type LineageGraph, type RegistryRows } from "@/lib/lineage/types";
-import type { DefinitionRef } from "@/lib/promotions/checks";
+import { parsedDefinition, type DefinitionRef } from "@/lib/promotions/checks";
 
 /*
  * Lineage of one environment, built from the definitions active there (not from the registry
@@ -42,7 +41,7 @@ export function registryRowsOf(definitions: readonly DefinitionRef[]): RegistryR
   const ids = new Map<string, string>();
   for (const ref of definitions) ids.set(`${ref.kind}:${ref.name}`, ref.objectId);
   const idOf = (kind: string, name: string) => ids.get(`${kind}:${name}`);
-  const parse = <T>(ref: DefinitionRef) => canonicalDefinition(ref.kind, ref.definition) as T;
+  const parse = <T>(ref: DefinitionRef) => parsedDefinition(ref) as T;
 
   for (const ref of definitions) {
     if (ref.kind === "data_source") {
