@@ -44,13 +44,15 @@ export function redactUrl(url: string): string {
 }
 
 function createPostgresEngine(url: string): Engine {
-  const pool = new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true });
+  // One pool for Prisma and the raw transactions (ingestion, migrations, bulk loads), so a
+  // process holds at most 10 connections. The adapter leaves a pool it was given to close().
+  const pool = new pg.Pool({ connectionString: url, max: 10, allowExitOnIdle: true });
   // An idle client's error (server restart) must not crash the process.
   pool.on("error", () => {});
   return {
     kind: "postgresql",
     describe: redactUrl(url),
-    adapter: new PrismaPg({ connectionString: url, max: 10, allowExitOnIdle: true }),
+    adapter: new PrismaPg(pool),
     async transaction(work) {
       const client = await pool.connect();
       try {
