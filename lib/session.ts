@@ -12,13 +12,23 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export const WORKSPACE_COOKIE = "fl-workspace";
 export const ENVIRONMENT_COOKIE = "fl-env";
 
-/** The signed-in user with fresh roles from the database (a role change applies at once). */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+/**
+ * The signed-in user with fresh roles from the database (a role change applies at once), for
+ * pages and API routes alike.
+ */
+export async function loadSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
   const userId = (session?.user as { id?: string } | undefined)?.id;
   if (!userId) return null;
   return getSessionUser(db(), userId);
-});
+}
+
+export const getCurrentUser = cache(loadSessionUser);
+
+/** The membership of the workspace asked for (by slug), else the user's first; null for none. */
+export function pickMembership(user: SessionUser, wantedSlug: string | null | undefined) {
+  return user.memberships.find((m) => m.workspaceSlug === wantedSlug) ?? user.memberships[0] ?? null;
+}
 
 export interface WorkspaceContext {
   user: SessionUser;
@@ -33,8 +43,7 @@ export const requireWorkspace = cache(async (): Promise<WorkspaceContext> => {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   const jar = await cookies();
-  const wanted = jar.get(WORKSPACE_COOKIE)?.value;
-  const membership = user.memberships.find((m) => m.workspaceSlug === wanted) ?? user.memberships[0];
+  const membership = pickMembership(user, jar.get(WORKSPACE_COOKIE)?.value);
   if (!membership) redirect("/no-workspace");
   const environments = await listEnvironments(db(), membership.workspaceId);
   const wantedEnv = jar.get(ENVIRONMENT_COOKIE)?.value;

@@ -1,12 +1,11 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { authOptions } from "@/lib/auth/options";
 import type { TokenScope } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { authenticateApiToken } from "@/lib/data/api-tokens";
-import { getSessionUser, roleAtLeast } from "@/lib/data/users";
+import { roleAtLeast } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { loadSessionUser, pickMembership, WORKSPACE_COOKIE } from "@/lib/session";
 
 /** Who is calling the API: a signed-in user (by session cookie) or a machine (by API token). */
 export type ApiPrincipal =
@@ -39,16 +38,14 @@ export async function resolvePrincipal(request: Request): Promise<ApiPrincipal |
     if (!token) throw new AppError("unauthorized", "The API token is invalid or has been revoked.");
     return { kind: "token", ...token };
   }
-  const session = await getServerSession(authOptions);
-  const userId = (session?.user as { id?: string } | undefined)?.id;
-  if (!userId) return null;
-  const user = await getSessionUser(db(), userId);
+  const user = await loadSessionUser();
   if (!user) return null;
-  const wanted =
+  const membership = pickMembership(
+    user,
     request.headers.get(WORKSPACE_HEADER) ??
-    new URL(request.url).searchParams.get("workspace") ??
-    cookieValue(request, "fl-workspace");
-  const membership = user.memberships.find((m) => m.workspaceSlug === wanted) ?? user.memberships[0];
+      new URL(request.url).searchParams.get("workspace") ??
+      cookieValue(request, WORKSPACE_COOKIE),
+  );
   if (!membership) throw new AppError("forbidden", "You are not a member of any workspace.");
   return {
     kind: "user",
