@@ -9,6 +9,7 @@
  * in Chromium: time until the rows are rendered and bytes transferred.
  */
 import { parseArgs } from "node:util";
+import { percentile, round1 } from "./bench-stats";
 
 const { values } = parseArgs({
   options: {
@@ -27,20 +28,12 @@ const { searchCatalog, quickSearch, invalidateFacetCache } = await import("@/lib
 
 const iterations = Math.max(5, Number(values.iterations));
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index]!;
-}
-
 function summary(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 10) / 10;
   return {
-    p50Ms: round(percentile(sorted, 50)),
-    p95Ms: round(percentile(sorted, 95)),
-    maxMs: round(sorted[sorted.length - 1]!),
-    runs: sorted.length,
+    p50Ms: round1(percentile(times, 0.5)),
+    p95Ms: round1(percentile(times, 0.95)),
+    maxMs: round1(percentile(times, 1)),
+    runs: times.length,
   };
 }
 
@@ -222,7 +215,7 @@ async function measurePage(baseUrl: string) {
       results[label] = {
         path,
         ...summary(times),
-        kilobytesP50: Math.round(percentile(sortedBytes, 50) / 1024),
+        kilobytesP50: Math.round(percentile(sortedBytes, 0.5) / 1024),
         kilobytesMax: Math.round(sortedBytes[sortedBytes.length - 1]! / 1024),
       };
     }

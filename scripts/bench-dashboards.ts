@@ -16,6 +16,7 @@ import { createEngine } from "@/lib/db/engine";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applyMigrations } from "@/lib/migrate";
 import { startPostgres } from "@/lib/testing/postgres-server";
+import { percentile, round1 } from "./bench-stats";
 
 const { values } = parseArgs({
   options: {
@@ -95,9 +96,7 @@ try {
       await run(i);
       timings.push(performance.now() - t0);
     }
-    timings.sort((a, b) => a - b);
-    const at = (q: number) =>
-      Math.round(timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]! * 10) / 10;
+    const at = (q: number) => round1(percentile(timings, q));
     results[name] = { p50: at(0.5), p95: at(0.95), max: at(1) };
   }
   const worstP95 = Math.max(...Object.values(results).map((result) => result.p95));

@@ -21,6 +21,7 @@ import { applyMigrations } from "@/lib/migrate";
 import { startPostgres } from "@/lib/testing/postgres-server";
 import { MAX_BATCH_ITEMS } from "@/lib/validations/monitoring";
 import { parseServingMetricBatch } from "@/lib/validations/serving-batch";
+import { percentile, round1 } from "./bench-stats";
 
 const { values } = parseArgs({
   options: {
@@ -129,17 +130,17 @@ async function bench(kind: "postgresql" | "pglite", clients: number) {
       batches: sent,
       batchSize: MAX_BATCH_ITEMS,
       services: serviceCount,
-      seconds: round(seconds),
+      seconds: round1(seconds),
       pointsPerSecond: Math.round(points / seconds),
       meanPhaseMs: {
-        parseAndValidate: round(phases.parseMs / sent),
-        resolveWriteAndRollup: round(phases.writeMs / sent),
-        evaluateRules: round(phases.evaluateMs / sent),
+        parseAndValidate: round1(phases.parseMs / sent),
+        resolveWriteAndRollup: round1(phases.writeMs / sent),
+        evaluateRules: round1(phases.evaluateMs / sent),
       },
       batchMs: {
-        p50: round(percentile(withEvaluation, 0.5)),
-        p95: round(percentile(withEvaluation, 0.95)),
-        max: round(Math.max(...withEvaluation)),
+        p50: round1(percentile(withEvaluation, 0.5)),
+        p95: round1(percentile(withEvaluation, 0.95)),
+        max: round1(Math.max(...withEvaluation)),
       },
       storedRows: Object.fromEntries(rows.map((row) => [String(row.bucket_seconds), row.n])),
     };
@@ -148,15 +149,6 @@ async function bench(kind: "postgresql" | "pglite", clients: number) {
     await engine.close();
     server?.stop();
   }
-}
-
-function percentile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }
 
 const results = [];

@@ -20,6 +20,7 @@ import { buildLineageGraph } from "@/lib/lineage/build";
 import { layoutLineage } from "@/lib/lineage/layout";
 import { parseNodeId } from "@/lib/lineage/types";
 import { createTestDatabase } from "@/lib/testing/test-db";
+import { percentile, round1 } from "./bench-stats";
 import { seedLineageScale } from "./seed-lineage-scale";
 
 function argument(name: string): string | undefined {
@@ -27,18 +28,12 @@ function argument(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-function percentile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return Math.round((sorted[rank] ?? NaN) * 10) / 10;
-}
-
 function summary(values: number[]) {
   return {
     runs: values.length,
-    p50: percentile(values, 0.5),
-    p95: percentile(values, 0.95),
-    max: percentile(values, 1),
+    p50: round1(percentile(values, 0.5)),
+    p95: round1(percentile(values, 0.95)),
+    max: round1(percentile(values, 1)),
   };
 }
 
@@ -206,9 +201,11 @@ async function measure(
   }
   await context.close();
   const median = (key: keyof (typeof readings)[number]) =>
-    percentile(
-      readings.map((r) => r[key]),
-      0.5,
+    round1(
+      percentile(
+        readings.map((r) => r[key]),
+        0.5,
+      ),
     );
   return {
     path,
