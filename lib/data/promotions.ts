@@ -955,14 +955,16 @@ export async function getPromotionRequest(
   ]);
   const target = environmentById(environments, request.targetEnvironmentId);
   const source = environmentById(environments, request.sourceEnvironmentId);
-  const targetDefinitions = await loadActiveDefinitions(prisma, target.id);
+  const [targetDefinitions, users] = await Promise.all([
+    loadActiveDefinitions(prisma, target.id),
+    usersById(prisma, [
+      request.authorId,
+      ...request.reviews.map((review) => review.reviewerId),
+      ...versions.map((version) => version.authorId),
+    ]),
+  ]);
   const targetByObject = new Map(targetDefinitions.map((ref) => [`${ref.kind}:${ref.objectId}`, ref]));
   const versionById = new Map(versions.map((version) => [version.id, version]));
-  const users = await usersById(prisma, [
-    request.authorId,
-    ...request.reviews.map((review) => review.reviewerId),
-    ...versions.map((version) => version.authorId),
-  ]);
   const isApplied = request.state === "applied";
 
   const items: ItemDetail[] = [];
