@@ -186,7 +186,10 @@ function text(value: unknown): string | undefined {
 function tagList(value: unknown): string[] {
   const tags = record(value);
   if (!tags) return [];
-  return Object.entries(tags).map(([key, tag]) => `${key}:${typeof tag === "string" ? tag : JSON.stringify(tag)}`);
+  // Sorted: a registry.db keeps map entries in write order, a dump sorts them; both must hash the same.
+  return Object.entries(tags)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, tag]) => `${key}:${typeof tag === "string" ? tag : JSON.stringify(tag)}`);
 }
 
 /** Feast has an `owner` field, but most repositories put the owner in a tag. */
