@@ -131,7 +131,7 @@ export async function getVersionInfo(
 // ---------------------------------------------------------------- usage
 
 export interface UsageInfo {
-  services: { id: string; name: string; latencyBudgetMs: number }[];
+  services: { id: string; name: string; latencyBudgetMs: number | null }[];
   models: { id: string; name: string; version: string; serviceId: string }[];
 }
 

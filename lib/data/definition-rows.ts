@@ -9,6 +9,7 @@ import type {
   ModelDefinition,
   SavedDatasetDefinition,
 } from "@/lib/definitions/schema";
+import { NO_EXPIRY_TTL } from "@/lib/definitions/schema";
 import { parseDuration } from "@/lib/duration";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -139,6 +140,8 @@ function commonFields(
 }
 
 function seconds(text: string | undefined): number | null {
+  // "0s" (no expiry) is stored as 0, apart from a TTL that was never set (null).
+  if (text === NO_EXPIRY_TTL) return 0;
   return text === undefined ? null : parseDuration(text);
 }
 
@@ -382,6 +385,9 @@ async function writeSavedDataset(
         ? null
         : (context.ids.feature_service.get(definition.featureService) ?? null),
     featureRefs: definition.features,
+    joinKeys: definition.joinKeys ?? [],
+    startAt: definition.startAt ? new Date(definition.startAt) : null,
+    endAt: definition.endAt ? new Date(definition.endAt) : null,
     ...commonFields(context, definition),
   };
   const existing = context.ids.saved_dataset.get(definition.name);

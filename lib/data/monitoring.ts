@@ -11,7 +11,7 @@ import {
   stalenessSeries,
   type FreshnessStatus,
 } from "@/lib/monitoring/freshness";
-import { combineLatency, type LatencyBucket, type LatencyHistogram } from "@/lib/monitoring/latency";
+import { combineLatency, overBudget, type LatencyBucket, type LatencyHistogram } from "@/lib/monitoring/latency";
 import {
   compareProfiles,
   type Profile,
@@ -267,7 +267,7 @@ export interface ServiceLatency {
   id: string;
   name: string;
   owner: string;
-  budgetMs: number;
+  budgetMs: number | null;
   requestCount: number;
   errorCount: number;
   errorRate: number | null;
@@ -322,7 +322,7 @@ export async function listServiceLatency(
       errorCount: errors,
       errorRate: requests > 0 ? errors / requests : null,
       p99Ms: p99,
-      isOverBudget: p99 !== null && p99 > row.budget,
+      isOverBudget: overBudget(p99, row.budget),
     };
   });
 }
@@ -339,7 +339,7 @@ export interface ServingPoint {
 }
 
 export interface ServingDetail {
-  service: { id: string; name: string; owner: string; budgetMs: number };
+  service: { id: string; name: string; owner: string; budgetMs: number | null };
   range: { from: string; to: string; bucketSeconds: number };
   points: ServingPoint[];
   summary: ReturnType<typeof combineLatency>;
@@ -419,7 +419,7 @@ export async function getServingDetail(
         featureViewId: views.get(name) ?? null,
         name,
         p99Ms: p99,
-        shareOfBudget: p99 === null ? null : p99 / service.latencyBudgetMs,
+        shareOfBudget: p99 === null || service.latencyBudgetMs === null ? null : p99 / service.latencyBudgetMs,
       };
     })
     .sort((a, b) => (b.p99Ms ?? -1) - (a.p99Ms ?? -1));
@@ -1355,7 +1355,7 @@ export async function getMonitoringOverview(
       ),
     servicesOverBudget: services
       .filter((service) => service.isOverBudget)
-      .sort((a, b) => (b.p99Ms ?? 0) / b.budgetMs - (a.p99Ms ?? 0) / a.budgetMs),
+      .sort((a, b) => (b.p99Ms ?? 0) / (b.budgetMs ?? 1) - (a.p99Ms ?? 0) / (a.budgetMs ?? 1)),
     servicesWithErrors: services.filter((service) => (service.errorRate ?? 0) > DEFAULT_ERROR_RATE),
     unhealthyFeatures: features.filter((feature) => feature.worst === "alert"),
     counts: { views: views.length, services: services.length, features: features.length },
