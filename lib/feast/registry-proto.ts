@@ -31,7 +31,12 @@ const LIST_KEYS = [
 
 export type FeastRegistryReadResult =
   | { ok: true; dump: Json; projects: string[] }
-  | { ok: false; reason: "not_registry" | "json" | "empty" | "choose_project" | "unknown_project"; message: string; projects?: string[] };
+  | {
+      ok: false;
+      reason: "not_registry" | "json" | "empty" | "choose_project" | "unknown_project";
+      message: string;
+      projects?: string[];
+    };
 
 /**
  * Decodes a registry file and keeps one project's objects: `project` when given, else the only
