@@ -16,6 +16,7 @@ CREATE TABLE "external_object_meta" (
     "system" TEXT NOT NULL DEFAULT 'feast',
     "created_at" TIMESTAMP(3),
     "updated_at" TIMESTAMP(3),
+    "removed_at" TIMESTAMP(3),
 
     CONSTRAINT "external_object_meta_pkey" PRIMARY KEY ("workspace_id","object_kind","object_name")
 );
