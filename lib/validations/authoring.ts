@@ -57,6 +57,10 @@ export const feastImportQuerySchema = z.object({
   dryRun: booleanFlag,
   /** The Feast project to read from a registry.db that holds several. */
   project: z.string().min(1).max(200).optional(),
+  /** Import into this workspace (by slug) instead of the current one. */
+  workspace: z.string().min(1).max(48).optional(),
+  /** Import into the workspace named after the Feast project, created when it does not exist (admins). */
+  newWorkspace: booleanFlag,
 });
 
 // ---------------------------------------------------------------- responses
@@ -121,6 +125,9 @@ export const applyResultSchema = z.object({
 
 export const feastImportReportSchema = z.object({
   project: z.string().optional(),
+  workspace: z.string(),
+  /** The import created (or, planning, would create) the workspace named after the Feast project. */
+  newWorkspace: z.boolean(),
   dryRun: z.boolean(),
   created: z.array(z.object({ kind: definitionKindSchema, name: z.string() })),
   updated: z.array(z.object({ kind: definitionKindSchema, name: z.string(), changes: z.array(fieldChangeSchema) })),

@@ -1,9 +1,10 @@
 // POST /api/v1/imports/feast — import a Feast registry (registry.db bytes or registry-dump JSON); atomic, idempotent.
 import { parseJsonOrThrow, readBodyBytes } from "@/lib/api/body";
+import { feastImportWorkspace } from "@/lib/api/feast-target";
 import { apiRoute, parseQuery } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
 import { db } from "@/lib/db";
-import { importFeastRegistry } from "@/lib/data/definitions";
+import { feastDumpOf, importFeastRegistry } from "@/lib/data/definitions";
 import { AppError } from "@/lib/errors";
 import { FEAST_DUMP_LIMIT_BYTES, feastImportQuerySchema } from "@/lib/validations/authoring";
 
@@ -19,17 +20,31 @@ export const POST = apiRoute({ role: "author", scope: "apply" }, async ({ reques
     );
   }
   const contentType = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  const target = { workspaceId: principal.workspaceId, dryRun: query.dryRun, project: query.project };
+  let dump: unknown;
   if (BINARY_TYPES.includes(contentType)) {
-    return importFeastRegistry(db(), { ...target, registry: bytes }, actorOf(principal));
+    dump = feastDumpOf({ registry: bytes, project: query.project });
+  } else {
+    const text = Buffer.from(bytes).toString("utf8");
+    if (!/^\s*[[{]/.test(text)) {
+      // Most likely the registry.db itself, sent as JSON.
+      throw new AppError(
+        "bad_request",
+        "This is not JSON. To import a registry.db, upload it as a file (Content-Type: application/octet-stream).",
+      );
+    }
+    dump = parseJsonOrThrow(text);
   }
-  const text = Buffer.from(bytes).toString("utf8");
-  if (!/^\s*[[{]/.test(text)) {
-    // Most likely the registry.db itself, sent as JSON.
-    throw new AppError(
-      "bad_request",
-      "This is not JSON. To import a registry.db, upload it as a file (Content-Type: application/octet-stream).",
-    );
-  }
-  return importFeastRegistry(db(), { ...target, dump: parseJsonOrThrow(text) }, actorOf(principal));
+  const project = (dump as { project?: unknown } | null)?.project;
+  const workspace = await feastImportWorkspace(db(), principal, {
+    workspace: query.workspace,
+    newWorkspace: query.newWorkspace,
+    project: typeof project === "string" ? project : undefined,
+    dryRun: query.dryRun,
+  });
+  const summary = await importFeastRegistry(
+    db(),
+    { workspaceId: workspace.id, dryRun: query.dryRun, dump },
+    actorOf(principal),
+  );
+  return { ...summary, workspace: workspace.slug, newWorkspace: workspace.created ?? false };
 });
