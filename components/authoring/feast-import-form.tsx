@@ -5,7 +5,9 @@ import { useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { KIND_TITLES } from "@/components/authoring/editor-model";
-import type { FeastImportSummary } from "@/lib/data/definitions";
+import type { FeastImportSummary as ImportSummary } from "@/lib/data/definitions";
+
+type FeastImportSummary = ImportSummary & { workspace?: string; newWorkspace?: boolean };
 
 type State =
   | { status: "idle" }
@@ -39,6 +41,7 @@ export function FeastImportForm() {
   const input = useRef<HTMLInputElement>(null);
   const [upload, setUpload] = useState<Upload | null>(null);
   const [project, setProject] = useState("");
+  const [newWorkspace, setNewWorkspace] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [state, setState] = useState<State>({ status: "idle" });
 
@@ -56,6 +59,7 @@ export function FeastImportForm() {
     const query = new URLSearchParams();
     if (dryRun) query.set("dryRun", "true");
     if (project) query.set("project", project);
+    if (newWorkspace) query.set("newWorkspace", "true");
     try {
       const response = await fetch(`/api/v1/imports/feast?${query.toString()}`, {
         method: "POST",
@@ -138,6 +142,17 @@ export function FeastImportForm() {
           </select>
         </div>
       ) : null}
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={newWorkspace}
+          onChange={(event) => {
+            setNewWorkspace(event.target.checked);
+            setState({ status: "idle" });
+          }}
+        />
+        Import into a workspace named after the Feast project (created if needed; admins)
+      </label>
       <div className="flex gap-2">
         <Button
           type="button"
@@ -184,7 +199,11 @@ function ImportReport({ report, dryRun }: { report: FeastImportSummary; dryRun: 
     >
       <p className="font-medium">
         {dryRun ? "Plan" : "Imported"}
-        {report.project ? ` from Feast project ${report.project}` : ""}:{" "}
+        {report.project ? ` from Feast project ${report.project}` : ""}
+        {report.workspace
+          ? ` into workspace ${report.workspace}${report.newWorkspace ? (dryRun ? " (to be created)" : " (created)") : ""}`
+          : ""}
+        :{" "}
         {changed === 0 && report.removed.length === 0
           ? `nothing to change (${report.unchanged} unchanged, ${report.skipped.length} skipped).`
           : `${report.created.length} ${dryRun ? "to create" : "created"}, ${report.updated.length} ${dryRun ? "to update" : "updated"}, ${report.removed.length} ${dryRun ? "to remove" : "removed"}, ${report.unchanged} unchanged, ${report.skipped.length} skipped.`}
