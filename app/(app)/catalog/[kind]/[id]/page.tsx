@@ -5,6 +5,7 @@ import { AddToServiceForm } from "@/components/catalog/add-to-service-form";
 import { Comments } from "@/components/catalog/comments";
 import { CopyButton } from "@/components/catalog/copy-button";
 import { CodeBlock } from "@/components/catalog/code-block";
+import { InactiveHint } from "@/components/catalog/inactive-hint";
 import { KindBadge } from "@/components/catalog/kind-badge";
 import { LineagePreview } from "@/components/catalog/lineage-preview";
 import { Markdown } from "@/components/catalog/markdown";
@@ -158,6 +159,7 @@ export default async function CatalogObjectPage({ params }: PageProps) {
           ) : null}
         </div>
       </header>
+      {"versions" in detail ? <InactiveHint environment={environment.name} active={detail.versions.active} /> : null}
       <nav aria-label="Related pages" className="flex flex-wrap gap-4 text-sm">
         <Link className="text-brand-700 hover:underline" href={`/catalog/${versionKind}/${versionObjectId}/versions`}>
           Versions
