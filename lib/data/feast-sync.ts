@@ -1,8 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { importFeastInTransaction, feastDumpOf } from "@/lib/data/definitions/import-feast";
-import { TX_OPTIONS } from "@/lib/data/definitions/types";
+import { FEAST_TX_OPTIONS, importFeastInTransaction, feastDumpOf } from "@/lib/data/definitions/import-feast";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { feastDumpShapeErrors } from "@/lib/feast/dump-shape";
@@ -133,7 +132,7 @@ async function runClaimedSync(prisma: Db, connectionId: string, trigger: string)
             { workspaceId: connection.workspaceId, dump, markRemoved: true, message: "Synced from Feast" },
             SYSTEM_ACTOR,
           ),
-        TX_OPTIONS,
+        FEAST_TX_OPTIONS,
       );
       counts.created = summary.created.length;
       counts.updated = summary.updated.length;

@@ -28,6 +28,9 @@ import { firstEnvironmentId, lockWorkspace, validationError } from "./versioning
  * staging / prod keep what was promoted.
  */
 
+/** A large registry is written in one transaction: give it longer than an interactive save. */
+export const FEAST_TX_OPTIONS = { ...TX_OPTIONS, timeout: 10 * 60_000 } as const;
+
 export interface FeastImportSummary {
   project?: string;
   dryRun: boolean;
@@ -82,7 +85,7 @@ export async function importFeastRegistry(
   const dump = feastDumpOf(input);
   const shapeErrors = feastDumpShapeErrors(dump);
   if (shapeErrors.length > 0) throw validationError(shapeErrors);
-  return prisma.$transaction((tx) => importFeastInTransaction(tx, { ...input, dump }, actor), TX_OPTIONS);
+  return prisma.$transaction((tx) => importFeastInTransaction(tx, { ...input, dump }, actor), FEAST_TX_OPTIONS);
 }
 
 export async function importFeastInTransaction(
