@@ -21,15 +21,13 @@ import {
   type ModelDraft,
   type SavedDatasetDraft,
 } from "@/components/authoring/editor-model";
-import {
-  DataSourceForm,
-  EntityForm,
-  FeatureServiceForm,
-  FeatureViewForm,
-  ModelForm,
-  SavedDatasetForm,
-  ValueTypeOptions,
-} from "@/components/authoring/kind-forms";
+import { ValueTypeOptions } from "@/components/authoring/kind-forms/common-fields";
+import { DataSourceForm } from "@/components/authoring/kind-forms/data-source-form";
+import { EntityForm } from "@/components/authoring/kind-forms/entity-form";
+import { FeatureServiceForm } from "@/components/authoring/kind-forms/feature-service-form";
+import { FeatureViewForm } from "@/components/authoring/kind-forms/feature-view-form";
+import { ModelForm } from "@/components/authoring/kind-forms/model-form";
+import { SavedDatasetForm } from "@/components/authoring/kind-forms/saved-dataset-form";
 import type { DefinitionKind } from "@/lib/definitions/schema";
 import { validateObject } from "@/lib/definitions/validate";
 import type { FieldError } from "@/lib/errors";
