@@ -1,5 +1,6 @@
 "use client";
 
+import { KIND_LABELS, kindWord } from "@/lib/kinds";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
@@ -9,7 +10,6 @@ import { Button } from "@/components/ui/button";
 import { FieldChangeList } from "@/components/authoring/field-change-list";
 import {
   existingNames,
-  KIND_TITLES,
   messagesByPath,
   topField,
   type AnyDraft,
@@ -141,7 +141,7 @@ export function DefinitionEditor({
         save();
       }}
       className="space-y-6"
-      aria-label={`${KIND_TITLES[kind]} definition`}
+      aria-label={`${KIND_LABELS[kind].one} definition`}
     >
       <ValueTypeOptions />
       {notice && !outcome ? (
@@ -211,7 +211,7 @@ export function DefinitionEditor({
             />
           </div>
           <Button type="submit" disabled={isSaving}>
-            {isSaving ? "Saving…" : isEditing ? "Save new version" : `Create ${KIND_TITLES[kind].toLowerCase()}`}
+            {isSaving ? "Saving…" : isEditing ? "Save new version" : `Create ${kindWord(kind)}`}
           </Button>
           {isEditing ? (
             <Link href={`/catalog/${kind}/${objectId}/versions`} className="text-sm text-brand-700 underline">

@@ -1,10 +1,10 @@
 "use client";
 
+import { KIND_LABELS } from "@/lib/kinds";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { KIND_TITLES } from "@/components/authoring/editor-model";
 import type { FeastImportSummary } from "@/lib/data/definitions";
 
 type State =
@@ -121,7 +121,7 @@ function ImportReport({ report, dryRun }: { report: FeastImportSummary; dryRun: 
           <ul className="mt-1 flex flex-wrap gap-2">
             {report.created.map((item) => (
               <li key={`${item.kind}:${item.name}`}>
-                <Badge tone="good">{KIND_TITLES[item.kind]}</Badge>{" "}
+                <Badge tone="good">{KIND_LABELS[item.kind].one}</Badge>{" "}
                 {dryRun ? (
                   item.name
                 ) : (
@@ -140,7 +140,7 @@ function ImportReport({ report, dryRun }: { report: FeastImportSummary; dryRun: 
           <ul className="mt-1 space-y-1">
             {report.updated.map((item) => (
               <li key={`${item.kind}:${item.name}`}>
-                <Badge tone="warn">{KIND_TITLES[item.kind]}</Badge> {item.name}:{" "}
+                <Badge tone="warn">{KIND_LABELS[item.kind].one}</Badge> {item.name}:{" "}
                 <span className="text-slate-600">{item.changes.map((change) => change.path).join(", ")}</span>
               </li>
             ))}

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { impactToCsv } from "@/lib/lineage/export";
-import { KIND_LABELS } from "@/lib/lineage/svg";
+import { KIND_LABELS } from "@/lib/kinds";
 import { IMPACT_KINDS, type LineageNode } from "@/lib/lineage/types";
 import { downloadText } from "./export";
 import { fetchImpact, lineageKeys } from "./lineage-api";
@@ -41,7 +41,7 @@ export function ImpactPanel({
             <dd className="text-base font-semibold text-slate-900" data-testid={`impact-count-${kind}`}>
               {data.counts[kind]}
             </dd>
-            <dt className="text-[10px] text-slate-500">{KIND_LABELS[kind]}s</dt>
+            <dt className="text-[10px] text-slate-500">{KIND_LABELS[kind].many}</dt>
           </div>
         ))}
       </dl>
@@ -73,9 +73,9 @@ export function ImpactPanel({
         const items = data.items.filter((item) => item.kind === kind);
         if (items.length === 0) return null;
         return (
-          <section key={kind} aria-label={`Impacted ${KIND_LABELS[kind]}s`}>
+          <section key={kind} aria-label={`Impacted ${KIND_LABELS[kind].many}`}>
             <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-              {KIND_LABELS[kind]}s ({items.length})
+              {KIND_LABELS[kind].many} ({items.length})
             </h4>
             <ul className="mt-1 max-h-48 space-y-0.5 overflow-auto" data-testid={`impact-list-${kind}`}>
               {items.map((item) => (

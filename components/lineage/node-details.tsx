@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { shortDuration, type HealthStatus, type NodeHealth } from "@/lib/lineage/health";
-import { KIND_LABELS } from "@/lib/lineage/svg";
+import { KIND_LABELS } from "@/lib/kinds";
 import { parseNodeId, type LineageNode, type NodeKind } from "@/lib/lineage/types";
 
 /** The catalog page of an object; a column's is its data source's. */
@@ -85,7 +85,7 @@ export function NodeDetails({
     <div className="space-y-3 text-sm" data-testid="node-details">
       <div>
         <p className="text-xs uppercase tracking-wide text-slate-500">
-          {KIND_LABELS[node.kind]}
+          {KIND_LABELS[node.kind].one}
           {node.subKind ? ` · ${node.subKind.replace("_", "-")}` : ""}
         </p>
         <h3 className="break-words text-base font-semibold text-slate-900">{node.name}</h3>

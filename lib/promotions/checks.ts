@@ -1,3 +1,4 @@
+import { kindWord } from "@/lib/kinds";
 import { canonicalDefinition } from "@/lib/definitions/diff";
 import type {
   DataSourceDefinition,
@@ -212,15 +213,6 @@ export function dependenciesOf(ref: DefinitionRef): Dependency[] {
   });
 }
 
-const KIND_WORDS: Record<DefinitionKind, string> = {
-  data_source: "data source",
-  entity: "entity",
-  feature_view: "feature view",
-  feature_service: "feature service",
-  saved_dataset: "saved dataset",
-  model: "model",
-};
-
 export function checkDependencies(
   items: readonly RequestedItem[],
   after: readonly DefinitionRef[],
@@ -237,7 +229,7 @@ export function checkDependencies(
         problems.push({
           object: item.name,
           severity: "error",
-          message: `Needs ${KIND_WORDS[dep.kind]} ${dep.name}, which is neither active in ${targetName} nor in this request.`,
+          message: `Needs ${kindWord(dep.kind)} ${dep.name}, which is neither active in ${targetName} nor in this request.`,
         });
         continue;
       }

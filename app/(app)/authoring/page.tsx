@@ -1,6 +1,6 @@
+import { KIND_LABELS, kindWord } from "@/lib/kinds";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { KIND_TITLES } from "@/components/authoring/editor-model";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -30,7 +30,7 @@ export default async function AuthoringPage() {
               {DEFINITION_KINDS.map((kind) => (
                 <li key={kind}>
                   <Link href={`/catalog/${kind}/new`} className={buttonClasses("secondary", "w-full justify-start")}>
-                    New {KIND_TITLES[kind].toLowerCase()}
+                    New {kindWord(kind)}
                   </Link>
                 </li>
               ))}
@@ -83,7 +83,7 @@ npx featureline apply -f repo.yaml ...`}
           <ul className="divide-y divide-slate-100">
             {recent.map((version) => (
               <li key={version.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
-                <Badge>{KIND_TITLES[version.kind]}</Badge>
+                <Badge>{KIND_LABELS[version.kind].one}</Badge>
                 {version.exists ? (
                   <Link
                     href={`/catalog/${version.kind}/${version.objectId}/versions`}

@@ -1,3 +1,4 @@
+import { KIND_LABELS } from "@/lib/kinds";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { Suspense } from "react";
@@ -20,7 +21,7 @@ import {
 } from "@/lib/data/search";
 import { roleAtLeast } from "@/lib/data/users";
 import { AppError, formatIssuePath } from "@/lib/errors";
-import { CATALOG_KIND_LABELS, CATALOG_KINDS, SEARCH_SORTS, SORT_LABELS, type FacetName } from "@/lib/search/types";
+import { CATALOG_KINDS, SEARCH_SORTS, SORT_LABELS, type FacetName } from "@/lib/search/types";
 import { catalogUrl, type CatalogParamName, type CatalogParams } from "@/lib/search/url";
 import { requireWorkspace } from "@/lib/session";
 import { CATALOG_PAGE_SIZE, catalogSearchParamsSchema, type CatalogSearchParams } from "@/lib/validations/catalog";
@@ -307,7 +308,7 @@ function KindTabs({
         <KindTab
           key={kind}
           href={catalogUrl(params, { kind })}
-          label={CATALOG_KIND_LABELS[kind].many}
+          label={KIND_LABELS[kind].many}
           count={facets ? countOf(kind) : null}
           active={active === kind}
         />

@@ -7,7 +7,7 @@ import { LineagePicker } from "@/components/lineage/lineage-picker";
 import { db } from "@/lib/db";
 import { getLineageResponse, listLineageTeams, searchLineageObjects, type LineageResponse } from "@/lib/data/lineage";
 import { AppError } from "@/lib/errors";
-import { KIND_LABELS } from "@/lib/lineage/svg";
+import { KIND_LABELS } from "@/lib/kinds";
 import { parseNodeId } from "@/lib/lineage/types";
 import { requireWorkspace } from "@/lib/session";
 import { DEFAULT_NODE_LIMIT, lineagePageParamsSchema } from "@/lib/validations/lineage";
@@ -83,7 +83,7 @@ export default async function LineagePage({ searchParams }: { searchParams: Sear
           title={rootNode ? `Lineage of ${rootNode.name}` : "Lineage"}
           description={
             <>
-              {rootNode ? `${KIND_LABELS[rootNode.kind]} · ` : ""}
+              {rootNode ? `${KIND_LABELS[rootNode.kind].one} · ` : ""}
               {up} hop{up === 1 ? "" : "s"} up and {down} down{env ? ` · health in ${env}` : ""}.{" "}
               <Link href="/lineage" className="text-brand-700 underline">
                 Another object

@@ -1,3 +1,4 @@
+import { kindWord } from "@/lib/kinds";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -27,15 +28,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { number } = await params;
   return { title: `Promotion #${number}` };
 }
-
-const KIND_LABELS: Record<string, string> = {
-  data_source: "data source",
-  entity: "entity",
-  feature_view: "feature view",
-  feature_service: "feature service",
-  saved_dataset: "saved dataset",
-  model: "model",
-};
 
 const DECISION_LABELS = { approve: "approved", reject: "rejected", request_changes: "requested changes" } as const;
 
@@ -154,7 +146,7 @@ export default async function PromotionPage({ params }: Params) {
                 key={`${item.kind}:${item.objectId}`}
                 title={
                   <span data-testid={`item-diff-${item.name}`}>
-                    {item.name} <span className="font-normal text-slate-500">{KIND_LABELS[item.kind]}</span> ·{" "}
+                    {item.name} <span className="font-normal text-slate-500">{kindWord(item.kind)}</span> ·{" "}
                     {item.baseVersion
                       ? `v${item.baseVersion.number} → v${item.version.number}`
                       : `new in ${request.target}: v${item.version.number}`}

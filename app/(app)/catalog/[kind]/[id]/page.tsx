@@ -1,3 +1,4 @@
+import { KIND_LABELS } from "@/lib/kinds";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Comments } from "@/components/catalog/comments";
@@ -8,7 +9,6 @@ import { db } from "@/lib/db";
 import { getObjectDetail, getObjectHeader, listFeatureServiceOptions, listTeamOptions } from "@/lib/data/catalog";
 import { getStarState, listComments } from "@/lib/data/social";
 import { roleAtLeast } from "@/lib/data/users";
-import { CATALOG_KIND_LABELS } from "@/lib/search/types";
 import { requireWorkspace } from "@/lib/session";
 import { objectRefSchema } from "@/lib/validations/catalog";
 import { KindBody } from "./_components/kind-body";
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   const ref = await resolveRef(params);
   const { workspace } = await requireWorkspace();
   const found = await getObjectHeader(db(), { workspaceId: workspace.id, kind: ref.kind, id: ref.id });
-  return { title: found ? `${found.name} · ${CATALOG_KIND_LABELS[ref.kind].one}` : "Not found" };
+  return { title: found ? `${found.name} · ${KIND_LABELS[ref.kind].one}` : "Not found" };
 }
 
 export default async function CatalogObjectPage({ params }: PageProps) {

@@ -1,3 +1,4 @@
+import { KIND_LABELS, kindWord } from "@/lib/kinds";
 import Link from "next/link";
 import { KindBadge } from "@/components/catalog/kind-badge";
 import { ObjectLink, Tags } from "@/components/catalog/object-sections";
@@ -7,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import type { FeatureDetail, getObjectDetail } from "@/lib/data/catalog";
 import { formatDateTime } from "@/lib/format";
-import { CATALOG_KIND_LABELS, type CatalogKind } from "@/lib/search/types";
+import type { CatalogKind } from "@/lib/search/types";
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getObjectDetail>>>;
 
@@ -36,7 +37,7 @@ export function ObjectHeader({
         </Link>{" "}
         /{" "}
         <Link href={`/catalog?kind=${ref.kind}`} className="hover:underline">
-          {CATALOG_KIND_LABELS[ref.kind].many}
+          {KIND_LABELS[ref.kind].many}
         </Link>
         {detail.kind === "feature" ? (
           <>
@@ -127,7 +128,7 @@ export function ObjectHeader({
             className="text-brand-700 hover:underline"
             href={`/catalog/${ref.kind === "feature" ? "feature_view" : ref.kind}/new`}
           >
-            New {CATALOG_KIND_LABELS[ref.kind === "feature" ? "feature_view" : ref.kind].one.toLowerCase()}
+            New {kindWord(ref.kind === "feature" ? "feature_view" : ref.kind)}
           </Link>
         ) : null}
       </nav>
