@@ -4,8 +4,7 @@ import { CodeBlock } from "@/components/catalog/code-block";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { ActiveVersionInfo, VersionInfo } from "@/lib/data/catalog";
-import { formatDuration } from "@/lib/duration";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatDuration } from "@/lib/format";
 import { catalogHref } from "@/lib/search/href";
 import { catalogUrl } from "@/lib/search/url";
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatNumber } from "@/lib/format";
 import { useId, useState, type ReactNode } from "react";
 import { toCsv } from "@/components/monitoring/csv";
 
@@ -113,6 +114,6 @@ export function ChartFrame<Row>({
 
 function formatCell(value: unknown): ReactNode {
   if (value === null || value === undefined) return "–";
-  if (typeof value === "number") return Number.isInteger(value) ? value.toLocaleString("en-US") : value.toFixed(3);
+  if (typeof value === "number") return Number.isInteger(value) ? formatNumber(value) : value.toFixed(3);
   return String(value);
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { formatStatistic } from "@/components/monitoring/format";
+import { formatStatistic } from "@/lib/format";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { Badge } from "@/components/ui/badge";
 import type { FeatureStatisticsRow } from "@/lib/data/monitoring";

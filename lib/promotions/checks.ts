@@ -1,3 +1,4 @@
+import { formatDuration } from "@/lib/format";
 import { kindWord } from "@/lib/kinds";
 import { canonicalDefinition } from "@/lib/definitions/diff";
 import type {
@@ -369,13 +370,6 @@ export interface HealthInput {
   drift: readonly FeatureScore[];
 }
 
-function formatSeconds(seconds: number): string {
-  if (seconds < 120) return `${Math.round(seconds)}s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)}m`;
-  if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)}h`;
-  return `${(seconds / 86_400).toFixed(1)}d`;
-}
-
 export function checkFreshness(input: HealthInput): CheckResult {
   const problems: CheckProblem[] = [];
   let over = 0;
@@ -396,7 +390,7 @@ export function checkFreshness(input: HealthInput): CheckResult {
       problems.push({
         object: view.view,
         severity: input.blockOnHealth ? "error" : "warning",
-        message: `Staleness reached ${formatSeconds(view.maxStalenessSeconds)} in the last 24 h, over its SLA of ${formatSeconds(view.slaSeconds)}.`,
+        message: `Staleness reached ${formatDuration(view.maxStalenessSeconds)} in the last 24 h, over its SLA of ${formatDuration(view.slaSeconds)}.`,
       });
     }
   }

@@ -1,3 +1,4 @@
+import { formatNumber } from "@/lib/format";
 import { KIND_LABELS } from "@/lib/kinds";
 import Link from "next/link";
 import type { Metadata } from "next";
@@ -335,9 +336,7 @@ function KindTab({
       className={`-mb-px border-b-2 px-3 py-2 text-sm ${active ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
     >
       {label}{" "}
-      {count === null ? null : (
-        <span className="tabular-nums text-xs text-slate-500">{count.toLocaleString("en-US")}</span>
-      )}
+      {count === null ? null : <span className="tabular-nums text-xs text-slate-500">{formatNumber(count)}</span>}
       <LinkPending />
     </Link>
   );
@@ -383,7 +382,7 @@ async function ResultCount({ q, counts }: { q: string; counts: Promise<FacetCoun
   const { total } = await counts;
   return (
     <p data-testid="result-count">
-      {total.toLocaleString("en-US")} result{total === 1 ? "" : "s"}
+      {formatNumber(total)} result{total === 1 ? "" : "s"}
       {q ? ` for “${q}”` : ""}
     </p>
   );
@@ -411,7 +410,7 @@ async function Pagination({
         <span />
       )}
       <span className="text-slate-600">
-        Page {page} of {pages.toLocaleString("en-US")}
+        Page {page} of {formatNumber(pages)}
       </span>
       {page < Math.min(pages, 200) ? (
         <Link href={catalogUrl(urlParams, { page: page + 1 })} className="text-brand-700 hover:underline" rel="next">

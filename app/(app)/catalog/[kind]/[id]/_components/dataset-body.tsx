@@ -1,7 +1,7 @@
 import { Field, LinkList, ObjectLink } from "@/components/catalog/object-sections";
 import { Card } from "@/components/ui/card";
 import type { getSavedDatasetDetail } from "@/lib/data/catalog";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/format";
 
 export type DatasetDetail = NonNullable<Awaited<ReturnType<typeof getSavedDatasetDetail>>>;
 
@@ -13,7 +13,7 @@ export function DatasetBody({ detail }: { detail: DatasetDetail }) {
           <Field label="Storage">
             <span className="break-all font-mono text-xs">{detail.storage || "—"}</span>
           </Field>
-          <Field label="Rows">{detail.rowCount?.toLocaleString("en-US") ?? "—"}</Field>
+          <Field label="Rows">{detail.rowCount === null ? "—" : formatNumber(detail.rowCount)}</Field>
           <Field label="Time range">
             {detail.startAt && detail.endAt
               ? `${formatDateTime(detail.startAt)} – ${formatDateTime(detail.endAt)}`
