@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { impactToCsv } from "@/lib/lineage/export";
 import { KIND_LABELS } from "@/lib/kinds";
 import { IMPACT_KINDS, type LineageNode } from "@/lib/lineage/types";
-import { downloadText } from "./export";
+import { downloadText } from "@/components/ui/download";
 import { fetchImpact, lineageKeys } from "./lineage-api";
 import { catalogHref } from "./node-details";
 
