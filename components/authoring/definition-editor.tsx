@@ -1,5 +1,6 @@
 "use client";
 
+import { catalogHref } from "@/lib/routes";
 import { KIND_LABELS, kindWord } from "@/lib/kinds";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -118,7 +119,7 @@ export function DefinitionEditor({
         setBase(result.versionNumber);
         setMessage("");
         if (result.created) {
-          router.push(`/catalog/${kind}/${result.objectId}/edit?created=${result.versionNumber}`);
+          router.push(`${catalogHref(kind, result.objectId, "edit")}?created=${result.versionNumber}`);
           return;
         }
         router.refresh();
@@ -213,8 +214,8 @@ export function DefinitionEditor({
           <Button type="submit" disabled={isSaving}>
             {isSaving ? "Saving…" : isEditing ? "Save new version" : `Create ${kindWord(kind)}`}
           </Button>
-          {isEditing ? (
-            <Link href={`/catalog/${kind}/${objectId}/versions`} className="text-sm text-brand-700 underline">
+          {objectId ? (
+            <Link href={catalogHref(kind, objectId, "versions")} className="text-sm text-brand-700 underline">
               History
             </Link>
           ) : null}
@@ -289,7 +290,7 @@ function OutcomeMessage({
       >
         Saved version {outcome.versionNumber}.{" "}
         {objectId ? (
-          <Link className="underline" href={`/catalog/${kind}/${objectId}/versions`}>
+          <Link className="underline" href={catalogHref(kind, objectId, "versions")}>
             See the history
           </Link>
         ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { catalogHref } from "@/lib/routes";
 import { KIND_LABELS } from "@/lib/kinds";
 import Link from "next/link";
 import { useRef, useState } from "react";
@@ -125,7 +126,7 @@ function ImportReport({ report, dryRun }: { report: FeastImportSummary; dryRun: 
                 {dryRun ? (
                   item.name
                 ) : (
-                  <Link className="text-brand-700 hover:underline" href={`/catalog/${item.kind}/${item.name}/versions`}>
+                  <Link className="text-brand-700 hover:underline" href={catalogHref(item.kind, item.name, "versions")}>
                     {item.name}
                   </Link>
                 )}

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { ActiveVersionInfo, VersionInfo } from "@/lib/data/catalog";
 import { formatDateTime, formatDuration } from "@/lib/format";
-import { catalogHref } from "@/lib/search/href";
+import { catalogHref } from "@/lib/routes";
 import { catalogUrl } from "@/lib/search/url";
 
 export function Field({ label, children }: { label: string; children: ReactNode }) {

@@ -8,7 +8,7 @@ import { KIND_LABELS } from "@/lib/kinds";
 import { IMPACT_KINDS, type LineageNode } from "@/lib/lineage/types";
 import { downloadText } from "@/components/ui/download";
 import { fetchImpact, lineageKeys } from "./lineage-api";
-import { catalogHref } from "./node-details";
+import { nodeCatalogHref } from "./node-details";
 
 /** Everything downstream of the selected node that breaks if it changes, with whom to tell. */
 export function ImpactPanel({
@@ -80,7 +80,7 @@ export function ImpactPanel({
             <ul className="mt-1 max-h-48 space-y-0.5 overflow-auto" data-testid={`impact-list-${kind}`}>
               {items.map((item) => (
                 <li key={item.id} className="flex items-baseline justify-between gap-2">
-                  <Link href={catalogHref(item)} className="truncate text-brand-700 hover:underline">
+                  <Link href={nodeCatalogHref(item)} className="truncate text-brand-700 hover:underline">
                     {item.name}
                   </Link>
                   <span className="shrink-0 truncate text-[11px] text-slate-500">

@@ -1,5 +1,6 @@
 "use client";
 
+import { catalogHref } from "@/lib/routes";
 import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { shortDuration, type HealthStatus, type NodeHealth } from "@/lib/lineage/health";
@@ -7,12 +8,12 @@ import { KIND_LABELS } from "@/lib/kinds";
 import { parseNodeId, type LineageNode, type NodeKind } from "@/lib/lineage/types";
 
 /** The catalog page of an object; a column's is its data source's. */
-export function catalogHref(node: { kind: NodeKind; objectId: string; parentId?: string }): string {
+export function nodeCatalogHref(node: { kind: NodeKind; objectId: string; parentId?: string }): string {
   if (node.kind === "column") {
     const parent = node.parentId ? parseNodeId(node.parentId) : null;
-    if (parent) return `/catalog/${parent.kind}/${parent.objectId}`;
+    if (parent) return catalogHref(parent.kind, parent.objectId);
   }
-  return `/catalog/${node.kind}/${node.objectId}`;
+  return catalogHref(node.kind, node.objectId);
 }
 
 const STATUS_TONE: Record<HealthStatus, Tone> = { ok: "good", warn: "warn", bad: "bad", unknown: "neutral" };
@@ -109,7 +110,7 @@ export function NodeDetails({
         ) : null}
       </dl>
       <HealthDetails health={health} />
-      <Link href={catalogHref(node)} className="inline-block text-sm font-medium text-brand-700 hover:underline">
+      <Link href={nodeCatalogHref(node)} className="inline-block text-sm font-medium text-brand-700 hover:underline">
         {node.kind === "column" ? "Open its data source in the catalog →" : "Open in the catalog →"}
       </Link>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { catalogHref } from "@/lib/routes";
 import Link from "next/link";
 import {
   Bar,
@@ -193,7 +194,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
             value: (row) => row.name,
             format: (row) =>
               row.featureViewId ? (
-                <Link className="text-brand-700 hover:underline" href={`/catalog/feature_view/${row.featureViewId}`}>
+                <Link className="text-brand-700 hover:underline" href={catalogHref("feature_view", row.featureViewId)}>
                   {row.name}
                 </Link>
               ) : (

@@ -1,5 +1,6 @@
 "use client";
 
+import { catalogHref, lineageHref } from "@/lib/routes";
 import Link from "next/link";
 import { useState } from "react";
 import { formatStatistic } from "@/lib/format";
@@ -104,11 +105,11 @@ export function WorstFeaturesTable({
               <td className="px-3 py-2">{formatStatistic(row.skew?.values.psi)}</td>
               <td className="px-3 py-2">{formatStatistic(row.skew?.values.jsDistance)}</td>
               <td className="px-3 py-2 text-xs">
-                <Link className="text-brand-700 hover:underline" href={`/catalog/feature/${row.featureId}`}>
+                <Link className="text-brand-700 hover:underline" href={catalogHref("feature", row.featureId)}>
                   catalog
                 </Link>{" "}
                 ·{" "}
-                <Link className="text-brand-700 hover:underline" href={`/lineage?root=feature:${row.featureId}`}>
+                <Link className="text-brand-700 hover:underline" href={lineageHref("feature", row.featureId)}>
                   lineage
                 </Link>
               </td>

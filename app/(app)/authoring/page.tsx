@@ -1,3 +1,4 @@
+import { catalogHref, newObjectHref } from "@/lib/routes";
 import { KIND_LABELS, kindWord } from "@/lib/kinds";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -29,7 +30,7 @@ export default async function AuthoringPage() {
             <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-1">
               {DEFINITION_KINDS.map((kind) => (
                 <li key={kind}>
-                  <Link href={`/catalog/${kind}/new`} className={buttonClasses("secondary", "w-full justify-start")}>
+                  <Link href={newObjectHref(kind)} className={buttonClasses("secondary", "w-full justify-start")}>
                     New {kindWord(kind)}
                   </Link>
                 </li>
@@ -86,7 +87,7 @@ npx featureline apply -f repo.yaml ...`}
                 <Badge>{KIND_LABELS[version.kind].one}</Badge>
                 {version.exists ? (
                   <Link
-                    href={`/catalog/${version.kind}/${version.objectId}/versions`}
+                    href={catalogHref(version.kind, version.objectId, "versions")}
                     className="font-medium text-brand-700 hover:underline"
                   >
                     {version.objectName}

@@ -1,3 +1,4 @@
+import { promotionHref } from "@/lib/routes";
 import { kindWord } from "@/lib/kinds";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -112,7 +113,7 @@ export default async function PromotionPage({ params }: Params) {
       {request.revertsRequestNumber ? (
         <p className="mb-4 text-sm text-slate-600">
           Reverts{" "}
-          <Link className="text-brand-700 hover:underline" href={`/promotions/${request.revertsRequestNumber}`}>
+          <Link className="text-brand-700 hover:underline" href={promotionHref(request.revertsRequestNumber)}>
             #{request.revertsRequestNumber}
           </Link>
           .
@@ -122,7 +123,7 @@ export default async function PromotionPage({ params }: Params) {
         <p className="mb-4 text-sm text-slate-600">
           Reverted by{" "}
           {request.revertedByNumbers.map((number) => (
-            <Link key={number} className="text-brand-700 hover:underline" href={`/promotions/${number}`}>
+            <Link key={number} className="text-brand-700 hover:underline" href={promotionHref(number)}>
               #{number}{" "}
             </Link>
           ))}

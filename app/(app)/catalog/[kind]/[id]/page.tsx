@@ -1,3 +1,4 @@
+import { catalogHref } from "@/lib/routes";
 import { KIND_LABELS } from "@/lib/kinds";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -59,7 +60,7 @@ export default async function CatalogObjectPage({ params }: PageProps) {
       {"versions" in detail ? (
         <ActiveVersions
           versions={detail.versions}
-          versionsHref={`/catalog/${versionKind}/${versionObjectId}/versions`}
+          versionsHref={catalogHref(versionKind, versionObjectId, "versions")}
         />
       ) : null}
 

@@ -1,3 +1,4 @@
+import { lineageHref } from "@/lib/routes";
 import { AddToServiceForm } from "@/components/catalog/add-to-service-form";
 import { CodeBlock } from "@/components/catalog/code-block";
 import { CopyButton } from "@/components/catalog/copy-button";
@@ -100,7 +101,7 @@ export function FeatureBody({
           <LineagePreview
             graph={detail.lineage}
             rootId={`feature:${detail.id}`}
-            explorerHref={`/lineage?root=feature:${detail.id}`}
+            explorerHref={lineageHref("feature", detail.id)}
           />
         </Card>
         <Card title="Use it in code">

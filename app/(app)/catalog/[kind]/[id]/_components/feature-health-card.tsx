@@ -1,3 +1,4 @@
+import { monitoringHref } from "@/lib/routes";
 import Link from "next/link";
 import { Sparkline } from "@/components/catalog/sparkline";
 import { Badge } from "@/components/ui/badge";
@@ -15,7 +16,7 @@ export function HealthCard({ detail }: { detail: FeatureDetail }) {
       title={`Health in ${health.environment}`}
       action={
         health.alerts ? (
-          <Link href={`/monitoring?focus=feature:${detail.id}`} data-testid="alert-badge">
+          <Link href={monitoringHref("feature", detail.id)} data-testid="alert-badge">
             <Badge tone={health.alerts.severity === "critical" ? "bad" : "warn"}>
               {health.alerts.count} open alert{health.alerts.count === 1 ? "" : "s"}
             </Badge>

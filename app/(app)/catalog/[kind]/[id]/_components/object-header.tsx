@@ -1,3 +1,11 @@
+import {
+  catalogHref,
+  catalogListHref,
+  lineageHref,
+  monitoringHref,
+  newObjectHref,
+  newPromotionHref,
+} from "@/lib/routes";
 import { KIND_LABELS, kindWord } from "@/lib/kinds";
 import Link from "next/link";
 import { KindBadge } from "@/components/catalog/kind-badge";
@@ -28,7 +36,6 @@ export function ObjectHeader({
 }) {
   const versionKind = "versions" in detail ? detail.versions.versionKind : ref.kind;
   const versionObjectId = "versions" in detail ? detail.versions.versionObjectId : ref.id;
-  const objectKey = `${ref.kind}:${ref.id}`;
   return (
     <>
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -36,7 +43,7 @@ export function ObjectHeader({
           Catalog
         </Link>{" "}
         /{" "}
-        <Link href={`/catalog?kind=${ref.kind}`} className="hover:underline">
+        <Link href={catalogListHref({ kind: ref.kind })} className="hover:underline">
           {KIND_LABELS[ref.kind].many}
         </Link>
         {detail.kind === "feature" ? (
@@ -67,7 +74,7 @@ export function ObjectHeader({
               <dt className="inline text-slate-500">Team </dt>
               <dd className="inline">
                 {detail.team ? (
-                  <Link href={`/catalog?team=${detail.team.slug}`} className="hover:underline">
+                  <Link href={catalogListHref({ team: detail.team.slug })} className="hover:underline">
                     {detail.team.name}
                   </Link>
                 ) : (
@@ -100,13 +107,10 @@ export function ObjectHeader({
           <StarButton kind={ref.kind} id={ref.id} starred={star.starred} count={star.count} />
           {isAuthor ? (
             <>
-              <Link className={buttonClasses("secondary")} href={`/catalog/${versionKind}/${versionObjectId}/edit`}>
+              <Link className={buttonClasses("secondary")} href={catalogHref(versionKind, versionObjectId, "edit")}>
                 {ref.kind === "feature" ? "Edit in its view" : "Edit"}
               </Link>
-              <Link
-                className={buttonClasses("secondary")}
-                href={`/promotions/new?object=${versionKind}:${versionObjectId}`}
-              >
+              <Link className={buttonClasses("secondary")} href={newPromotionHref(versionKind, versionObjectId)}>
                 Promote
               </Link>
             </>
@@ -114,19 +118,19 @@ export function ObjectHeader({
         </div>
       </header>
       <nav aria-label="Related pages" className="flex flex-wrap gap-4 text-sm">
-        <Link className="text-brand-700 hover:underline" href={`/catalog/${versionKind}/${versionObjectId}/versions`}>
+        <Link className="text-brand-700 hover:underline" href={catalogHref(versionKind, versionObjectId, "versions")}>
           Versions
         </Link>
-        <Link className="text-brand-700 hover:underline" href={`/lineage?root=${objectKey}`}>
+        <Link className="text-brand-700 hover:underline" href={lineageHref(ref.kind, ref.id)}>
           Lineage
         </Link>
-        <Link className="text-brand-700 hover:underline" href={`/monitoring?focus=${objectKey}`}>
+        <Link className="text-brand-700 hover:underline" href={monitoringHref(ref.kind, ref.id)}>
           Monitoring
         </Link>
         {isAuthor ? (
           <Link
             className="text-brand-700 hover:underline"
-            href={`/catalog/${ref.kind === "feature" ? "feature_view" : ref.kind}/new`}
+            href={newObjectHref(ref.kind === "feature" ? "feature_view" : ref.kind)}
           >
             New {kindWord(ref.kind === "feature" ? "feature_view" : ref.kind)}
           </Link>

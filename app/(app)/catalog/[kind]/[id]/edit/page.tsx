@@ -1,3 +1,4 @@
+import { catalogHref } from "@/lib/routes";
 import { kindWord } from "@/lib/kinds";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -39,7 +40,7 @@ export default async function EditDefinitionPage({
           Catalog
         </Link>{" "}
         /{" "}
-        <Link href={`/catalog/${current.kind}/${current.objectId}`} className="hover:underline">
+        <Link href={catalogHref(current.kind, current.objectId)} className="hover:underline">
           {current.name}
         </Link>{" "}
         / edit

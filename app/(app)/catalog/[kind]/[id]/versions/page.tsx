@@ -1,3 +1,4 @@
+import { catalogHref } from "@/lib/routes";
 import { KIND_LABELS } from "@/lib/kinds";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -29,7 +30,7 @@ export default async function VersionsPage({ params }: { params: Params }) {
   const [versions, pins] = await Promise.all([listVersions(db(), scope), listActivePins(db(), scope)]);
   const canEdit = roleAtLeast(role, "author");
   const latest = current.version.number;
-  const base = `/catalog/${current.kind}/${current.objectId}`;
+  const base = catalogHref(current.kind, current.objectId);
   const defaultFrom = versions[1]?.number ?? latest;
 
   return (

@@ -1,3 +1,4 @@
+import { catalogHref } from "@/lib/routes";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -45,7 +46,7 @@ export default async function VersionDiffPage({
   ]);
   if (!before || !after) notFound();
   const changes = diffDefinitions(before.definition, after.definition);
-  const base = `/catalog/${current.kind}/${current.objectId}`;
+  const base = catalogHref(current.kind, current.objectId);
   const codeBefore = (before.definition as Partial<FeatureViewDefinition>).transformation;
   const codeAfter = (after.definition as Partial<FeatureViewDefinition>).transformation;
 
