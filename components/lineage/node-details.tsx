@@ -1,9 +1,10 @@
 "use client";
 
+import { formatDuration } from "@/lib/format";
 import { catalogHref } from "@/lib/routes";
 import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
-import { shortDuration, type HealthStatus, type NodeHealth } from "@/lib/lineage/health";
+import { type HealthStatus, type NodeHealth } from "@/lib/lineage/health";
 import { KIND_LABELS } from "@/lib/kinds";
 import { parseNodeId, type LineageNode, type NodeKind } from "@/lib/lineage/types";
 
@@ -25,8 +26,8 @@ export function HealthDetails({ health }: { health: NodeHealth | undefined }) {
     const { status, stalenessSeconds, slaSeconds } = health.freshness;
     rows.push([
       "Freshness",
-      `${stalenessSeconds === null ? "never materialised" : `${shortDuration(stalenessSeconds)} old`}${
-        slaSeconds ? ` (SLA ${shortDuration(slaSeconds)})` : ""
+      `${stalenessSeconds === null ? "never materialised" : `${formatDuration(stalenessSeconds)} old`}${
+        slaSeconds ? ` (SLA ${formatDuration(slaSeconds)})` : ""
       }`,
       status === "stale" ? "bad" : status === "fresh" ? "ok" : "unknown",
     ]);
