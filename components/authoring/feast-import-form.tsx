@@ -1,5 +1,6 @@
 "use client";
 
+import { ApiError, fetchJson } from "@/lib/fetch-json";
 import { catalogHref } from "@/lib/routes";
 import { KIND_LABELS } from "@/lib/kinds";
 import Link from "next/link";
@@ -28,21 +29,16 @@ export function FeastImportForm() {
     if (text === null) return;
     setState({ status: "working", dryRun });
     try {
-      const response = await fetch(`/api/v1/imports/feast${dryRun ? "?dryRun=true" : ""}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
+      const report = await fetchJson<FeastImportSummary>(`/api/v1/imports/feast${dryRun ? "?dryRun=true" : ""}`, {
         body: text,
       });
-      const body = (await response.json()) as
-        FeastImportSummary | { error: { message: string; fields?: Array<{ path: string; message: string }> } };
-      if (!response.ok || "error" in body) {
-        const error = "error" in body ? body.error : { message: `HTTP ${response.status}` };
-        setState({ status: "error", message: error.message, fields: error.fields });
-        return;
-      }
-      setState({ status: "done", dryRun, report: body });
-    } catch {
-      setState({ status: "error", message: "The server could not be reached. Try again." });
+      setState({ status: "done", dryRun, report });
+    } catch (error) {
+      setState(
+        error instanceof ApiError
+          ? { status: "error", message: error.message, fields: error.fields }
+          : { status: "error", message: "The server could not be reached. Try again." },
+      );
     }
   };
 

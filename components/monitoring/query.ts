@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
+import { fetchJson } from "@/lib/fetch-json";
 
 /** Open dashboards refetch this often, so they stay current while metrics stream in. */
 export const POLL_INTERVAL_MS = 30_000;
@@ -15,15 +16,6 @@ export const monitoringKeys = {
     ["monitoring", resource, id ?? "list", search] as const,
   alerts: (search: string) => ["monitoring", "alerts", search] as const,
 };
-
-export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal, headers: { accept: "application/json" } });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `Request failed (${response.status})`);
-  }
-  return (await response.json()) as T;
-}
 
 /** The dashboard's range and environment parameters, as the page's URL holds them. */
 export function useDashboardSearch(): string {
@@ -42,7 +34,7 @@ export function useMonitoringData<T>(resource: MonitoringResource, id: string | 
   const url = `/api/v1/monitoring/${resource}${id ? `/${encodeURIComponent(id)}` : ""}${search ? `?${search}` : ""}`;
   const query = useQuery({
     queryKey: monitoringKeys.resource(resource, id, search),
-    queryFn: ({ signal }) => fetchJson<T>(url, signal),
+    queryFn: ({ signal }) => fetchJson<T>(url, { signal }),
     initialData: () => initialData,
     refetchInterval: POLL_INTERVAL_MS,
     refetchOnWindowFocus: true,
