@@ -8,7 +8,7 @@ import { useMemo, useState, useTransition } from "react";
 import YAML from "yaml";
 import { saveDefinitionAction, type SaveActionResult } from "@/app/(app)/authoring/actions";
 import { Button } from "@/components/ui/button";
-import { FieldChangeList } from "@/components/authoring/field-change-list";
+import { FieldChangeTable } from "@/components/diff/field-change-table";
 import {
   existingNames,
   messagesByPath,
@@ -308,7 +308,11 @@ function OutcomeMessage({
       >
         <p className="font-medium">Someone saved a newer version. {outcome.message}</p>
         <p className="mt-1">What changed in version {latest}:</p>
-        <FieldChangeList changes={outcome.details.changes} />
+        <FieldChangeTable
+          changes={outcome.details.changes}
+          beforeLabel={`Version ${outcome.details.baseVersionNumber} (your base)`}
+          afterLabel={`Version ${latest}`}
+        />
         <p className="mt-2">Your edits are still in the form.</p>
         <div className="mt-2 flex gap-2">
           <Button type="button" variant="secondary" onClick={onLoadLatest}>

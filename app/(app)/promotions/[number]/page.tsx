@@ -10,9 +10,9 @@ import {
   withdrawPromotionAction,
 } from "@/app/(app)/promotions/actions";
 import { ActionButton } from "@/components/promotions/action-button";
-import { CodeDiff } from "@/components/promotions/code-diff";
+import { CodeDiff } from "@/components/diff/code-diff";
+import { FieldChangeTable } from "@/components/diff/field-change-table";
 import { EnvironmentVersions } from "@/components/promotions/environment-versions";
-import { FieldChanges } from "@/components/promotions/field-changes";
 import { ReviewForm } from "@/components/promotions/review-form";
 import { CheckBadge, StateBadge } from "@/components/promotions/state-badge";
 import { Badge } from "@/components/ui/badge";
@@ -162,13 +162,20 @@ export default async function PromotionPage({ params }: Params) {
                   {item.changes.length === 0 && item.baseVersion ? (
                     <p className="text-sm text-slate-500">Same definition as v{item.baseVersion.number}.</p>
                   ) : null}
-                  <FieldChanges changes={item.changes} target={request.target} />
+                  <FieldChangeTable
+                    changes={item.changes}
+                    beforeLabel={`In ${request.target}`}
+                    afterLabel="Requested"
+                    hidePaths={["transformation.code"]}
+                    emptyText={null}
+                  />
                   {item.code ? (
                     <CodeDiff
                       before={item.code.before}
                       after={item.code.after}
-                      language={item.code.language}
-                      target={request.target}
+                      label={`${item.code.language} transformation, ${request.target} and requested`}
+                      beforeLabel={`Active in ${request.target}`}
+                      afterLabel="Requested"
                     />
                   ) : null}
                   <details>

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import YAML from "yaml";
 import { z } from "zod";
-import { FieldChangeList } from "@/components/authoring/field-change-list";
-import { LazyCodeDiff } from "@/components/authoring/lazy";
+import { CodeDiff } from "@/components/diff/code-diff";
+import { FieldChangeTable } from "@/components/diff/field-change-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { findCurrentDefinition, getVersion, type VersionDetail } from "@/lib/data/definitions";
@@ -75,24 +75,26 @@ export default async function VersionDiffPage({
         <VersionCard label="After" version={after} href={`${base}/versions/${after.number}`} />
       </div>
       <Card title="Changed fields">
-        <FieldChangeList changes={changes} />
+        <FieldChangeTable changes={changes} />
       </Card>
       {codeBefore || codeAfter ? (
         <Card title={`Code (${codeBefore?.language ?? "none"} → ${codeAfter?.language ?? "none"})`}>
-          <LazyCodeDiff
+          <CodeDiff
             before={codeBefore?.code ?? ""}
             after={codeAfter?.code ?? ""}
-            language={codeAfter?.language ?? codeBefore?.language ?? "sql"}
             label="Transformation code"
+            beforeLabel={`Version ${from}`}
+            afterLabel={`Version ${to}`}
           />
         </Card>
       ) : null}
       <Card title="Whole definition">
-        <LazyCodeDiff
+        <CodeDiff
           before={YAML.stringify(before.definition)}
           after={YAML.stringify(after.definition)}
-          language="yaml"
           label="Definition as YAML"
+          beforeLabel={`Version ${from}`}
+          afterLabel={`Version ${to}`}
         />
       </Card>
     </div>
