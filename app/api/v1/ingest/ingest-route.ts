@@ -4,8 +4,13 @@ import { parseJsonBody, readBodyText, type BodyParser } from "@/lib/api/body";
 import { apiRoute, jsonResponse } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
 import { evaluateMonitors } from "@/lib/data/alerts";
-import { pruneMonitoringData, type IngestContext, type IngestOutcome, type IngestStore } from "@/lib/data/ingest";
-import { ingestStore } from "@/lib/data/ingest-store";
+import {
+  ingestStore,
+  pruneMonitoringData,
+  type IngestContext,
+  type IngestOutcome,
+  type IngestStore,
+} from "@/lib/data/ingest";
 import { INGEST_ACCESS, INGEST_BODY_LIMIT_BYTES } from "@/lib/validations/monitoring";
 
 const PRUNE_EVERY_MS = 3_600_000;
