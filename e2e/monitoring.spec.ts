@@ -239,8 +239,13 @@ test.describe("the environment a dashboard shows", () => {
     test.setTimeout(120_000);
     await signIn(page, "viewer", "/monitoring");
     await test.step("pick staging in the header's switcher", async () => {
+      // The switcher submits a server action that remembers the choice in a cookie.
+      const switched = page.waitForResponse((response) => response.request().method() === "POST", {
+        timeout: 30_000,
+      });
       await page.getByLabel("Env", { exact: true }).selectOption("staging");
-      await expect(page.getByLabel("Env", { exact: true })).toHaveValue("staging", { timeout: 30_000 });
+      expect((await switched).ok()).toBe(true);
+      await expect(page.getByText("staging · refreshes every 30 s")).toBeVisible({ timeout: 30_000 });
     });
     await test.step("open the overview without env in the URL: it shows staging", async () => {
       await page.goto("/monitoring");

@@ -12,8 +12,8 @@ export type MonitoringResource = "overview" | "freshness" | "serving" | "feature
 /** Query keys: every monitoring query starts with "monitoring", so one invalidation refreshes all. */
 export const monitoringKeys = {
   all: ["monitoring"] as const,
-  resource: (resource: MonitoringResource, id: string | null, search: string) =>
-    ["monitoring", resource, id ?? "list", search] as const,
+  resource: (resource: MonitoringResource, id: string | null, search: string, environment: string | null) =>
+    ["monitoring", resource, id ?? "list", search, environment] as const,
   alerts: (search: string) => ["monitoring", "alerts", search] as const,
 };
 
@@ -32,8 +32,11 @@ export function useDashboardSearch(): string {
 export function useMonitoringData<T>(resource: MonitoringResource, id: string | null, initialData: T) {
   const search = useDashboardSearch();
   const url = `/api/v1/monitoring/${resource}${id ? `/${encodeURIComponent(id)}` : ""}${search ? `?${search}` : ""}`;
+  // The environment the server rendered keys the cache too: after a switch without ?env= in the
+  // URL, the page must not show the previous environment's cached data.
+  const environment = (initialData as { environment?: { name?: string } }).environment?.name ?? null;
   const query = useQuery({
-    queryKey: monitoringKeys.resource(resource, id, search),
+    queryKey: monitoringKeys.resource(resource, id, search, environment),
     queryFn: ({ signal }) => fetchJson<T>(url, { signal }),
     initialData: () => initialData,
     refetchInterval: POLL_INTERVAL_MS,
