@@ -12,6 +12,8 @@ import { ENVIRONMENT_COOKIE, pickEnvironment, type EnvironmentChoice } from "@/l
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const WORKSPACE_COOKIE = "fl-workspace";
+/** Kept here too: the session owns both cookies; the rule that reads it lives in lib/environments.ts. */
+export { ENVIRONMENT_COOKIE } from "@/lib/environments";
 
 /**
  * The signed-in user with fresh roles from the database (a role change applies at once), for
