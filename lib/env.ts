@@ -17,6 +17,8 @@ const envSchema = z.object({
   FEATURELINE_DATA_DIR: z.string().trim().min(1).default(".data"),
   FEATURELINE_DEMO: z.enum(["0", "1"]).default("1"),
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** The public URL of the app (next-auth's setting); its origin is trusted for signed-in writes. */
+  NEXTAUTH_URL: z.string().trim().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

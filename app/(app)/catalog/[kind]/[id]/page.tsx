@@ -37,13 +37,13 @@ import { formatAge, formatDateTime } from "@/lib/format";
 import { DEFAULT_THRESHOLDS } from "@/lib/monitoring/thresholds";
 import { CATALOG_KIND_LABELS, type CatalogKind } from "@/lib/search/types";
 import { requireWorkspace } from "@/lib/session";
-import { objectRefSchema } from "@/lib/validations/catalog";
+import { decodePathSegment, objectRefSchema } from "@/lib/validations/catalog";
 
 type PageProps = { params: Promise<{ kind: string; id: string }> };
 
 async function resolveRef(params: PageProps["params"]) {
   const raw = await params;
-  const parsed = objectRefSchema.safeParse({ kind: raw.kind, id: decodeURIComponent(raw.id) });
+  const parsed = objectRefSchema.safeParse({ kind: raw.kind, id: decodePathSegment(raw.id) });
   if (!parsed.success) notFound();
   return parsed.data;
 }
