@@ -1,21 +1,37 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { isHttps, newNonce, securityHeaders } from "@/lib/security-headers";
 
 /**
  * First gate: anonymous page requests go to /login, anonymous API requests get 401 JSON.
  * Pages and route handlers check the session (and roles) again on the server; this only
- * saves a render and gives a consistent answer.
+ * saves a render and gives a consistent answer. Every answer carries the security headers.
  */
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health", "/api/v1/openapi.json", "/api/v1/schema"];
 
 export async function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const headers = securityHeaders({
+    nonce,
+    https: isHttps(request.nextUrl, request.headers.get("x-forwarded-proto")),
+    development: process.env.NODE_ENV === "development",
+  });
+  return withHeaders(await gate(request, nonce, headers["Content-Security-Policy"]!), headers);
+}
+
+async function gate(request: NextRequest, nonce: string, policy: string): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
+  // Next reads the policy from the request to put the nonce on the scripts it renders.
+  const forwarded = new Headers(request.headers);
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("Content-Security-Policy", policy);
+  const next = () => NextResponse.next({ request: { headers: forwarded } });
+  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return next();
   const isApi = pathname.startsWith("/api/");
   // API tokens are verified against the database by the route handler.
-  if (isApi && request.headers.get("authorization")) return NextResponse.next();
+  if (isApi && request.headers.get("authorization")) return next();
   const session = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-  if (session) return NextResponse.next();
+  if (session) return next();
   if (isApi) {
     return NextResponse.json(
       { error: { code: "unauthorized", message: "Sign in, or send an API token as 'Authorization: Bearer <token>'." } },
@@ -25,6 +41,11 @@ export async function proxy(request: NextRequest) {
   const login = new URL("/login", request.url);
   if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
   return NextResponse.redirect(login);
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {
