@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { actionArgumentsProblem, hasMalformedEscape } from "@/lib/request-guards";
 import { isHttps, newNonce, securityHeaders } from "@/lib/security-headers";
 
 /**
@@ -16,7 +17,28 @@ export async function proxy(request: NextRequest) {
     https: isHttps(request.nextUrl, request.headers.get("x-forwarded-proto")),
     development: process.env.NODE_ENV === "development",
   });
-  return withHeaders(await gate(request, nonce, headers["Content-Security-Policy"]!), headers);
+  const refused = await refuseMalformed(request);
+  return withHeaders(refused ?? (await gate(request, nonce, headers["Content-Security-Policy"]!)), headers);
+}
+
+/** Input Next.js would throw on before our code runs: answer 400 here instead of its 500. */
+async function refuseMalformed(request: NextRequest): Promise<NextResponse | null> {
+  if (hasMalformedEscape(request.nextUrl.pathname)) return badRequest("The URL has a malformed % escape.");
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  const type = request.headers.get("content-type") ?? "";
+  let encoded: FormDataEntryValue | null = null;
+  try {
+    if (type.startsWith("text/plain")) encoded = await request.clone().text();
+    else if (type.startsWith("multipart/form-data")) encoded = (await request.clone().formData()).get("0");
+  } catch {
+    return badRequest("The request body could not be read.");
+  }
+  const problem = typeof encoded === "string" ? actionArgumentsProblem(encoded) : null;
+  return problem ? badRequest(problem) : null;
+}
+
+function badRequest(message: string): NextResponse {
+  return NextResponse.json({ error: { code: "bad_request", message } }, { status: 400 });
 }
 
 async function gate(request: NextRequest, nonce: string, policy: string): Promise<NextResponse> {

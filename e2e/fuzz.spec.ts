@@ -37,7 +37,8 @@ function mayCall(principal: Principal, auth: Auth): boolean {
 const HUGE = "x".repeat(200_000);
 const DEEP = "[".repeat(20_000) + "]".repeat(20_000);
 const BAD_IDS = ["does-not-exist", "%25", "%00", "a%00b", "x".repeat(2_000), "__proto__", "..%2F..%2Fetc", "%E0%A4%A"];
-const BAD_QUERY_VALUES = ["a\u0000b", "%", "-1", "NaN", "1e999", "[]", "__proto__", "x".repeat(20_000), "🦄\ud800"];
+/** Written as they go on the wire: NUL, a bare %, an invalid UTF-8 escape, numbers out of range, ... */
+const BAD_QUERY_VALUES = ["a%00b", "%", "%E0%A4%A", "-1", "NaN", "1e999", "%5B%5D", "__proto__", "x".repeat(20_000)];
 
 /** Bodies that are never valid for any operation. */
 function badBodies(op: Operation): Array<{ label: string; data: string; type?: string }> {
@@ -185,7 +186,7 @@ test("fuzz and authorisation matrix: no 5xx, no unauthorised success, nothing ch
         const response = await send(
           admin,
           op.method,
-          `${url}${separator}${encodeURIComponent(name)}=${encodeURIComponent(value)}&${encodeURIComponent(name)}=2`,
+          `${url}${separator}${encodeURIComponent(name)}=${value}&${encodeURIComponent(name)}=2`,
         );
         check(`query ${op.method} ${op.path} ${name}=${value.slice(0, 12)}`, response, (status) => status < 500);
       }
