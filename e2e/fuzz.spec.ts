@@ -40,6 +40,21 @@ const BAD_IDS = ["does-not-exist", "%25", "%00", "a%00b", "x".repeat(2_000), "__
 /** Written as they go on the wire: NUL, a bare %, an invalid UTF-8 escape, numbers out of range, ... */
 const BAD_QUERY_VALUES = ["a%00b", "%", "%E0%A4%A", "-1", "NaN", "1e999", "%5B%5D", "__proto__", "x".repeat(20_000)];
 
+/**
+ * Bodies that would be accepted, so that a refusal in the matrix is the authorisation's doing
+ * and not the validation's. Operations not listed get `{}`.
+ */
+const VALID_BODIES: Record<string, unknown> = {
+  "POST /api/v1/tokens": { name: "matrix", scopes: ["read"] },
+  "PATCH /api/v1/users/{id}": { role: "admin" },
+  "POST /api/v1/promotions/{number}/reviews": { decision: "approve" },
+  "POST /api/v1/catalog/{kind}/{id}/comments": { body: "matrix" },
+  "PATCH /api/v1/catalog/{kind}/{id}/ownership": { owner: "matrix@example.com" },
+  "POST /api/v1/environments": { name: "matrix", requiredApprovals: 1 },
+  "PATCH /api/v1/environments/{name}": { requiredApprovals: 3 },
+  "POST /api/v1/definitions/{kind}/{id}/revert": { versionNumber: 1, baseVersionNumber: 1 },
+};
+
 /** Bodies that are never valid for any operation. */
 function badBodies(op: Operation): Array<{ label: string; data: string; type?: string }> {
   const bodies: Array<{ label: string; data: string; type?: string }> = [
@@ -161,7 +176,8 @@ test("fuzz and authorisation matrix: no 5xx, no unauthorised success, nothing ch
       const crossWorkspace = principal.kind === "user" && principal.workspace === "beta";
       if (allowed && op.method !== "get" && !(crossWorkspace && /\{(id|number)\}/.test(op.path))) continue;
       counts.matrix += 1;
-      const response = await send(principal.api, op.method, realUrl(op.path), { data: "{}" });
+      const body = JSON.stringify(VALID_BODIES[`${op.method.toUpperCase()} ${op.path}`] ?? {});
+      const response = await send(principal.api, op.method, realUrl(op.path), { data: body });
       const label = `${principal.name} ${op.method.toUpperCase()} ${op.path}`;
       if (!allowed) {
         counts.matrixRefused += 1;
