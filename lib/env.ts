@@ -63,6 +63,7 @@ const envSchema = z.object({
     }),
   FEATURELINE_DATA_DIR: z.string().trim().min(1).default(".data"),
   FEATURELINE_DEMO: z.enum(["0", "1"]).default("1"),
+  NEXTAUTH_URL: optionalText,
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   FEATURELINE_TRUSTED_PROXIES: z
