@@ -28,8 +28,9 @@ export async function startTestIdentityProvider(options: {
   people: Record<string, TestPerson>;
 }): Promise<TestIdentityProvider> {
   const people = new Map(Object.entries(options.people));
-  let handler: ((request: never, response: never) => void) | undefined;
-  const server: Server = createServer((request, response) => handler?.(request as never, response as never));
+  // The issuer needs the port, and the provider needs the issuer: listen first, route later.
+  const route: { handler?: ReturnType<Provider["callback"]> } = {};
+  const server: Server = createServer((request, response) => route.handler?.(request, response));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientId = "featureline-test";
@@ -86,7 +87,7 @@ export async function startTestIdentityProvider(options: {
       return grant;
     },
   });
-  handler = provider.callback();
+  route.handler = provider.callback();
   return {
     issuer,
     clientId,
