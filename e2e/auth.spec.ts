@@ -35,3 +35,27 @@ for (const role of Object.keys(DEMO_USERS) as DemoRole[]) {
     });
   });
 }
+
+test("a copy of the session cookie stops working once its user signs out", async ({ page, browser }) => {
+  await signIn(page, "author");
+  const cookies = await page.context().cookies();
+  await page.getByLabel("User menu").click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  expect((await replay.request.get("/api/v1/me")).status()).toBe(401);
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/catalog");
+  await expect(replayPage).toHaveURL(/\/login/);
+  await replay.close();
+});
+
+test("a password over the length limit is refused with a clear message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(DEMO_USERS.viewer);
+  await page.getByLabel("Password").fill("x".repeat(300));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Passwords are at most 256 characters" })).toBeVisible();
+});

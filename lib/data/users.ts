@@ -100,6 +100,9 @@ export async function createUser(
   actor: Actor = {},
 ) {
   const email = input.email.trim().toLowerCase();
+  if (input.password.length > MAX_PASSWORD_LENGTH) {
+    throw new AppError("bad_request", `Passwords are at most ${MAX_PASSWORD_LENGTH} characters.`);
+  }
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
