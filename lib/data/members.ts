@@ -3,7 +3,14 @@ import { recordAudit, type Actor } from "@/lib/data/audit";
 import { afterRoleLoss } from "@/lib/data/sessions";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+
+/** Refuses to take the admin role from a workspace's last admin. */
+export async function assertAnotherAdmin(tx: Prisma.TransactionClient, workspaceId: string): Promise<void> {
+  const admins = await tx.workspaceMember.count({ where: { workspaceId, role: "admin" } });
+  if (admins <= 1) throw new AppError("conflict", "A workspace needs at least one admin; promote someone else first.");
+}
 
 /** Members of a workspace, and the invitations not yet accepted. */
 export async function listMembersAndInvites(prisma: Db, workspaceId: string) {
@@ -123,12 +130,7 @@ export async function removeMember(prisma: Db, input: { workspaceId: string; use
       select: { role: true, user: { select: { email: true } } },
     });
     if (!member) throw new AppError("not_found", "That user is not a member of this workspace.");
-    if (member.role === "admin") {
-      const admins = await tx.workspaceMember.count({ where: { workspaceId: input.workspaceId, role: "admin" } });
-      if (admins <= 1) {
-        throw new AppError("conflict", "A workspace needs at least one admin; promote someone else first.");
-      }
-    }
+    if (member.role === "admin") await assertAnotherAdmin(tx, input.workspaceId);
     await tx.workspaceMember.delete({
       where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: input.userId } },
     });

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 import { roleAtLeast } from "@/lib/auth/roles";
+import { assertAnotherAdmin } from "@/lib/data/members";
 import { afterRoleLoss } from "@/lib/data/sessions";
 
 export { ROLES, roleAtLeast } from "@/lib/auth/roles";
@@ -154,14 +155,7 @@ export async function setWorkspaceRole(
     });
     if (!member) throw new AppError("not_found", "That user is not a member of this workspace.");
     if (member.role === input.role) return;
-    if (member.role === "admin" && input.role !== "admin") {
-      const admins = await tx.workspaceMember.count({
-        where: { workspaceId: input.workspaceId, role: "admin" },
-      });
-      if (admins <= 1) {
-        throw new AppError("conflict", "A workspace needs at least one admin; promote someone else first.");
-      }
-    }
+    if (member.role === "admin" && input.role !== "admin") await assertAnotherAdmin(tx, input.workspaceId);
     // A role set by hand stays as set: the IdP's groups no longer manage this membership.
     await tx.workspaceMember.update({
       where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: input.userId } },
