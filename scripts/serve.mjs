@@ -8,10 +8,10 @@ import { createServer } from "node:http";
 import next from "next";
 
 const PEER_ADDRESS_HEADER = "x-featureline-peer";
+// Set by scripts/start.ts from the validated settings; like `next start`, listen on every interface.
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME || undefined;
 
-const app = next({ dev: false, port, hostname: hostname ?? "localhost" });
+const app = next({ dev: false, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -20,8 +20,8 @@ const server = createServer((request, response) => {
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
   handle(request, response);
 });
-server.listen(port, hostname, () => {
-  console.log(`featureline: ready on http://${hostname ?? "localhost"}:${port}`);
+server.listen(port, () => {
+  console.log(`featureline: ready on http://localhost:${port}`);
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
