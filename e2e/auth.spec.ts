@@ -59,3 +59,21 @@ test("a password over the length limit is refused with a clear message", async (
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Passwords are at most 256 characters" })).toBeVisible();
 });
+
+test("made-up X-Forwarded-For headers do not buy more password guesses", async ({ request }) => {
+  const email = `throttle-${Date.now()}@example.com`;
+  const attempt = async (i: number) => {
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password: `guess-${i}`, json: "true" },
+      // A new forged address per attempt; the server's own peer header cannot be forged either.
+      headers: { "x-forwarded-for": `203.0.113.${i}`, "x-featureline-peer": `198.51.100.${i}` },
+    });
+    const { url } = (await response.json()) as { url: string };
+    return new URL(url).searchParams.get("error") ?? "";
+  };
+  const errors: string[] = [];
+  for (let i = 0; i < 6; i++) errors.push(await attempt(i));
+  expect(errors[0]).toBe("Wrong email or password.");
+  expect(errors[5]).toMatch(/^Too many failed sign-ins/);
+});
