@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { db } from "@/lib/db";
-import { listWorkspaceAdmins } from "@/lib/data/oidc-accounts";
+import { listWorkspaceAdmins } from "@/lib/data/members";
 import { getCurrentUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "No workspace yet" };

@@ -146,3 +146,14 @@ export async function removeMember(prisma: Db, input: { workspaceId: string; use
     });
   });
 }
+
+/** The admins a person without a workspace can ask, for the "no workspace" page. */
+export async function listWorkspaceAdmins(prisma: Db) {
+  const rows = await prisma.workspaceMember.findMany({
+    where: { role: "admin", user: { disabledAt: null } },
+    select: { user: { select: { name: true, email: true } }, workspace: { select: { name: true } } },
+    orderBy: [{ workspace: { name: "asc" } }, { user: { email: "asc" } }],
+    take: 20,
+  });
+  return rows.map((row) => ({ name: row.user.name, email: row.user.email, workspace: row.workspace.name }));
+}
