@@ -59,7 +59,14 @@ export const channelUpdateSchema = z.object({
   name: common.name.optional(),
   target: z.string().trim().optional(),
   minSeverity: z.enum(["warning", "critical"]).optional(),
-  teamId: common.teamId,
+  /** Left out: keep; empty or null: every team. */
+  teamId: z
+    .string()
+    .trim()
+    .max(100)
+    .nullable()
+    .transform((value) => value || null)
+    .optional(),
   enabled: z.boolean().optional(),
   /** true: generate a new signing secret (generic webhooks), shown once. */
   rotateSecret: z.boolean().optional(),
