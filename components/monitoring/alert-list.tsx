@@ -57,7 +57,7 @@ export function AlertList({
                   )
                 ) : null}
                 <span className="text-xs text-slate-500">
-                  {alert.environmentName} · {alert.monitorName}
+                  {alert.environmentName} · {alert.ruleName}
                 </span>
               </div>
               <p className="mt-1 text-slate-700">{alert.message}</p>

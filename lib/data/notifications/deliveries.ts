@@ -1,5 +1,5 @@
 import "server-only";
-import { objectNames } from "@/lib/data/alerts";
+import { objectNames } from "@/lib/data/alerts/names";
 import type { Db, Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { AlertSeverity, ObjectKind } from "@/lib/generated/prisma/enums";

@@ -1,7 +1,6 @@
 import "server-only";
-import { recordAudit, type Actor } from "@/lib/data/audit";
+import { enqueueAlertNotifications, type AlertEventSnapshot } from "@/lib/data/notifications/deliveries";
 import type { Db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import {
   DEFAULT_ERROR_RATE,
   DEFAULT_MONITORS,
@@ -13,249 +12,6 @@ import { formatDuration } from "@/lib/duration";
 import type { AlertSeverity, MonitorKind, ObjectKind } from "@/lib/generated/prisma/enums";
 import { STATISTICS, type StatisticName } from "@/lib/monitoring/stats";
 import { DEFAULT_THRESHOLDS } from "@/lib/monitoring/thresholds";
-
-/** Open = still firing (not ended) and nobody has acknowledged it yet. */
-const OPEN = { endedAt: null, acknowledgedAt: null } as const;
-
-export interface OpenAlertBadge {
-  count: number;
-  /** The worst severity among the object's open alerts. */
-  severity: AlertSeverity;
-  alertIds: string[];
-}
-
-/** `"<object_kind>:<object_id>"`, the key of getOpenAlertsByObject's map. */
-export function alertObjectKey(objectKind: ObjectKind | string, objectId: string): string {
-  return `${objectKind}:${objectId}`;
-}
-
-/**
- * Open alerts per object, for badges in the catalog and on lineage nodes. Keyed by
- * `"<object_kind>:<object_id>"`; without an environment, alerts of every environment count.
- */
-export async function getOpenAlertsByObject(
-  prisma: Db,
-  options: { workspaceId: string; environmentId?: string },
-): Promise<Map<string, OpenAlertBadge>> {
-  const rows = await prisma.alert.findMany({
-    where: {
-      workspaceId: options.workspaceId,
-      ...(options.environmentId ? { environmentId: options.environmentId } : {}),
-      ...OPEN,
-    },
-    select: { id: true, objectKind: true, objectId: true, severity: true },
-    orderBy: { startedAt: "desc" },
-  });
-  const badges = new Map<string, OpenAlertBadge>();
-  for (const row of rows) {
-    const key = alertObjectKey(row.objectKind, row.objectId);
-    const badge = badges.get(key);
-    if (!badge) {
-      badges.set(key, { count: 1, severity: row.severity, alertIds: [row.id] });
-      continue;
-    }
-    badge.count += 1;
-    badge.alertIds.push(row.id);
-    if (row.severity === "critical") badge.severity = "critical";
-  }
-  return badges;
-}
-
-/** "firing": not ended, acknowledged or not. */
-export type AlertState = "open" | "acknowledged" | "firing" | "resolved" | "all";
-
-export interface AlertListItem {
-  id: string;
-  monitorId: string;
-  monitorName: string;
-  kind: string;
-  objectKind: ObjectKind;
-  objectId: string;
-  objectName: string | null;
-  environmentId: string;
-  environmentName: string;
-  severity: AlertSeverity;
-  message: string;
-  value: number | null;
-  threshold: number | null;
-  startedAt: string;
-  endedAt: string | null;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-}
-
-/**
- * Alerts of a workspace, newest first. `open`: firing and unacknowledged; `acknowledged`:
- * firing but acknowledged; `resolved`: ended.
- */
-export async function listAlerts(
-  prisma: Db,
-  options: {
-    workspaceId: string;
-    environmentId?: string;
-    state?: AlertState;
-    objectKind?: ObjectKind;
-    objectId?: string;
-    since?: Date;
-    limit?: number;
-  },
-): Promise<AlertListItem[]> {
-  const state = options.state ?? "open";
-  const stateWhere =
-    state === "open"
-      ? OPEN
-      : state === "acknowledged"
-        ? { endedAt: null, acknowledgedAt: { not: null } }
-        : state === "firing"
-          ? { endedAt: null }
-          : state === "resolved"
-            ? { endedAt: { not: null } }
-            : {};
-  const rows = await prisma.alert.findMany({
-    where: {
-      workspaceId: options.workspaceId,
-      ...(options.environmentId ? { environmentId: options.environmentId } : {}),
-      ...(options.objectKind ? { objectKind: options.objectKind } : {}),
-      ...(options.objectId ? { objectId: options.objectId } : {}),
-      ...(options.since ? { OR: [{ endedAt: null }, { endedAt: { gte: options.since } }] } : {}),
-      ...stateWhere,
-    },
-    select: {
-      id: true,
-      monitorId: true,
-      objectKind: true,
-      objectId: true,
-      environmentId: true,
-      severity: true,
-      message: true,
-      value: true,
-      threshold: true,
-      startedAt: true,
-      endedAt: true,
-      acknowledgedAt: true,
-      acknowledgedById: true,
-      monitor: { select: { name: true, kind: true } },
-    },
-    orderBy: [{ startedAt: "desc" }, { id: "asc" }],
-    take: Math.min(options.limit ?? 200, 1000),
-  });
-  const [names, environments, users] = await Promise.all([
-    objectNames(prisma, options.workspaceId, rows),
-    prisma.environment.findMany({ where: { workspaceId: options.workspaceId }, select: { id: true, name: true } }),
-    userNames(
-      prisma,
-      rows.map((row) => row.acknowledgedById).filter((id): id is string => id !== null),
-    ),
-  ]);
-  const environmentName = new Map(environments.map((env) => [env.id, env.name]));
-  return rows.map((row) => ({
-    id: row.id,
-    monitorId: row.monitorId,
-    monitorName: row.monitor.name,
-    kind: row.monitor.kind,
-    objectKind: row.objectKind,
-    objectId: row.objectId,
-    objectName: names.get(alertObjectKey(row.objectKind, row.objectId)) ?? null,
-    environmentId: row.environmentId,
-    environmentName: environmentName.get(row.environmentId) ?? "",
-    severity: row.severity,
-    message: row.message,
-    value: row.value,
-    threshold: row.threshold,
-    startedAt: row.startedAt.toISOString(),
-    endedAt: row.endedAt?.toISOString() ?? null,
-    acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
-    acknowledgedBy: row.acknowledgedById ? (users.get(row.acknowledgedById) ?? null) : null,
-  }));
-}
-
-/** Acknowledges an open alert: its badge disappears, the alert stays until its condition ends. */
-export async function acknowledgeAlert(
-  prisma: Db,
-  input: { workspaceId: string; alertId: string },
-  actor: Actor,
-): Promise<{ id: string; acknowledgedAt: string }> {
-  return prisma.$transaction(async (tx) => {
-    const alert = await tx.alert.findFirst({
-      where: { id: input.alertId, workspaceId: input.workspaceId },
-      select: { id: true, objectKind: true, objectId: true, message: true, acknowledgedAt: true, endedAt: true },
-    });
-    if (!alert) throw new AppError("not_found", "No such alert in this workspace.");
-    // Acknowledging twice is a no-op, so a double click or a retried request is harmless.
-    if (alert.acknowledgedAt) return { id: alert.id, acknowledgedAt: alert.acknowledgedAt.toISOString() };
-    const acknowledgedAt = new Date();
-    await tx.alert.update({
-      where: { id: alert.id },
-      data: { acknowledgedAt, acknowledgedById: actor.userId ?? null },
-    });
-    await recordAudit(tx, {
-      workspaceId: input.workspaceId,
-      actor,
-      action: "alert.acknowledge",
-      objectKind: alert.objectKind,
-      objectId: alert.objectId,
-      before: { alertId: alert.id, message: alert.message, acknowledgedAt: null },
-      after: { alertId: alert.id, acknowledgedAt: acknowledgedAt.toISOString() },
-    });
-    return { id: alert.id, acknowledgedAt: acknowledgedAt.toISOString() };
-  });
-}
-
-async function userNames(prisma: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const users = await prisma.user.findMany({
-    where: { id: { in: [...new Set(ids)] } },
-    select: { id: true, name: true },
-  });
-  return new Map(users.map((user) => [user.id, user.name]));
-}
-
-/** Display names of the objects alerts point at, keyed like the badges. */
-export async function objectNames(
-  prisma: Db,
-  workspaceId: string,
-  refs: readonly { objectKind: ObjectKind; objectId: string }[],
-): Promise<Map<string, string>> {
-  const idsOf = (kind: ObjectKind) => [
-    ...new Set(refs.filter((ref) => ref.objectKind === kind).map((ref) => ref.objectId)),
-  ];
-  const names = new Map<string, string>();
-  const featureViewIds = idsOf("feature_view");
-  const serviceIds = idsOf("feature_service");
-  const featureIds = idsOf("feature");
-  const modelIds = idsOf("model");
-  const [views, services, features, models] = await Promise.all([
-    featureViewIds.length
-      ? prisma.featureView.findMany({
-          where: { workspaceId, id: { in: featureViewIds } },
-          select: { id: true, name: true },
-        })
-      : [],
-    serviceIds.length
-      ? prisma.featureService.findMany({
-          where: { workspaceId, id: { in: serviceIds } },
-          select: { id: true, name: true },
-        })
-      : [],
-    featureIds.length
-      ? prisma.feature.findMany({
-          where: { workspaceId, id: { in: featureIds } },
-          select: { id: true, name: true, featureView: { select: { name: true } } },
-        })
-      : [],
-    modelIds.length
-      ? prisma.model.findMany({ where: { workspaceId, id: { in: modelIds } }, select: { id: true, name: true } })
-      : [],
-  ]);
-  for (const view of views) names.set(alertObjectKey("feature_view", view.id), view.name);
-  for (const service of services) names.set(alertObjectKey("feature_service", service.id), service.name);
-  for (const feature of features)
-    names.set(alertObjectKey("feature", feature.id), `${feature.featureView.name}:${feature.name}`);
-  for (const model of models) names.set(alertObjectKey("model", model.id), model.name);
-  return names;
-}
-
-// ---------------------------------------------------------------- evaluation
 
 /** Window over which p99 and error rate are judged when rules are evaluated. */
 export const EVALUATION_WINDOW_MS = 15 * 60_000;
@@ -290,6 +46,8 @@ export async function evaluateMonitors(
     now?: Date;
     environmentIds?: string[];
     only?: { kind: "feature_view" | "feature_service" | "feature"; ids: string[] };
+    /** Only rules of these kinds (the scheduler evaluates each kind on its own interval). */
+    kinds?: readonly MonitorKind[];
   },
 ): Promise<EvaluationResult> {
   const now = options.now ?? new Date();
@@ -298,7 +56,8 @@ export async function evaluateMonitors(
       where: {
         workspaceId: options.workspaceId,
         enabled: true,
-        ...(options.only ? { kind: { in: KINDS_FOR[options.only.kind] } } : {}),
+        ...(options.only ? { kind: { in: [...KINDS_FOR[options.only.kind]] } } : {}),
+        ...(options.kinds ? { kind: { in: [...options.kinds] } } : {}),
       },
       select: { id: true, name: true, kind: true, objectId: true, statistic: true, threshold: true },
     });
@@ -322,6 +81,12 @@ export async function evaluateMonitors(
   const result: EvaluationResult = { evaluated: 0, opened: 0, updated: 0, resolved: 0 };
   if (monitors.length === 0 || environments.length === 0) return result;
   const onlyIds = options.only?.ids;
+  // A rule muted for an object skips it (its alerts ended when it was muted).
+  const mutes = await prisma.ruleMute.findMany({
+    where: { ruleId: { in: monitors.map((m) => m.id) }, OR: [{ until: null }, { until: { gt: now } }] },
+    select: { ruleId: true, objectId: true },
+  });
+  const muted = new Set(mutes.map((mute) => `${mute.ruleId}:${mute.objectId}`));
 
   const kinds = new Set(monitors.map((monitor) => monitor.kind));
   for (const environment of environments) {
@@ -359,7 +124,8 @@ export async function evaluateMonitors(
     for (const monitor of monitors) {
       const judged: string[] = [];
       const violations: Violation[] = [];
-      const applies = (id: string) => !monitor.objectId || monitor.objectId === id;
+      const applies = (id: string) =>
+        (!monitor.objectId || monitor.objectId === id) && !muted.has(`${monitor.id}:${id}`);
       if (monitor.kind === "freshness") {
         for (const view of views) {
           if (!applies(view.id) || view.status === "unknown" || view.slaSeconds === null) continue;
@@ -489,7 +255,7 @@ async function reconcile(
 ): Promise<{ opened: number; updated: number; resolved: number }> {
   if (input.judged.length === 0) return { opened: 0, updated: 0, resolved: 0 };
   return prisma.$transaction(async (tx) => {
-    // Two ingestion requests evaluating the same rule at once must not both open an alert.
+    // Two evaluations of the same rule at once (ingestion and the scheduler) must not both open an alert.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`alert:${input.monitorId}:${input.environmentId}`}))`;
     const open = await tx.alert.findMany({
       where: {
@@ -498,38 +264,119 @@ async function reconcile(
         endedAt: null,
         objectId: { in: input.judged },
       },
-      select: { id: true, objectId: true, severity: true, value: true },
+      select: {
+        id: true,
+        objectKind: true,
+        objectId: true,
+        severity: true,
+        value: true,
+        threshold: true,
+        message: true,
+        acknowledgedAt: true,
+        snoozedUntil: true,
+        lastNotifiedAt: true,
+      },
     });
     const openBy = new Map(open.map((alert) => [alert.objectId, alert]));
     const violated = new Set(input.violations.map((violation) => violation.objectId));
-    let opened = 0;
+    const notifications: AlertEventSnapshot[] = [];
+    const events: { alertId: string; kind: string; detail: object }[] = [];
+    const isQuiet = (alert: { acknowledgedAt: Date | null; snoozedUntil: Date | null }) =>
+      alert.acknowledgedAt !== null || (alert.snoozedUntil !== null && alert.snoozedUntil > input.now);
     let updated = 0;
+    const fresh: Violation[] = [];
     for (const violation of input.violations) {
       const existing = openBy.get(violation.objectId);
-      if (existing) {
-        if (existing.severity !== violation.severity || existing.value !== violation.value) {
-          await tx.alert.update({
-            where: { id: existing.id },
-            data: {
-              severity: violation.severity,
-              value: violation.value,
-              threshold: violation.threshold,
-              message: violation.message,
-            },
-          });
-          updated++;
-        }
+      if (!existing) {
+        fresh.push(violation);
         continue;
       }
-      await tx.alert.create({
-        data: { workspaceId: input.workspaceId, monitorId: input.monitorId, startedAt: input.now, ...violation },
+      if (existing.severity === violation.severity && existing.value === violation.value) continue;
+      await tx.alert.update({
+        where: { id: existing.id },
+        data: {
+          severity: violation.severity,
+          value: violation.value,
+          threshold: violation.threshold,
+          message: violation.message,
+          ...(violation.severity === "critical" && existing.severity === "warning" && !isQuiet(existing)
+            ? { lastNotifiedAt: input.now }
+            : {}),
+        },
       });
-      opened++;
+      updated++;
+      if (existing.severity !== violation.severity) {
+        events.push({
+          alertId: existing.id,
+          kind: violation.severity === "critical" ? "escalated" : "deescalated",
+          detail: { severity: violation.severity, value: violation.value, threshold: violation.threshold },
+        });
+        // Escalation is news even for someone who has not acknowledged yet; a quiet alert stays quiet.
+        if (violation.severity === "critical" && !isQuiet(existing))
+          notifications.push({ alertId: existing.id, event: "escalated", ...snapshotOf(violation) });
+      }
     }
-    const healthy = open.filter((alert) => !violated.has(alert.objectId)).map((alert) => alert.id);
-    if (healthy.length > 0) await tx.alert.updateMany({ where: { id: { in: healthy } }, data: { endedAt: input.now } });
-    return { opened, updated, resolved: healthy.length };
+    if (fresh.length > 0) {
+      const created = await tx.alert.createManyAndReturn({
+        data: fresh.map((violation) => ({
+          workspaceId: input.workspaceId,
+          monitorId: input.monitorId,
+          startedAt: input.now,
+          lastNotifiedAt: input.now,
+          ...violation,
+        })),
+        select: { id: true, objectId: true },
+      });
+      const byObject = new Map(fresh.map((violation) => [violation.objectId, violation]));
+      for (const alert of created) {
+        const violation = byObject.get(alert.objectId)!;
+        events.push({
+          alertId: alert.id,
+          kind: "opened",
+          detail: { severity: violation.severity, value: violation.value, threshold: violation.threshold },
+        });
+        notifications.push({ alertId: alert.id, event: "opened", ...snapshotOf(violation) });
+      }
+    }
+    const healthy = open.filter((alert) => !violated.has(alert.objectId));
+    if (healthy.length > 0) {
+      await tx.alert.updateMany({
+        where: { id: { in: healthy.map((alert) => alert.id) } },
+        data: { endedAt: input.now, resolution: "cleared" },
+      });
+      for (const alert of healthy) {
+        events.push({ alertId: alert.id, kind: "cleared", detail: { value: alert.value } });
+        // Only those who were told it fired hear that it cleared.
+        if (alert.lastNotifiedAt)
+          notifications.push({
+            alertId: alert.id,
+            event: "resolved",
+            objectKind: alert.objectKind,
+            objectId: alert.objectId,
+            severity: alert.severity,
+            value: alert.value,
+            threshold: alert.threshold,
+            message: alert.message,
+            endedAt: input.now.toISOString(),
+          });
+      }
+    }
+    if (events.length > 0)
+      await tx.alertEvent.createMany({ data: events.map((event) => ({ ...event, at: input.now })) });
+    await enqueueAlertNotifications(tx, input.workspaceId, notifications);
+    return { opened: fresh.length, updated, resolved: healthy.length };
   });
+}
+
+function snapshotOf(violation: Violation) {
+  return {
+    objectKind: violation.objectKind,
+    objectId: violation.objectId,
+    severity: violation.severity,
+    value: violation.value,
+    threshold: violation.threshold,
+    message: violation.message,
+  };
 }
 
 /** A workspace without any rule gets the four default ones, so ingestion raises alerts out of the box. */
