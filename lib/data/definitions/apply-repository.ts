@@ -1,0 +1,213 @@
+import "server-only";
+import { recordAudit, type Actor } from "@/lib/data/audit";
+import { deleteDefinitionRows, loadRowIds, writeDefinitionRows, type Tx } from "@/lib/data/definition-rows";
+import type { Db } from "@/lib/db";
+import { planRepository, type CurrentDefinitions, type FieldChange } from "@/lib/definitions/diff";
+import {
+  DEFINITION_KINDS,
+  DOCUMENT_KEYS,
+  type AnyDefinition,
+  type DataSourceDefinition,
+  type DefinitionKind,
+  type FeatureViewDefinition,
+  type RepositoryDocument,
+} from "@/lib/definitions/schema";
+import { validateRepository } from "@/lib/definitions/validate";
+import type { FieldError } from "@/lib/errors";
+import { brokenDependents, emptyState, existingNamesOf, loadState, teamErrors } from "./registry-state";
+import { TX_OPTIONS } from "./types";
+import { appendVersion, firstEnvironmentId, lockWorkspace, toField, validationError } from "./versioning";
+
+/*
+ * Plan and apply of repository documents (definitions as code): one transaction under the
+ * workspace lock, validated against the registry as it will be after the apply.
+ */
+
+export interface PlanItem {
+  kind: DefinitionKind;
+  name: string;
+  contentHash: string;
+}
+
+export interface ApplyResult {
+  /** False for a plan (dry run). */
+  applied: boolean;
+  create: PlanItem[];
+  update: Array<PlanItem & { changes: FieldChange[] }>;
+  delete: Array<{ kind: DefinitionKind; name: string }>;
+  unchanged: number;
+  warnings: FieldError[];
+  /** The versions an apply wrote, one per created or updated object. */
+  versions: Array<{ kind: DefinitionKind; name: string; objectId: string; number: number }>;
+}
+
+export interface ApplyRepositoryInput {
+  workspaceId: string;
+  document: RepositoryDocument;
+  /** Overrides the document's own `prune`. */
+  prune?: boolean;
+  dryRun?: boolean;
+  message?: string;
+}
+
+export async function applyRepository(prisma: Db, input: ApplyRepositoryInput, actor: Actor): Promise<ApplyResult> {
+  return prisma.$transaction((tx) => applyInTransaction(tx, input, actor, "definition.apply"), TX_OPTIONS);
+}
+
+export async function applyInTransaction(
+  tx: Tx,
+  input: ApplyRepositoryInput,
+  actor: Actor,
+  action: string,
+): Promise<ApplyResult> {
+  const { workspaceId } = input;
+  const document: RepositoryDocument = { ...input.document, prune: input.prune ?? input.document.prune };
+  await lockWorkspace(tx, workspaceId);
+  if (document.workspace !== undefined) {
+    const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { slug: true } });
+    if (workspace?.slug !== document.workspace) {
+      throw validationError([
+        {
+          path: "workspace",
+          message: `The document is for workspace "${document.workspace}", not "${workspace?.slug ?? ""}"`,
+        },
+      ]);
+    }
+  }
+  const rows = await loadRowIds(tx, workspaceId);
+  const state = await loadState(tx, workspaceId, rows);
+
+  const current: CurrentDefinitions = {};
+  for (const kind of DEFINITION_KINDS) {
+    current[kind] = [...state[kind].values()].flatMap((object) => (object.definition ? [object.definition] : []));
+  }
+  const plan = planRepository(document, current);
+
+  // The registry after the apply: with prune exactly the document, else the registry overlaid.
+  const after = emptyState();
+  const changed = new Set<string>();
+  for (const kind of DEFINITION_KINDS) {
+    if (!document.prune) for (const [name, object] of state[kind]) after[kind].set(name, object);
+    for (const definition of document[DOCUMENT_KEYS[kind]] as AnyDefinition[]) {
+      const stored = state[kind].get(definition.name);
+      after[kind].set(definition.name, {
+        kind,
+        objectId: stored?.objectId ?? "",
+        name: definition.name,
+        version: stored?.version ?? null,
+        definition,
+      });
+      changed.add(`${kind}:${definition.name}`);
+    }
+  }
+  const issues = validateRepository(document, existingNamesOf(after));
+  const errors = [
+    ...issues.filter((issue) => issue.severity === "error").map(toField),
+    ...DEFINITION_KINDS.flatMap((kind) =>
+      teamErrors(document[DOCUMENT_KEYS[kind]] as AnyDefinition[], rows, (i) => `${DOCUMENT_KEYS[kind]}[${i}].team`),
+    ),
+    ...brokenDependents(
+      state,
+      after,
+      changed,
+      (dependentKind, name, rest) => `${DOCUMENT_KEYS[dependentKind]}[name=${name}]${rest}`,
+    ),
+  ];
+  if (errors.length > 0) throw validationError(errors);
+
+  const result: ApplyResult = {
+    applied: !input.dryRun,
+    create: plan.create.map(({ kind, name, contentHash: hash }) => ({ kind, name, contentHash: hash })),
+    update: plan.update.map(({ kind, name, contentHash: hash, changes }) => ({
+      kind,
+      name,
+      contentHash: hash,
+      changes,
+    })),
+    delete: plan.delete,
+    unchanged: plan.unchanged,
+    warnings: issues.filter((issue) => issue.severity === "warning").map(toField),
+    versions: [],
+  };
+  if (input.dryRun) return result;
+
+  const writes = orderForWrite([...plan.create, ...plan.update]);
+  const before: Record<string, unknown> = {};
+  const devEnvironment = await firstEnvironmentId(tx, workspaceId);
+  for (const { kind, definition, contentHash: hash } of writes) {
+    const stored = state[kind].get(definition.name);
+    if (stored?.definition) before[`${kind}:${definition.name}`] = stored.definition;
+    const objectId = await writeDefinitionRows(tx, rows, kind, definition);
+    const version = await appendVersion(tx, {
+      workspaceId,
+      kind,
+      objectId,
+      name: definition.name,
+      definition,
+      contentHash: hash,
+      number: (stored?.version?.number ?? 0) + 1,
+      message: input.message?.trim() || (action === "definition.import" ? "Imported from Feast" : "Applied as code"),
+      actor,
+      devEnvironmentId: devEnvironment,
+    });
+    result.versions.push({ kind, name: definition.name, objectId, number: version.number });
+  }
+  for (const { kind, name } of plan.delete) {
+    const stored = state[kind].get(name);
+    if (!stored) continue;
+    if (stored.definition) before[`${kind}:${name}`] = stored.definition;
+    await deleteDefinitionRows(tx, rows, kind, stored.objectId);
+    if (devEnvironment) {
+      await tx.activeVersion.deleteMany({
+        where: { environmentId: devEnvironment, objectKind: kind, objectId: stored.objectId },
+      });
+    }
+  }
+  if (writes.length > 0 || plan.delete.length > 0) {
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action,
+      before,
+      after: {
+        create: result.create.map(({ kind, name }) => `${kind}:${name}`),
+        update: result.update.map(({ kind, name }) => `${kind}:${name}`),
+        delete: result.delete.map(({ kind, name }) => `${kind}:${name}`),
+        versions: result.versions,
+      },
+    });
+  }
+  return result;
+}
+
+/** Writes in dependency order: kinds in document order, backfill sources and view inputs first. */
+function orderForWrite<T extends { kind: DefinitionKind; name: string; definition: AnyDefinition }>(items: T[]): T[] {
+  const ordered: T[] = [];
+  for (const kind of DEFINITION_KINDS) {
+    const ofKind = items.filter((item) => item.kind === kind);
+    const byName = new Map(ofKind.map((item) => [item.name, item]));
+    const visiting = new Set<string>();
+    const done = new Set<string>();
+    const visit = (item: T) => {
+      if (done.has(item.name) || visiting.has(item.name)) return;
+      visiting.add(item.name);
+      for (const dependency of sameKindDependencies(kind, item.definition)) {
+        const other = byName.get(dependency);
+        if (other) visit(other);
+      }
+      done.add(item.name);
+      ordered.push(item);
+    };
+    ofKind.forEach(visit);
+  }
+  return ordered;
+}
+
+function sameKindDependencies(kind: DefinitionKind, definition: AnyDefinition): string[] {
+  if (kind === "data_source") {
+    const batchSource = (definition as DataSourceDefinition).batchSource;
+    return batchSource ? [batchSource] : [];
+  }
+  if (kind === "feature_view") return (definition as FeatureViewDefinition).inputs;
+  return [];
+}
