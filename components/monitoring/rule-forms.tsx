@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createMonitorAction, setRetentionAction, type MonitoringActionState } from "@/app/(app)/monitoring/actions";
+import { createRuleAction, setRetentionAction, type MonitoringActionState } from "@/app/(app)/monitoring/actions";
 import { Button } from "@/components/ui/button";
 import { STATISTICS, type StatisticName } from "@/lib/monitoring/stats";
 
@@ -16,8 +16,8 @@ const KINDS = [
   },
 ] as const;
 
-export function CreateMonitorForm() {
-  const [state, action, isPending] = useActionState<MonitoringActionState, FormData>(createMonitorAction, {
+export function CreateRuleForm() {
+  const [state, action, isPending] = useActionState<MonitoringActionState, FormData>(createRuleAction, {
     status: "idle",
   });
   const [kind, setKind] = useState<(typeof KINDS)[number]["value"]>("freshness");

@@ -38,7 +38,7 @@ export interface IngestOutcome {
   body: IngestResult;
   /** True when the response is the stored one of an earlier request with the same key. */
   replayed: boolean;
-  /** Objects whose monitors should be evaluated (empty on replay). */
+  /** Objects whose rules should be evaluated (empty on replay). */
   touched: { kind: "feature_view" | "feature_service" | "feature"; ids: string[]; environmentIds: string[] };
 }
 

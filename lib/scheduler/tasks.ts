@@ -1,8 +1,8 @@
 import "server-only";
-import { enqueueAlertReminders, evaluateMonitors } from "@/lib/data/alerts";
+import { enqueueAlertReminders, evaluateRules } from "@/lib/data/alerts";
 import { drainDeliveries } from "@/lib/data/notifications/deliveries";
 import type { Db } from "@/lib/db";
-import type { MonitorKind } from "@/lib/generated/prisma/enums";
+import type { RuleKind } from "@/lib/generated/prisma/enums";
 import type { ScheduledTaskDefinition } from "@/lib/scheduler/scheduler";
 
 export interface AppTaskSettings {
@@ -11,12 +11,12 @@ export interface AppTaskSettings {
 }
 
 /** Evaluates the rules of the given kinds in every workspace (a failing workspace does not stop the others). */
-async function evaluateEveryWorkspace(prisma: Db, kinds: readonly MonitorKind[], now: Date) {
+async function evaluateEveryWorkspace(prisma: Db, kinds: readonly RuleKind[], now: Date) {
   const workspaces = await prisma.workspace.findMany({ select: { id: true } });
   const failures: string[] = [];
   for (const workspace of workspaces) {
     try {
-      await evaluateMonitors(prisma, { workspaceId: workspace.id, kinds, now });
+      await evaluateRules(prisma, { workspaceId: workspace.id, kinds, now });
     } catch (error) {
       failures.push(`${workspace.id}: ${(error as Error).message}`);
     }

@@ -242,7 +242,7 @@ export type ThresholdFormInput = z.infer<typeof thresholdFormSchema>;
 
 export const MONITOR_KINDS = ["freshness", "latency_p99", "error_rate", "statistic"] as const;
 
-export const monitorInputSchema = z
+export const ruleInputSchema = z
   .object({
     name: z.string().trim().min(1, "Give the rule a name").max(120),
     kind: z.enum(MONITOR_KINDS),
@@ -258,15 +258,15 @@ export const monitorInputSchema = z
       .optional()
       .transform((value) => (value === "" || value === undefined ? undefined : value)),
   })
-  .superRefine((monitor, context) => {
-    if (monitor.kind === "statistic" && !monitor.statistic) {
+  .superRefine((rule, context) => {
+    if (rule.kind === "statistic" && !rule.statistic) {
       context.addIssue({ code: "custom", path: ["statistic"], message: "Choose a statistic" });
     }
-    if (monitor.kind === "error_rate" && monitor.threshold !== undefined && monitor.threshold > 1) {
+    if (rule.kind === "error_rate" && rule.threshold !== undefined && rule.threshold > 1) {
       context.addIssue({ code: "custom", path: ["threshold"], message: "An error rate is a fraction between 0 and 1" });
     }
   }, WHEN_FIELDS_VALID);
-export type MonitorInput = z.infer<typeof monitorInputSchema>;
+export type RuleInput = z.infer<typeof ruleInputSchema>;
 
 export const retentionInputSchema = z.object({
   rawRetentionDays: z.coerce.number().int("Whole days").min(2, "At least 2 days").max(400, "At most 400 days"),

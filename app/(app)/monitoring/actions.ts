@@ -3,19 +3,19 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { acknowledgeAlert, evaluateMonitors } from "@/lib/data/alerts";
+import { acknowledgeAlert, evaluateRules } from "@/lib/data/alerts";
 import {
-  createMonitor,
+  createRule,
   saveThresholdOverrides,
   setDriftBaseline,
-  setMonitorEnabled,
+  setRuleEnabled,
   setRawRetentionDays,
 } from "@/lib/data/monitoring";
 import { toAppError, zodFieldErrors } from "@/lib/errors";
 import { STATISTIC_NAMES, type StatisticName } from "@/lib/monitoring/stats";
 import { requireRole } from "@/lib/session";
 import { idParamSchema } from "@/lib/validations/admin";
-import { monitorInputSchema, retentionInputSchema, thresholdFormSchema } from "@/lib/validations/monitoring";
+import { ruleInputSchema, retentionInputSchema, thresholdFormSchema } from "@/lib/validations/monitoring";
 
 export type MonitoringActionState =
   | { status: "idle" }
@@ -120,12 +120,12 @@ export async function pinBaselineAction(
   };
 }
 
-export async function createMonitorAction(
+export async function createRuleAction(
   _prev: MonitoringActionState,
   formData: FormData,
 ): Promise<MonitoringActionState> {
   const { user, workspace } = await requireRole("author");
-  const parsed = monitorInputSchema.safeParse(Object.fromEntries(formData));
+  const parsed = ruleInputSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     return {
       status: "error",
@@ -134,7 +134,7 @@ export async function createMonitorAction(
     };
   }
   try {
-    await createMonitor(db(), { workspaceId: workspace.id, ...parsed.data }, { userId: user.id });
+    await createRule(db(), { workspaceId: workspace.id, ...parsed.data }, { userId: user.id });
   } catch (error) {
     return failure(error);
   }
@@ -142,17 +142,17 @@ export async function createMonitorAction(
   return { status: "saved", message: `Rule “${parsed.data.name}” created.` };
 }
 
-export async function toggleMonitorAction(formData: FormData): Promise<void> {
+export async function toggleRuleAction(formData: FormData): Promise<void> {
   const { user, workspace } = await requireRole("author");
-  const monitorId = idParamSchema.parse(formData.get("monitorId"));
+  const ruleId = idParamSchema.parse(formData.get("ruleId"));
   const enabled = formData.get("enabled") === "true";
-  await setMonitorEnabled(db(), { workspaceId: workspace.id, monitorId, enabled }, { userId: user.id });
+  await setRuleEnabled(db(), { workspaceId: workspace.id, ruleId, enabled }, { userId: user.id });
   revalidatePath("/monitoring", "layout");
 }
 
 export async function evaluateNowAction(): Promise<void> {
   const { workspace } = await requireRole("author");
-  await evaluateMonitors(db(), { workspaceId: workspace.id });
+  await evaluateRules(db(), { workspaceId: workspace.id });
   revalidatePath("/monitoring", "layout");
 }
 

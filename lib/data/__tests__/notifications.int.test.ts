@@ -23,7 +23,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   fixture = await createMonitoringFixture(database.prisma);
   ruleId = (
-    await database.prisma.monitor.create({
+    await database.prisma.alertRule.create({
       data: { workspaceId: fixture.workspaceId, name: "Stale views", kind: "freshness", objectKind: "feature_view" },
     })
   ).id;
@@ -37,7 +37,7 @@ async function openAlert(severity: "warning" | "critical", objectId = fixture.vi
   const alert = await database.prisma.alert.create({
     data: {
       workspaceId: fixture.workspaceId,
-      monitorId: ruleId,
+      ruleId: ruleId,
       objectKind: "feature_view",
       objectId,
       environmentId: fixture.prodId,

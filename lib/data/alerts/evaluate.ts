@@ -3,13 +3,13 @@ import { enqueueAlertNotifications, type AlertEventSnapshot } from "@/lib/data/n
 import type { Db } from "@/lib/db";
 import {
   DEFAULT_ERROR_RATE,
-  DEFAULT_MONITORS,
+  DEFAULT_RULES,
   listFeatureStatistics,
   listServiceLatency,
   listViewFreshness,
 } from "@/lib/data/monitoring";
 import { formatDuration } from "@/lib/duration";
-import type { AlertSeverity, MonitorKind, ObjectKind } from "@/lib/generated/prisma/enums";
+import type { AlertSeverity, RuleKind, ObjectKind } from "@/lib/generated/prisma/enums";
 import { STATISTICS, type StatisticName } from "@/lib/monitoring/stats";
 import { DEFAULT_THRESHOLDS } from "@/lib/monitoring/thresholds";
 
@@ -39,7 +39,7 @@ export interface EvaluationResult {
  * healthy again. Objects without data to judge (no runs, no traffic in the window, no
  * profiles) are left as they are. `only` narrows it to what an ingestion batch touched.
  */
-export async function evaluateMonitors(
+export async function evaluateRules(
   prisma: Db,
   options: {
     workspaceId: string;
@@ -47,12 +47,12 @@ export async function evaluateMonitors(
     environmentIds?: string[];
     only?: { kind: "feature_view" | "feature_service" | "feature"; ids: string[] };
     /** Only rules of these kinds (the scheduler evaluates each kind on its own interval). */
-    kinds?: readonly MonitorKind[];
+    kinds?: readonly RuleKind[];
   },
 ): Promise<EvaluationResult> {
   const now = options.now ?? new Date();
   const findMonitors = () =>
-    prisma.monitor.findMany({
+    prisma.alertRule.findMany({
       where: {
         workspaceId: options.workspaceId,
         enabled: true,
@@ -73,22 +73,22 @@ export async function evaluateMonitors(
     }),
   ]);
   // A workspace gets its default rules on its first evaluation (not a query on every batch).
-  let monitors = found;
-  if (monitors.length === 0) {
-    await ensureDefaultMonitors(prisma, options.workspaceId);
-    monitors = await findMonitors();
+  let rules = found;
+  if (rules.length === 0) {
+    await ensureDefaultRules(prisma, options.workspaceId);
+    rules = await findMonitors();
   }
   const result: EvaluationResult = { evaluated: 0, opened: 0, updated: 0, resolved: 0 };
-  if (monitors.length === 0 || environments.length === 0) return result;
+  if (rules.length === 0 || environments.length === 0) return result;
   const onlyIds = options.only?.ids;
   // A rule muted for an object skips it (its alerts ended when it was muted).
   const mutes = await prisma.ruleMute.findMany({
-    where: { ruleId: { in: monitors.map((m) => m.id) }, OR: [{ until: null }, { until: { gt: now } }] },
+    where: { ruleId: { in: rules.map((m) => m.id) }, OR: [{ until: null }, { until: { gt: now } }] },
     select: { ruleId: true, objectId: true },
   });
   const muted = new Set(mutes.map((mute) => `${mute.ruleId}:${mute.objectId}`));
 
-  const kinds = new Set(monitors.map((monitor) => monitor.kind));
+  const kinds = new Set(rules.map((rule) => rule.kind));
   for (const environment of environments) {
     const scope = { workspaceId: options.workspaceId, environmentId: environment.id };
     const [views, services, features, openNow] = await Promise.all([
@@ -109,9 +109,9 @@ export async function evaluateMonitors(
           workspaceId: options.workspaceId,
           environmentId: environment.id,
           endedAt: null,
-          monitorId: { in: monitors.map((m) => m.id) },
+          ruleId: { in: rules.map((m) => m.id) },
         },
-        select: { monitorId: true, objectId: true, severity: true, value: true },
+        select: { ruleId: true, objectId: true, severity: true, value: true },
       }),
     ]);
     const featureOverrides = kinds.has("statistic")
@@ -121,16 +121,15 @@ export async function evaluateMonitors(
         })
       : [];
 
-    for (const monitor of monitors) {
+    for (const rule of rules) {
       const judged: string[] = [];
       const violations: Violation[] = [];
-      const applies = (id: string) =>
-        (!monitor.objectId || monitor.objectId === id) && !muted.has(`${monitor.id}:${id}`);
-      if (monitor.kind === "freshness") {
+      const applies = (id: string) => (!rule.objectId || rule.objectId === id) && !muted.has(`${rule.id}:${id}`);
+      if (rule.kind === "freshness") {
         for (const view of views) {
           if (!applies(view.id) || view.status === "unknown" || view.slaSeconds === null) continue;
           judged.push(view.id);
-          const limit = view.slaSeconds * (monitor.threshold ?? 1);
+          const limit = view.slaSeconds * (rule.threshold ?? 1);
           if (view.stalenessSeconds !== null && view.stalenessSeconds > limit) {
             violations.push({
               objectKind: "feature_view",
@@ -143,12 +142,12 @@ export async function evaluateMonitors(
             });
           }
         }
-      } else if (monitor.kind === "latency_p99" || monitor.kind === "error_rate") {
+      } else if (rule.kind === "latency_p99" || rule.kind === "error_rate") {
         for (const service of services) {
           if (!applies(service.id) || service.requestCount === 0) continue;
           judged.push(service.id);
-          if (monitor.kind === "latency_p99" && service.p99Ms !== null) {
-            const limit = monitor.threshold ?? service.budgetMs;
+          if (rule.kind === "latency_p99" && service.p99Ms !== null) {
+            const limit = rule.threshold ?? service.budgetMs;
             if (service.p99Ms > limit) {
               violations.push({
                 objectKind: "feature_service",
@@ -161,8 +160,8 @@ export async function evaluateMonitors(
               });
             }
           }
-          if (monitor.kind === "error_rate" && service.errorRate !== null) {
-            const limit = monitor.threshold ?? DEFAULT_ERROR_RATE;
+          if (rule.kind === "error_rate" && service.errorRate !== null) {
+            const limit = rule.threshold ?? DEFAULT_ERROR_RATE;
             if (service.errorRate > limit) {
               violations.push({
                 objectKind: "feature_service",
@@ -176,8 +175,8 @@ export async function evaluateMonitors(
             }
           }
         }
-      } else if (monitor.kind === "statistic") {
-        const statistic = (monitor.statistic ?? "psi") as StatisticName;
+      } else if (rule.kind === "statistic") {
+        const statistic = (rule.statistic ?? "psi") as StatisticName;
         if (!STATISTICS[statistic]) continue;
         for (const feature of features) {
           if (!applies(feature.featureId)) continue;
@@ -186,7 +185,7 @@ export async function evaluateMonitors(
           );
           const limit =
             override?.alert ??
-            monitor.threshold ??
+            rule.threshold ??
             DEFAULT_THRESHOLDS[statistic as keyof typeof DEFAULT_THRESHOLDS]?.alert;
           const candidates = [
             { label: "drift from its baseline", value: feature.drift?.values[statistic] },
@@ -210,9 +209,7 @@ export async function evaluateMonitors(
         }
       }
       result.evaluated += judged.length;
-      const open = new Map(
-        openNow.filter((alert) => alert.monitorId === monitor.id).map((alert) => [alert.objectId, alert]),
-      );
+      const open = new Map(openNow.filter((alert) => alert.ruleId === rule.id).map((alert) => [alert.objectId, alert]));
       const violated = new Set(violations.map((violation) => violation.objectId));
       const isUnchanged =
         violations.every((violation) => {
@@ -222,7 +219,7 @@ export async function evaluateMonitors(
       if (isUnchanged) continue;
       const counts = await reconcile(prisma, {
         workspaceId: options.workspaceId,
-        monitorId: monitor.id,
+        ruleId: rule.id,
         environmentId: environment.id,
         judged,
         violations,
@@ -240,13 +237,13 @@ const KINDS_FOR = {
   feature_view: ["freshness"],
   feature_service: ["latency_p99", "error_rate"],
   feature: ["statistic"],
-} as const satisfies Record<string, MonitorKind[]>;
+} as const satisfies Record<string, RuleKind[]>;
 
 async function reconcile(
   prisma: Db,
   input: {
     workspaceId: string;
-    monitorId: string;
+    ruleId: string;
     environmentId: string;
     judged: string[];
     violations: Violation[];
@@ -256,10 +253,10 @@ async function reconcile(
   if (input.judged.length === 0) return { opened: 0, updated: 0, resolved: 0 };
   return prisma.$transaction(async (tx) => {
     // Two evaluations of the same rule at once (ingestion and the scheduler) must not both open an alert.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`alert:${input.monitorId}:${input.environmentId}`}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`alert:${input.ruleId}:${input.environmentId}`}))`;
     const open = await tx.alert.findMany({
       where: {
-        monitorId: input.monitorId,
+        ruleId: input.ruleId,
         environmentId: input.environmentId,
         endedAt: null,
         objectId: { in: input.judged },
@@ -320,7 +317,7 @@ async function reconcile(
       const created = await tx.alert.createManyAndReturn({
         data: fresh.map((violation) => ({
           workspaceId: input.workspaceId,
-          monitorId: input.monitorId,
+          ruleId: input.ruleId,
           startedAt: input.now,
           lastNotifiedAt: input.now,
           ...violation,
@@ -380,15 +377,15 @@ function snapshotOf(violation: Violation) {
 }
 
 /** A workspace without any rule gets the four default ones, so ingestion raises alerts out of the box. */
-export async function ensureDefaultMonitors(prisma: Db, workspaceId: string): Promise<void> {
-  const count = await prisma.monitor.count({ where: { workspaceId } });
+export async function ensureDefaultRules(prisma: Db, workspaceId: string): Promise<void> {
+  const count = await prisma.alertRule.count({ where: { workspaceId } });
   if (count > 0) return;
-  await prisma.monitor.createMany({
-    data: DEFAULT_MONITORS.map((monitor) => ({
+  await prisma.alertRule.createMany({
+    data: DEFAULT_RULES.map((rule) => ({
       workspaceId,
-      ...monitor,
-      statistic: monitor.statistic,
-      threshold: monitor.threshold,
+      ...rule,
+      statistic: rule.statistic,
+      threshold: rule.threshold,
     })),
   });
 }

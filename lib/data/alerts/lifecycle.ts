@@ -15,7 +15,7 @@ async function findAlert(tx: Tx, workspaceId: string, alertId: string) {
     where: { id: alertId, workspaceId },
     select: {
       id: true,
-      monitorId: true,
+      ruleId: true,
       objectKind: true,
       objectId: true,
       message: true,
@@ -147,11 +147,11 @@ export async function muteRuleForObject(
     });
   return prisma.$transaction(async (tx) => {
     const alert = await findAlert(tx, input.workspaceId, input.alertId);
-    const key = { ruleId: alert.monitorId, objectId: alert.objectId };
+    const key = { ruleId: alert.ruleId, objectId: alert.objectId };
     const mute = { until: input.until, note: input.note || null, mutedById: actor.userId ?? null, mutedAt: new Date() };
     await tx.ruleMute.upsert({ where: { ruleId_objectId: key }, create: { ...key, ...mute }, update: mute });
     const firing = await tx.alert.findMany({
-      where: { monitorId: alert.monitorId, objectId: alert.objectId, endedAt: null },
+      where: { ruleId: alert.ruleId, objectId: alert.objectId, endedAt: null },
       select: { id: true },
     });
     if (firing.length > 0) {
@@ -167,7 +167,7 @@ export async function muteRuleForObject(
         alert,
         kind: "mute",
         note: input.note,
-        detail: { ruleId: alert.monitorId, until: input.until?.toISOString() ?? null },
+        detail: { ruleId: alert.ruleId, until: input.until?.toISOString() ?? null },
       },
       actor,
     );
@@ -183,7 +183,7 @@ export async function unmuteRuleForObject(
 ): Promise<{ ruleId: string; objectId: string }> {
   return prisma.$transaction(async (tx) => {
     const alert = await findAlert(tx, input.workspaceId, input.alertId);
-    const key = { ruleId: alert.monitorId, objectId: alert.objectId };
+    const key = { ruleId: alert.ruleId, objectId: alert.objectId };
     const deleted = await tx.ruleMute.deleteMany({ where: key });
     if (deleted.count > 0) await record(tx, { workspaceId: input.workspaceId, alert, kind: "unmute" }, actor);
     return key;

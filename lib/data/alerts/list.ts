@@ -36,7 +36,7 @@ export interface AlertListItem {
 
 const ALERT_SELECT = {
   id: true,
-  monitorId: true,
+  ruleId: true,
   objectKind: true,
   objectId: true,
   environmentId: true,
@@ -51,7 +51,7 @@ const ALERT_SELECT = {
   acknowledgedById: true,
   acknowledgedNote: true,
   snoozedUntil: true,
-  monitor: { select: { name: true, kind: true } },
+  rule: { select: { name: true, kind: true } },
 } as const;
 
 function stateWhere(state: AlertState, now: Date) {
@@ -125,9 +125,9 @@ async function toListItems(prisma: Db, workspaceId: string, rows: AlertRow[]): P
   const now = Date.now();
   return rows.map((row) => ({
     id: row.id,
-    ruleId: row.monitorId,
-    ruleName: row.monitor.name,
-    kind: row.monitor.kind,
+    ruleId: row.ruleId,
+    ruleName: row.rule.name,
+    kind: row.rule.kind,
     objectKind: row.objectKind,
     objectId: row.objectId,
     objectName: names.get(alertObjectKey(row.objectKind, row.objectId)) ?? null,

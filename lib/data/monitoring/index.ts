@@ -18,6 +18,6 @@ export type { Comparison, ProfileSummary } from "@/lib/monitoring/profiles";
 export { getFeatureDrift, type FeatureDrift } from "./drift";
 export { listFeatureStatistics, type FeatureStatisticsRow } from "./feature-statistics";
 export { saveThresholdOverrides, setDriftBaseline } from "./thresholds";
-export { DEFAULT_MONITORS, createMonitor, listMonitors, setMonitorEnabled } from "./monitors";
+export { DEFAULT_RULES, createRule, listRules, setRuleEnabled } from "./rules";
 export { getRetentionSettings, setRawRetentionDays } from "./retention";
 export { DEFAULT_ERROR_RATE, getMonitoringOverview, type MonitoringOverview } from "./overview";

@@ -103,7 +103,7 @@ async function renderNotification(
     select: {
       startedAt: true,
       environmentId: true,
-      monitor: { select: { name: true, kind: true } },
+      rule: { select: { name: true, kind: true } },
     },
   });
   if (!alert) throw new DeliveryError("The alert was deleted");
@@ -115,8 +115,8 @@ async function renderNotification(
     event: snapshot.event,
     alert: {
       id: delivery.alertId,
-      rule: alert.monitor.name,
-      ruleKind: alert.monitor.kind,
+      rule: alert.rule.name,
+      ruleKind: alert.rule.kind,
       severity: snapshot.severity,
       objectKind: snapshot.objectKind,
       objectName: names.get(`${snapshot.objectKind}:${snapshot.objectId}`) ?? snapshot.objectId,

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { StatisticName } from "@/lib/monitoring/stats";
 
-export const DEFAULT_MONITORS = [
+export const DEFAULT_RULES = [
   {
     name: "Feature view freshness within SLA",
     kind: "freshness",
@@ -29,8 +29,8 @@ export const DEFAULT_MONITORS = [
   { name: "Feature drift or skew (PSI)", kind: "statistic", objectKind: "feature", statistic: "psi", threshold: null },
 ] as const;
 
-export async function listMonitors(prisma: Db, options: { workspaceId: string }) {
-  const monitors = await prisma.monitor.findMany({
+export async function listRules(prisma: Db, options: { workspaceId: string }) {
+  const rules = await prisma.alertRule.findMany({
     where: { workspaceId: options.workspaceId },
     orderBy: [{ createdAt: "asc" }, { name: "asc" }],
     select: {
@@ -46,19 +46,19 @@ export async function listMonitors(prisma: Db, options: { workspaceId: string })
     },
   });
   const open = await prisma.alert.groupBy({
-    by: ["monitorId"],
+    by: ["ruleId"],
     where: { workspaceId: options.workspaceId, endedAt: null },
     _count: { _all: true },
   });
-  const openBy = new Map(open.map((row) => [row.monitorId, row._count._all]));
-  return monitors.map((monitor) => ({
-    ...monitor,
-    createdAt: monitor.createdAt.toISOString(),
-    openAlerts: openBy.get(monitor.id) ?? 0,
+  const openBy = new Map(open.map((row) => [row.ruleId, row._count._all]));
+  return rules.map((rule) => ({
+    ...rule,
+    createdAt: rule.createdAt.toISOString(),
+    openAlerts: openBy.get(rule.id) ?? 0,
   }));
 }
 
-export async function createMonitor(
+export async function createRule(
   prisma: Db,
   input: {
     workspaceId: string;
@@ -85,7 +85,7 @@ export async function createMonitor(
           fields: [{ path: "objectId", message: "Unknown object" }],
         });
     }
-    const monitor = await tx.monitor.create({
+    const rule = await tx.alertRule.create({
       data: {
         workspaceId: input.workspaceId,
         name: input.name,
@@ -100,39 +100,39 @@ export async function createMonitor(
     await recordAudit(tx, {
       workspaceId: input.workspaceId,
       actor,
-      action: "monitor.create",
-      objectKind: "monitor",
-      objectId: monitor.id,
-      objectName: monitor.name,
+      action: "rule.create",
+      objectKind: "rule",
+      objectId: rule.id,
+      objectName: rule.name,
       after: input,
     });
-    return monitor;
+    return rule;
   });
 }
 
-export async function setMonitorEnabled(
+export async function setRuleEnabled(
   prisma: Db,
-  input: { workspaceId: string; monitorId: string; enabled: boolean },
+  input: { workspaceId: string; ruleId: string; enabled: boolean },
   actor: Actor,
 ) {
   await prisma.$transaction(async (tx) => {
-    const monitor = await tx.monitor.findFirst({
-      where: { id: input.monitorId, workspaceId: input.workspaceId },
+    const rule = await tx.alertRule.findFirst({
+      where: { id: input.ruleId, workspaceId: input.workspaceId },
       select: { id: true, name: true, enabled: true },
     });
-    if (!monitor) throw new AppError("not_found", "No such rule in this workspace.");
-    await tx.monitor.update({ where: { id: monitor.id }, data: { enabled: input.enabled } });
+    if (!rule) throw new AppError("not_found", "No such rule in this workspace.");
+    await tx.alertRule.update({ where: { id: rule.id }, data: { enabled: input.enabled } });
     // A disabled rule's alerts end now: nothing watches their condition any more.
     if (!input.enabled)
-      await tx.alert.updateMany({ where: { monitorId: monitor.id, endedAt: null }, data: { endedAt: new Date() } });
+      await tx.alert.updateMany({ where: { ruleId: rule.id, endedAt: null }, data: { endedAt: new Date() } });
     await recordAudit(tx, {
       workspaceId: input.workspaceId,
       actor,
-      action: input.enabled ? "monitor.enable" : "monitor.disable",
-      objectKind: "monitor",
-      objectId: monitor.id,
-      objectName: monitor.name,
-      before: { enabled: monitor.enabled },
+      action: input.enabled ? "rule.enable" : "rule.disable",
+      objectKind: "rule",
+      objectId: rule.id,
+      objectName: rule.name,
+      before: { enabled: rule.enabled },
       after: { enabled: input.enabled },
     });
   });
