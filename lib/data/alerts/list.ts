@@ -169,7 +169,7 @@ export async function getAlert(prisma: Db, options: { workspaceId: string; alert
   if (rows.length === 0) throw new AppError("not_found", "No such alert in this workspace.");
   const [item] = await toListItems(prisma, options.workspaceId, rows);
   const [events, deliveries, mute] = await Promise.all([
-    prisma.alertEvent.findMany({ where: { alertId: options.alertId }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
+    prisma.alertEvent.findMany({ where: { alertId: options.alertId }, orderBy: { id: "asc" } }),
     listDeliveries(prisma, { workspaceId: options.workspaceId, alertId: options.alertId }),
     prisma.ruleMute.findUnique({
       where: { ruleId_objectId: { ruleId: item!.ruleId, objectId: item!.objectId } },

@@ -18,6 +18,7 @@ export type { Comparison, ProfileSummary } from "@/lib/monitoring/profiles";
 export { getFeatureDrift, type FeatureDrift } from "./drift";
 export { listFeatureStatistics, type FeatureStatisticsRow } from "./feature-statistics";
 export { saveThresholdOverrides, setDriftBaseline } from "./thresholds";
-export { DEFAULT_RULES, createRule, listRules, setRuleEnabled } from "./rules";
+export { DEFAULT_RULES, createRule, getRule, listRules, setRuleEnabled, updateRule } from "./rules";
+export { resolveRuleObject, ruleObjectKind, searchRuleObjects, type RuleObjectKind } from "./rule-objects";
 export { getRetentionSettings, setRawRetentionDays } from "./retention";
 export { DEFAULT_ERROR_RATE, getMonitoringOverview, type MonitoringOverview } from "./overview";

@@ -2,7 +2,10 @@ import "server-only";
 import { recordAudit, type Actor } from "@/lib/data/audit";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { RuleKind } from "@/lib/generated/prisma/enums";
 import type { StatisticName } from "@/lib/monitoring/stats";
+import { objectNames } from "@/lib/data/alerts/names";
+import { resolveRuleObject, ruleObjectKind } from "./rule-objects";
 
 export const DEFAULT_RULES = [
   {
@@ -51,8 +54,16 @@ export async function listRules(prisma: Db, options: { workspaceId: string }) {
     _count: { _all: true },
   });
   const openBy = new Map(open.map((row) => [row.ruleId, row._count._all]));
+  const names = await objectNames(
+    prisma,
+    options.workspaceId,
+    rules.flatMap((rule) =>
+      rule.objectId ? [{ objectKind: ruleObjectKind(rule.kind), objectId: rule.objectId }] : [],
+    ),
+  );
   return rules.map((rule) => ({
     ...rule,
+    objectName: rule.objectId ? (names.get(`${ruleObjectKind(rule.kind)}:${rule.objectId}`) ?? null) : null,
     createdAt: rule.createdAt.toISOString(),
     openAlerts: openBy.get(rule.id) ?? 0,
   }));
@@ -63,35 +74,24 @@ export async function createRule(
   input: {
     workspaceId: string;
     name: string;
-    kind: "freshness" | "latency_p99" | "error_rate" | "statistic";
-    objectId?: string;
+    kind: RuleKind;
+    /** The object's name (a feature as `view:feature`); empty: every object of the kind. */
+    object?: string;
     statistic?: StatisticName;
     threshold?: number;
   },
   actor: Actor,
 ) {
-  const objectKind =
-    input.kind === "freshness" ? "feature_view" : input.kind === "statistic" ? "feature" : "feature_service";
+  const objectKind = ruleObjectKind(input.kind);
   return prisma.$transaction(async (tx) => {
-    if (input.objectId) {
-      const exists =
-        objectKind === "feature_view"
-          ? await tx.featureView.count({ where: { id: input.objectId, workspaceId: input.workspaceId } })
-          : objectKind === "feature"
-            ? await tx.feature.count({ where: { id: input.objectId, workspaceId: input.workspaceId } })
-            : await tx.featureService.count({ where: { id: input.objectId, workspaceId: input.workspaceId } });
-      if (!exists)
-        throw new AppError("unprocessable", "objectId: no such object in this workspace", {
-          fields: [{ path: "objectId", message: "Unknown object" }],
-        });
-    }
+    const objectId = input.object ? await resolveRuleObject(tx, input.workspaceId, objectKind, input.object) : null;
     const rule = await tx.alertRule.create({
       data: {
         workspaceId: input.workspaceId,
         name: input.name,
         kind: input.kind,
         objectKind,
-        objectId: input.objectId ?? null,
+        objectId,
         statistic: input.kind === "statistic" ? (input.statistic ?? "psi") : null,
         threshold: input.threshold ?? null,
       },
@@ -124,7 +124,10 @@ export async function setRuleEnabled(
     await tx.alertRule.update({ where: { id: rule.id }, data: { enabled: input.enabled } });
     // A disabled rule's alerts end now: nothing watches their condition any more.
     if (!input.enabled)
-      await tx.alert.updateMany({ where: { ruleId: rule.id, endedAt: null }, data: { endedAt: new Date() } });
+      await tx.alert.updateMany({
+        where: { ruleId: rule.id, endedAt: null },
+        data: { endedAt: new Date(), resolution: "rule_disabled" },
+      });
     await recordAudit(tx, {
       workspaceId: input.workspaceId,
       actor,
@@ -136,4 +139,55 @@ export async function setRuleEnabled(
       after: { enabled: input.enabled },
     });
   });
+}
+
+/** Edits a rule's name, object, statistic and threshold (its kind stays: it decides what it watches). */
+export async function updateRule(
+  prisma: Db,
+  input: {
+    workspaceId: string;
+    ruleId: string;
+    name: string;
+    object?: string;
+    statistic?: StatisticName;
+    threshold?: number;
+  },
+  actor: Actor,
+) {
+  return prisma.$transaction(async (tx) => {
+    const rule = await tx.alertRule.findFirst({ where: { id: input.ruleId, workspaceId: input.workspaceId } });
+    if (!rule) throw new AppError("not_found", "No such rule in this workspace.");
+    const objectKind = ruleObjectKind(rule.kind);
+    const objectId = input.object ? await resolveRuleObject(tx, input.workspaceId, objectKind, input.object) : null;
+    const after = {
+      name: input.name,
+      objectId,
+      statistic: rule.kind === "statistic" ? (input.statistic ?? "psi") : null,
+      threshold: input.threshold ?? null,
+    };
+    await tx.alertRule.update({ where: { id: rule.id }, data: after });
+    // A rule that now watches something else ends the alerts of what it no longer watches.
+    if (objectId && objectId !== rule.objectId)
+      await tx.alert.updateMany({
+        where: { ruleId: rule.id, endedAt: null, objectId: { not: objectId } },
+        data: { endedAt: new Date(), resolution: "rule_disabled" },
+      });
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actor,
+      action: "rule.update",
+      objectKind: "rule",
+      objectId: rule.id,
+      objectName: input.name,
+      before: { name: rule.name, objectId: rule.objectId, statistic: rule.statistic, threshold: rule.threshold },
+      after,
+    });
+    return { id: rule.id, name: input.name };
+  });
+}
+
+export async function getRule(prisma: Db, options: { workspaceId: string; ruleId: string }) {
+  const rule = (await listRules(prisma, options)).find((candidate) => candidate.id === options.ruleId);
+  if (!rule) throw new AppError("not_found", "No such rule in this workspace.");
+  return rule;
 }
