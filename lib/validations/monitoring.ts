@@ -199,7 +199,7 @@ export const rangeQuerySchema = z.object({
 export type RangeQuery = z.infer<typeof rangeQuerySchema>;
 
 export const alertListQuerySchema = z.object({
-  state: z.enum(["open", "acknowledged", "resolved", "all"]).default("open"),
+  state: z.enum(["open", "acknowledged", "snoozed", "firing", "resolved", "all"]).default("open"),
   env: z.string().trim().min(1).max(100).optional(),
   objectKind: z.enum(["feature_view", "feature", "feature_service", "model"]).optional(),
   objectId: z.string().trim().min(1).max(64).optional(),

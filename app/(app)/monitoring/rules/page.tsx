@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { CreateRuleForm, RetentionForm } from "@/components/monitoring/rule-forms";
 import { Badge } from "@/components/ui/badge";
@@ -51,7 +52,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Search
     <>
       <MonitoringHeader
         title="Alert rules"
-        description="Rules are evaluated whenever data is ingested for their objects, and on demand. p99 and error rate are judged over the last 15 minutes; skew and drift on the latest profiles."
+        description="Rules are evaluated on a schedule (freshness every minute, p99 and error rate every minute over the last 15 minutes, skew and drift every 15 minutes), whenever data is ingested for their objects, and on demand. Click a rule to edit it."
         environments={scope.environments}
         environment={scope.environment.name}
         showRange={false}
@@ -77,13 +78,21 @@ export default async function RulesPage({ searchParams }: { searchParams: Search
       >
         {rules.map((rule) => (
           <tr key={rule.id}>
-            <Td className="font-medium">{rule.name}</Td>
+            <Td className="font-medium">
+              {canEdit ? (
+                <Link className="text-brand-700 hover:underline" href={`/monitoring/rules/${rule.id}`}>
+                  {rule.name}
+                </Link>
+              ) : (
+                rule.name
+              )}
+            </Td>
             <Td>
               {KIND_LABEL[rule.kind]}: {thresholdText(rule)}
             </Td>
             <Td>
               {rule.objectId
-                ? `one ${rule.objectKind?.replace("_", " ")}`
+                ? `${rule.objectKind?.replace("_", " ")} ${rule.objectName ?? "(deleted)"}`
                 : `every ${rule.objectKind?.replace("_", " ")}`}
             </Td>
             <Td className="tabular-nums">{rule.openAlerts}</Td>
