@@ -102,7 +102,7 @@ export async function evaluateRules(
             now,
           })
         : [],
-      kinds.has("statistic") ? listFeatureStatistics(prisma, { ...scope, featureIds: onlyIds }) : [],
+      kinds.has("statistic") ? listStatisticsInChunks(prisma, scope, onlyIds) : [],
       // Open alerts up front, so a rule whose alerts need no change costs no transaction.
       prisma.alert.findMany({
         where: {
@@ -115,10 +115,11 @@ export async function evaluateRules(
       }),
     ]);
     const featureOverrides = kinds.has("statistic")
-      ? await prisma.statisticThreshold.findMany({
-          where: { featureId: { in: features.map((feature) => feature.featureId) } },
-          select: { featureId: true, statistic: true, alert: true },
-        })
+      ? // The workspace's overrides (few) rather than an IN list of every profiled feature.
+        await prisma.$queryRaw<{ featureId: string; statistic: string; alert: number }[]>`
+          SELECT t.feature_id AS "featureId", t.statistic, t.alert
+            FROM statistic_threshold t JOIN feature f ON f.id = t.feature_id
+           WHERE f.workspace_id = ${options.workspaceId}`
       : [];
 
     for (const rule of rules) {
@@ -231,6 +232,32 @@ export async function evaluateRules(
     }
   }
   return result;
+}
+
+/** Features per statistics read: bounded queries (PostgreSQL's parameter limit) on 50,000 features. */
+const STATISTICS_CHUNK = 2_000;
+
+async function listStatisticsInChunks(
+  prisma: Db,
+  scope: { workspaceId: string; environmentId: string },
+  featureIds: string[] | undefined,
+) {
+  const ids =
+    featureIds ??
+    (
+      await prisma.feature.findMany({
+        where: { workspaceId: scope.workspaceId },
+        select: { id: true },
+        orderBy: { id: "asc" },
+      })
+    ).map((feature) => feature.id);
+  const rows: Awaited<ReturnType<typeof listFeatureStatistics>> = [];
+  for (let start = 0; start < ids.length; start += STATISTICS_CHUNK) {
+    rows.push(
+      ...(await listFeatureStatistics(prisma, { ...scope, featureIds: ids.slice(start, start + STATISTICS_CHUNK) })),
+    );
+  }
+  return rows;
 }
 
 const KINDS_FOR = {
