@@ -7,6 +7,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { targetSnapshotHash } from "@/lib/promotions/snapshot";
 import type { Decision } from "@/lib/promotions/state-machine";
 
+/* What the promotion writes and reads share: environments, the target fingerprint, the request row. */
+
 export interface PromotionActor {
   userId: string;
   role: Role;
