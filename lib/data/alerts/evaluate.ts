@@ -281,13 +281,10 @@ async function reconcile(
   return prisma.$transaction(async (tx) => {
     // Two evaluations of the same rule at once (ingestion and the scheduler) must not both open an alert.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`alert:${input.ruleId}:${input.environmentId}`}))`;
-    const open = await tx.alert.findMany({
-      where: {
-        ruleId: input.ruleId,
-        environmentId: input.environmentId,
-        endedAt: null,
-        objectId: { in: input.judged },
-      },
+    // A rule's firing alerts are few; its judged objects may be 50,000 (no IN list of those).
+    const judged = new Set(input.judged);
+    const firing = await tx.alert.findMany({
+      where: { ruleId: input.ruleId, environmentId: input.environmentId, endedAt: null },
       select: {
         id: true,
         objectKind: true,
@@ -301,6 +298,7 @@ async function reconcile(
         lastNotifiedAt: true,
       },
     });
+    const open = firing.filter((alert) => judged.has(alert.objectId));
     const openBy = new Map(open.map((alert) => [alert.objectId, alert]));
     const violated = new Set(input.violations.map((violation) => violation.objectId));
     const notifications: AlertEventSnapshot[] = [];
