@@ -28,11 +28,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The second instance's client on PostgreSQL; on PGlite (one process only) the same client. */
 const secondClient = () => other?.prisma ?? database.prisma;
 
-function recordingTask(name: string, intervalMs: number, log: { at: number; by: string }[], by: string) {
+function recordingTask(
+  name: string,
+  intervalMs: number,
+  log: { at: number; by: string }[],
+  by: string,
+  leaseMs?: number,
+) {
   return {
     name,
     intervalMs,
-    leaseMs: 400,
+    leaseMs,
     async run(_prisma, { scheduledAt }) {
       log.push({ at: scheduledAt.getTime(), by });
       await sleep(5);
@@ -54,7 +60,7 @@ describe(`scheduler on ${testEngineKind()}`, () => {
     await sleep(2_200);
     await Promise.all([a.stop(), b.stop()]);
 
-    expect(log.length).toBeGreaterThanOrEqual(8);
+    expect(log.length).toBeGreaterThanOrEqual(5);
     expectConsecutive(
       log.map((entry) => entry.at),
       200,
@@ -85,7 +91,7 @@ describe(`scheduler on ${testEngineKind()}`, () => {
     const ranBeforeDeath = log.length;
     expect(ranBeforeDeath).toBeGreaterThanOrEqual(2);
 
-    const b = startScheduler(secondClient(), [recordingTask("catch-up", 200, log, "b")], {
+    const b = startScheduler(secondClient(), [recordingTask("catch-up", 200, log, "b", 300)], {
       pollMs: 20,
       instanceId: "b",
     });
