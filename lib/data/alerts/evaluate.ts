@@ -149,7 +149,7 @@ export async function evaluateRules(
           judged.push(service.id);
           if (rule.kind === "latency_p99" && service.p99Ms !== null) {
             const limit = rule.threshold ?? service.budgetMs;
-            if (service.p99Ms > limit) {
+            if (limit !== null && service.p99Ms > limit) {
               violations.push({
                 objectKind: "feature_service",
                 objectId: service.id,
