@@ -72,6 +72,8 @@ export interface SearchHit {
   updatedAt: string;
   health: HealthState | null;
   isExact: boolean;
+  /** A close match: found by correcting a typo or by name similarity, not by the words as typed. */
+  isFuzzy: boolean;
   relevance: number;
 }
 
@@ -113,6 +115,7 @@ interface HitRow {
   updated_at: Date | string;
   is_exact: boolean;
   is_prefix: boolean;
+  is_fuzzy: boolean;
   health: HealthState | null;
   text_rank: number;
   similarity: number;
@@ -298,6 +301,7 @@ function toHit(row: HitRow, lookups: WorkspaceLookups): SearchHit {
     updatedAt: new Date(row.updated_at).toISOString(),
     health: row.health,
     isExact: Boolean(row.is_exact),
+    isFuzzy: Boolean(row.is_fuzzy),
     relevance:
       Math.round(
         relevance({ isPrefix: row.is_prefix, textRank: Number(row.text_rank), similarity: Number(row.similarity) }) *
