@@ -33,7 +33,7 @@ export interface SqlStatement {
   params: unknown[];
 }
 
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   add(value: unknown, cast?: string): string {
     this.values.push(value);
@@ -52,7 +52,7 @@ export function effectiveSort(query: ParsedQuery | null, sort: SearchSort): Sear
 }
 
 /** The health environment's id as a scalar subquery: by name, else the last in the chain. */
-function healthEnvironmentSql(input: SearchSqlInput, params: Params): string {
+export function healthEnvironmentSql(input: SearchSqlInput, params: Params): string {
   const ws = params.add(input.workspaceId);
   const name = input.health?.environment;
   return `(SELECT e.id FROM environment e WHERE e.workspace_id = ${ws}${name === undefined ? "" : ` AND e.name = ${params.add(name)}`}
@@ -65,7 +65,7 @@ function healthEnvironmentSql(input: SearchSqlInput, params: Params): string {
  * successful run that has ended (a running max: backfills may land out of order) against the
  * SLA (an explicit one, else twice the slide interval of a stream view, else twice the schedule).
  */
-function viewFreshnessSql(env: string, now: string): string {
+export function viewFreshnessSql(env: string, now: string): string {
   return `(SELECT CASE WHEN w.watermark IS NULL OR sla.seconds IS NULL THEN NULL
                   WHEN ${now} - extract(epoch FROM w.watermark) > sla.seconds THEN 'stale' ELSE 'fresh' END
      FROM (SELECT max(r.watermark) AS watermark FROM materialization_run r
