@@ -259,6 +259,32 @@ export async function searchCatalogFacets(
   return { facets, total: facetTotal(facets, request.filters?.kind) };
 }
 
+/**
+ * searchCatalogFacets for a page that must never fail because of its counts: null when counting
+ * fails or takes longer than `deadlineMs` (the page then shows them as still counting; a count
+ * that finishes later lands in the facet cache for the next load).
+ */
+export async function searchCatalogFacetsWithin(
+  prisma: Db,
+  request: SearchRequest,
+  deadlineMs: number,
+): Promise<{ facets: Record<FacetName, FacetOption[]>; total: number } | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), deadlineMs);
+  });
+  const counting = searchCatalogFacets(prisma, request).catch((error: unknown) => {
+    // Bad parameters fail the rows' search too, which the page explains; anything else is logged.
+    if (!(error instanceof AppError)) console.warn("catalog counts failed", error);
+    return null;
+  });
+  try {
+    return await Promise.race([counting, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The ⌘K palette: best matches by name across every kind, no facets. */
 export async function quickSearch(
   prisma: Db,
