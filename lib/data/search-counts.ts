@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import {
   buildCompactCountsSql,
   buildKeptFacetsSql,
+  buildKeptHealthSql,
   keptCountsApply,
   shapeKeptFacetRows,
 } from "@/lib/search/facet-counts";
@@ -61,12 +62,13 @@ export async function loadFacetRows(prisma: Db, input: SearchSqlInput): Promise<
   return rows;
 }
 
+/** Kept counts are read live (exact, cheap); health, judged per feature view, is cached like the aggregate. */
 async function loadKeptFacetRows(prisma: Db, input: SearchSqlInput): Promise<FacetRow[]> {
   const statement = buildKeptFacetsSql(input);
-  const raw = await prisma.$queryRawUnsafe<{ facet: string; value: string; n: number }[]>(
-    statement.sql,
-    ...statement.params,
-  );
+  const [raw, health] = await Promise.all([
+    prisma.$queryRawUnsafe<{ facet: string; value: string; n: number }[]>(statement.sql, ...statement.params),
+    input.health ? loadKeptHealthRows(prisma, input) : Promise.resolve([]),
+  ]);
   const { rows, shouldCompact } = shapeKeptFacetRows(raw, input.facetLimit);
   if (shouldCompact) {
     const compact = buildCompactCountsSql(input.workspaceId);
@@ -75,5 +77,19 @@ async function loadKeptFacetRows(prisma: Db, input: SearchSqlInput): Promise<Fac
       console.warn("search counts: compacting failed", error);
     });
   }
-  return rows as FacetRow[];
+  return [...rows, ...health] as FacetRow[];
+}
+
+async function loadKeptHealthRows(prisma: Db, input: SearchSqlInput): Promise<FacetRow[]> {
+  const key = `${input.workspaceId}|kept-health|${JSON.stringify({ k: input.filters.kind ?? null, h: input.health })}`;
+  const cached = facetCache.get(key);
+  if (cached && Date.now() - cached.at < FACET_CACHE_MS) return cached.rows;
+  const statement = buildKeptHealthSql(input);
+  const rows = (await prisma.$queryRawUnsafe<FacetRow[]>(statement.sql, ...statement.params)).map((row) => ({
+    ...row,
+    n: Number(row.n),
+  }));
+  if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value!);
+  facetCache.set(key, { at: Date.now(), rows });
+  return rows;
 }

@@ -23,49 +23,54 @@ export function keptCountsApply(input: SearchSqlInput): boolean {
 }
 
 /**
- * (facet, value, n) rows: the kind facet over every kind, the others within the selected kind,
- * health judged now per feature view (its documents counted from the kept "view" facet; drifting
- * features, with an open statistic alert, counted as drifting instead). Two more rows, facet
- * "_rows" and "_groups", tell the reader when the appended deltas are worth compacting.
+ * (facet, value, n) rows: the kind facet over every kind, the others within the selected kind.
+ * Two more rows, facet "_rows" and "_groups", tell the reader when the appended deltas are worth
+ * compacting. The "view" facet (one count per feature view) is read only for health.
  */
 export function buildKeptFacetsSql(input: SearchSqlInput): SqlStatement {
   const params = new Params();
   const ws = params.add(input.workspaceId);
   const kind = params.add(input.filters.kind ?? null, "text");
-  const inKind = `(${kind} IS NULL OR object_kind::text = ${kind})`;
-  const parts = [
-    `SELECT 'kind' AS facet, object_kind::text AS value, n FROM kept WHERE facet = 'kind'`,
-    `SELECT facet, value, sum(n)::int AS n FROM kept WHERE facet <> 'kind' AND ${inKind} GROUP BY 1, 2`,
-    `SELECT '_rows', '', sum(raw)::int FROM kept`,
-    `SELECT '_groups', '', count(*)::int FROM kept`,
-  ];
-  // The "view" facet (one count per feature view) is read only for health, below.
-  const ctes = [
-    `kept AS MATERIALIZED (SELECT object_kind, facet, value, sum(n)::int AS n, count(*) AS raw FROM search_facet_delta
-      WHERE workspace_id = ${ws} AND facet <> 'view' GROUP BY 1, 2, 3 HAVING sum(n) <> 0)`,
-  ];
-  if (input.health) {
-    const env = healthEnvironmentSql(input, params);
-    const now = params.add(input.nowEpochSeconds, "double precision");
-    ctes.push(
-      `per_view AS (SELECT value AS view_id, sum(n)::int AS n FROM search_facet_delta
-        WHERE workspace_id = ${ws} AND facet = 'view' AND ${inKind} GROUP BY 1 HAVING sum(n) > 0)`,
-      `view_health AS (SELECT fv.id AS view_id, ${viewFreshnessSql(env, now)} AS status
-        FROM feature_view fv WHERE fv.id IN (SELECT view_id FROM per_view) AND fv.kind <> 'on_demand')`,
-      `drifting AS (SELECT d.version_object_id AS view_id, count(DISTINCT d.object_id)::int AS n
-        FROM alert a JOIN monitor m ON m.id = a.monitor_id
-        JOIN search_document d ON d.object_kind = 'feature' AND d.object_id = a.object_id
-        WHERE a.workspace_id = ${ws} AND a.environment_id = ${env} AND a.ended_at IS NULL
-          AND a.object_kind = 'feature' AND m.kind = 'statistic' AND (${kind} IS NULL OR ${kind} = 'feature')
-        GROUP BY 1)`,
-    );
-    parts.push(`SELECT 'health', status, sum(n)::int FROM (
+  const sql = `WITH kept AS MATERIALIZED (
+      SELECT object_kind, facet, value, sum(n)::int AS n, count(*) AS raw FROM search_facet_delta
+      WHERE workspace_id = ${ws} AND facet <> 'view' GROUP BY 1, 2, 3 HAVING sum(n) <> 0)
+    SELECT 'kind' AS facet, object_kind::text AS value, n FROM kept WHERE facet = 'kind'
+    UNION ALL SELECT facet, value, sum(n)::int AS n FROM kept
+      WHERE facet <> 'kind' AND (${kind} IS NULL OR object_kind::text = ${kind}) GROUP BY 1, 2
+    UNION ALL SELECT '_rows', '', sum(raw)::int FROM kept
+    UNION ALL SELECT '_groups', '', count(*)::int FROM kept`;
+  return { sql, params: params.values };
+}
+
+/**
+ * The health facet of the same lists, judged now: each feature view's freshness in the health
+ * environment (as the full aggregate does) applied to its documents, counted from the kept "view"
+ * facet, with drifting features (an open statistic alert) counted as drifting instead. Its cost
+ * grows with the number of feature views, so the reader caches it briefly.
+ */
+export function buildKeptHealthSql(input: SearchSqlInput): SqlStatement {
+  const params = new Params();
+  const ws = params.add(input.workspaceId);
+  const kind = params.add(input.filters.kind ?? null, "text");
+  const env = healthEnvironmentSql(input, params);
+  const now = params.add(input.nowEpochSeconds, "double precision");
+  const sql = `WITH per_view AS (SELECT value AS view_id, sum(n)::int AS n FROM search_facet_delta
+      WHERE workspace_id = ${ws} AND facet = 'view' AND (${kind} IS NULL OR object_kind::text = ${kind})
+      GROUP BY 1 HAVING sum(n) > 0),
+    view_health AS (SELECT fv.id AS view_id, ${viewFreshnessSql(env, now)} AS status
+      FROM feature_view fv WHERE fv.id IN (SELECT view_id FROM per_view) AND fv.kind <> 'on_demand'),
+    drifting AS (SELECT d.version_object_id AS view_id, count(DISTINCT d.object_id)::int AS n
+      FROM alert a JOIN monitor m ON m.id = a.monitor_id
+      JOIN search_document d ON d.object_kind = 'feature' AND d.object_id = a.object_id
+      WHERE a.workspace_id = ${ws} AND a.environment_id = ${env} AND a.ended_at IS NULL
+        AND a.object_kind = 'feature' AND m.kind = 'statistic' AND (${kind} IS NULL OR ${kind} = 'feature')
+      GROUP BY 1)
+    SELECT 'health' AS facet, status AS value, sum(n)::int AS n FROM (
       SELECT vh.status, pv.n - coalesce(dr.n, 0) AS n FROM per_view pv
       JOIN view_health vh ON vh.view_id = pv.view_id LEFT JOIN drifting dr ON dr.view_id = pv.view_id
       UNION ALL SELECT 'drifting', n FROM drifting) h
-    WHERE status IS NOT NULL GROUP BY 2 HAVING sum(n) > 0`);
-  }
-  return { sql: `WITH ${ctes.join(",\n")}\n${parts.join("\nUNION ALL ")}`, params: params.values };
+    WHERE status IS NOT NULL GROUP BY 2 HAVING sum(n) > 0`;
+  return { sql, params: params.values };
 }
 
 export interface KeptFacetRow {
