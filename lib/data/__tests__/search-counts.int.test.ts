@@ -4,7 +4,7 @@ import { buildCompactCountsSql } from "@/lib/search/facet-counts";
 import { buildFacetsSql, type SearchSqlInput } from "@/lib/search/sql";
 import type { CatalogKind } from "@/lib/search/types";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { loadSearchFixture, type SearchFixture } from "./search-catalog-fixture";
+import { addHealthSignals, loadSearchFixture, type SearchFixture } from "./search-catalog-fixture";
 
 /**
  * The catalog's unfiltered lists read facet counts kept by the search triggers
@@ -18,39 +18,7 @@ const NOW = new Date("2025-03-01T12:00:00Z");
 beforeAll(async () => {
   db = await createTestDatabase();
   fixture = await loadSearchFixture(db.prisma);
-  await db.prisma.materializationRun.create({
-    data: {
-      workspaceId: fixture.workspaceId,
-      featureViewId: fixture.ids.login_activity!,
-      environmentId: fixture.envIds.prod,
-      status: "success",
-      startedAt: new Date(NOW.getTime() - 7_300_000),
-      endedAt: new Date(NOW.getTime() - 7_200_000),
-      watermark: new Date(NOW.getTime() - 7_200_000),
-    },
-  });
-  const monitor = await db.prisma.monitor.create({
-    data: {
-      workspaceId: fixture.workspaceId,
-      name: "psi",
-      kind: "statistic",
-      objectKind: "feature",
-      statistic: "psi",
-      threshold: 0.25,
-    },
-  });
-  await db.prisma.alert.create({
-    data: {
-      workspaceId: fixture.workspaceId,
-      monitorId: monitor.id,
-      objectKind: "feature",
-      objectId: fixture.ids.failed_login_ratio_15m!,
-      environmentId: fixture.envIds.prod,
-      severity: "warning",
-      message: "PSI 0.3",
-      startedAt: NOW,
-    },
-  });
+  await addHealthSignals(db.prisma, fixture, NOW);
 });
 
 afterAll(async () => {

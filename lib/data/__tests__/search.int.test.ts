@@ -10,7 +10,7 @@ import {
 import { AppError } from "@/lib/errors";
 import { compareHits } from "@/lib/search/ranking";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { loadSearchFixture, type SearchFixture } from "./search-catalog-fixture";
+import { addHealthSignals, loadSearchFixture, type SearchFixture } from "./search-catalog-fixture";
 
 let db: TestDatabase;
 let fixture: SearchFixture;
@@ -19,52 +19,7 @@ const NOW = new Date("2025-03-01T12:00:00Z");
 beforeAll(async () => {
   db = await createTestDatabase();
   fixture = await loadSearchFixture(db.prisma);
-  // Health in prod: login_activity last materialised 2 hours ago (SLA 2 minutes) -> stale;
-  // user_profile 1 hour ago (SLA 2 days) -> fresh; an open PSI alert on failed_login_ratio_15m.
-  await db.prisma.materializationRun.createMany({
-    data: [
-      {
-        workspaceId: fixture.workspaceId,
-        featureViewId: fixture.ids.login_activity!,
-        environmentId: fixture.envIds.prod,
-        status: "success",
-        startedAt: new Date(NOW.getTime() - 7_300_000),
-        endedAt: new Date(NOW.getTime() - 7_200_000),
-        watermark: new Date(NOW.getTime() - 7_200_000),
-      },
-      {
-        workspaceId: fixture.workspaceId,
-        featureViewId: fixture.ids.user_profile!,
-        environmentId: fixture.envIds.prod,
-        status: "success",
-        startedAt: new Date(NOW.getTime() - 3_700_000),
-        endedAt: new Date(NOW.getTime() - 3_600_000),
-        watermark: new Date(NOW.getTime() - 3_600_000),
-      },
-    ],
-  });
-  const monitor = await db.prisma.monitor.create({
-    data: {
-      workspaceId: fixture.workspaceId,
-      name: "psi",
-      kind: "statistic",
-      objectKind: "feature",
-      statistic: "psi",
-      threshold: 0.25,
-    },
-  });
-  await db.prisma.alert.create({
-    data: {
-      workspaceId: fixture.workspaceId,
-      monitorId: monitor.id,
-      objectKind: "feature",
-      objectId: fixture.ids.failed_login_ratio_15m!,
-      environmentId: fixture.envIds.prod,
-      severity: "warning",
-      message: "PSI 0.3",
-      startedAt: NOW,
-    },
-  });
+  await addHealthSignals(db.prisma, fixture, NOW);
 });
 
 afterAll(async () => {
