@@ -89,16 +89,18 @@ async function startServer(port: number): Promise<{ baseUrl: string; stop: () =>
       NEXT_TELEMETRY_DISABLED: "1",
       FEATURELINE_DATA_DIR: process.env.FEATURELINE_DATA_DIR ?? dataDir,
     },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: false,
+    // The server's log goes to stderr, so stdout stays the benchmark's JSON.
+    stdio: ["ignore", "pipe", "inherit"],
   });
+  server.stdout?.pipe(process.stderr);
   const baseUrl = `http://localhost:${port}`;
   const stop = () => {
     server.kill("SIGTERM");
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitForHealth(baseUrl, server, 300_000);
+    // Long enough for `npm start` to build first when the sources changed since the last build.
+    await waitForHealth(baseUrl, server, 900_000);
   } catch (error) {
     stop();
     throw error;
