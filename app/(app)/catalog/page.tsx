@@ -429,7 +429,8 @@ async function PastTheEnd({
   return (
     <EmptyState title={`Page ${page} is past the end of these results`}>
       <span data-testid="past-the-end">
-        {counted
+        {counted && counted.total === 0 ? "Nothing matches. " : null}
+        {counted && counted.total > 0
           ? `${counted.total.toLocaleString("en-US")} result${counted.total === 1 ? "" : "s"} fill ${lastPage.toLocaleString("en-US")} page${lastPage === 1 ? "" : "s"}. `
           : null}
         <Link className="text-brand-700 underline" href={catalogUrl(urlParams, { page: lastPage })}>

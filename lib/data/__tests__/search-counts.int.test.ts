@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { searchCatalogFacetsWithin } from "@/lib/data/search";
 import { invalidateFacetCache, loadFacetRows, type FacetRow } from "@/lib/data/search-counts";
 import { buildCompactCountsSql } from "@/lib/search/facet-counts";
 import { buildFacetsSql, type SearchSqlInput } from "@/lib/search/sql";
@@ -126,5 +127,25 @@ describe(`kept facet counts (${process.env.FEATURELINE_TEST_ENGINE ?? "pglite"})
     await db.prisma.$executeRawUnsafe("DELETE FROM search_facet_delta WHERE workspace_id = $1", fixture.workspaceId);
     await db.prisma.$queryRawUnsafe("SELECT search_rebuild($1)", fixture.workspaceId);
     await expectKeptEqualsAggregate("after a rebuild");
+  });
+
+  it("never fail the page: a count that fails or outlasts its deadline is null (still counting)", async () => {
+    const request = { workspaceId: fixture.workspaceId, q: "login", limit: 50, now: NOW };
+    invalidateFacetCache(fixture.workspaceId);
+    // A writer holds the search table, so counting waits; the page does not wait past its deadline.
+    const holding = db.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("LOCK TABLE search_document IN ACCESS EXCLUSIVE MODE");
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    await expect(searchCatalogFacetsWithin(db.prisma, request, 300)).resolves.toBeNull();
+    expect(Date.now() - started).toBeLessThan(1_200);
+    await holding;
+    await expect(
+      searchCatalogFacetsWithin(db.prisma, { ...request, cursor: "not-a-cursor" }, 5_000),
+    ).resolves.toBeNull();
+    const counted = await searchCatalogFacetsWithin(db.prisma, request, 30_000);
+    expect(counted?.total).toBeGreaterThan(0);
   });
 });
