@@ -1,5 +1,6 @@
 "use client";
 
+import { catalogHref } from "@/lib/routes";
 import Link from "next/link";
 import {
   Bar,
@@ -15,10 +16,11 @@ import {
   YAxis,
 } from "recharts";
 import { ChartFrame } from "@/components/monitoring/chart-frame";
-import { formatPercent, formatTick, formatTime } from "@/components/monitoring/format";
+import { formatDateTime, formatNumber, formatPercent, formatTick } from "@/lib/format";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { RefreshStatus } from "@/components/monitoring/refresh-status";
 import type { ServingDetail } from "@/lib/data/monitoring";
+import { overBudget } from "@/lib/monitoring/latency";
 
 const RESOLUTION: Record<number, string> = { 60: "per minute", 3600: "hourly rollups", 86400: "daily rollups" };
 
@@ -28,7 +30,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
   const spanMs = Date.parse(range.to) - Date.parse(range.from);
   const chartData = points.map((point) => ({ ...point, t: Date.parse(point.at) }));
   const maxP99 = Math.max(0, ...points.map((point) => point.p99 ?? 0));
-  const crossesBudget = maxP99 > service.budgetMs;
+  const crossesBudget = service.budgetMs !== null && maxP99 > service.budgetMs;
   const xAxis = (
     <XAxis
       dataKey="t"
@@ -39,18 +41,18 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
       fontSize={11}
     />
   );
-  const tooltipLabel = (label: unknown) => formatTime(Number(label));
+  const tooltipLabel = (label: unknown) => formatDateTime(Number(label));
   return (
     <div className="space-y-4">
       <div className="grid gap-3 sm:grid-cols-4" aria-live="polite">
         <Stat
           label={`p99 over the range${summary.isApproximate ? " (approximate)" : ""}`}
           value={summary.p99 === null ? "–" : `${summary.p99.toFixed(1)} ms`}
-          tone={summary.p99 !== null && summary.p99 > service.budgetMs ? "bad" : "good"}
+          tone={overBudget(summary.p99, service.budgetMs) ? "bad" : "good"}
           testId="summary-p99"
         />
-        <Stat label="Budget (p99)" value={`${service.budgetMs} ms`} />
-        <Stat label="Requests" value={summary.requestCount.toLocaleString("en-US")} />
+        <Stat label="Budget (p99)" value={service.budgetMs === null ? "none" : `${service.budgetMs} ms`} />
+        <Stat label="Requests" value={formatNumber(summary.requestCount)} />
         <Stat label="Error rate" value={formatPercent(summary.errorRate)} />
       </div>
       <p className="text-xs text-slate-500">
@@ -67,7 +69,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
         filename={`${service.name}-latency`}
         testId="latency-chart"
         columns={[
-          { label: "time", value: (row) => row.at, format: (row) => formatTime(row.at) },
+          { label: "time", value: (row) => row.at, format: (row) => formatDateTime(row.at) },
           { label: "p50 ms", value: (row) => row.p50 },
           { label: "p95 ms", value: (row) => row.p95 },
           { label: "p99 ms", value: (row) => row.p99 },
@@ -89,7 +91,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
               fontSize={11}
               unit=" ms"
               width={64}
-              domain={[0, (dataMax: number) => Math.ceil(Math.max(dataMax, service.budgetMs) * 1.1)]}
+              domain={[0, (dataMax: number) => Math.ceil(Math.max(dataMax, service.budgetMs ?? 0) * 1.1)]}
             />
             <Tooltip labelFormatter={tooltipLabel} formatter={(value) => `${Number(value).toFixed(1)} ms`} />
             <Legend />
@@ -104,17 +106,19 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
               name="p99"
               strokeWidth={2}
             />
-            <ReferenceLine
-              y={service.budgetMs}
-              stroke="#dc2626"
-              strokeDasharray="6 3"
-              label={{
-                value: `Budget ${service.budgetMs} ms`,
-                position: "insideTopRight",
-                fill: "#dc2626",
-                fontSize: 11,
-              }}
-            />
+            {service.budgetMs === null ? null : (
+              <ReferenceLine
+                y={service.budgetMs}
+                stroke="#dc2626"
+                strokeDasharray="6 3"
+                label={{
+                  value: `Budget ${service.budgetMs} ms`,
+                  position: "insideTopRight",
+                  fill: "#dc2626",
+                  fontSize: 11,
+                }}
+              />
+            )}
           </LineChart>
         </ResponsiveContainer>
       </ChartFrame>
@@ -125,7 +129,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
           rows={points}
           filename={`${service.name}-requests`}
           columns={[
-            { label: "time", value: (row) => row.at, format: (row) => formatTime(row.at) },
+            { label: "time", value: (row) => row.at, format: (row) => formatDateTime(row.at) },
             { label: "requests", value: (row) => row.requests },
             { label: "requests/s", value: (row) => row.requestsPerSecond },
           ]}
@@ -153,7 +157,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
           rows={points}
           filename={`${service.name}-errors`}
           columns={[
-            { label: "time", value: (row) => row.at, format: (row) => formatTime(row.at) },
+            { label: "time", value: (row) => row.at, format: (row) => formatDateTime(row.at) },
             { label: "errors", value: (row) => row.errors },
             { label: "error rate", value: (row) => row.errorRate, format: (row) => formatPercent(row.errorRate, 3) },
           ]}
@@ -193,7 +197,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
             value: (row) => row.name,
             format: (row) =>
               row.featureViewId ? (
-                <Link className="text-brand-700 hover:underline" href={`/catalog/feature_view/${row.featureViewId}`}>
+                <Link className="text-brand-700 hover:underline" href={catalogHref("feature_view", row.featureViewId)}>
                   {row.name}
                 </Link>
               ) : (

@@ -1,3 +1,5 @@
+import { formatNumber } from "@/lib/format";
+import { KIND_LABELS } from "@/lib/kinds";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { Suspense } from "react";
@@ -20,7 +22,7 @@ import {
 } from "@/lib/data/search";
 import { roleAtLeast } from "@/lib/data/users";
 import { AppError, formatIssuePath } from "@/lib/errors";
-import { CATALOG_KIND_LABELS, CATALOG_KINDS, SEARCH_SORTS, SORT_LABELS, type FacetName } from "@/lib/search/types";
+import { CATALOG_KINDS, SEARCH_SORTS, SORT_LABELS, type FacetName } from "@/lib/search/types";
 import { catalogUrl, type CatalogParamName, type CatalogParams } from "@/lib/search/url";
 import { requireWorkspace } from "@/lib/session";
 import { CATALOG_PAGE_SIZE, catalogSearchParamsSchema, type CatalogSearchParams } from "@/lib/validations/catalog";
@@ -317,7 +319,7 @@ function KindTabs({
         <KindTab
           key={kind}
           href={catalogUrl(params, { kind })}
-          label={CATALOG_KIND_LABELS[kind].many}
+          label={KIND_LABELS[kind].many}
           count={facets ? countOf(kind) : null}
           active={active === kind}
         />
@@ -344,9 +346,7 @@ function KindTab({
       className={`-mb-px border-b-2 px-3 py-2 text-sm ${active ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
     >
       {label}{" "}
-      {count === null ? null : (
-        <span className="tabular-nums text-xs text-slate-500">{count.toLocaleString("en-US")}</span>
-      )}
+      {count === null ? null : <span className="tabular-nums text-xs text-slate-500">{formatNumber(count)}</span>}
       <LinkPending />
     </Link>
   );
@@ -405,7 +405,7 @@ async function ResultCount({ q, counts }: { q: string; counts: Promise<FacetCoun
   const { total } = counted;
   return (
     <p data-testid="result-count">
-      {total.toLocaleString("en-US")} result{total === 1 ? "" : "s"}
+      {formatNumber(total)} result{total === 1 ? "" : "s"}
       {q ? ` for “${q}”` : ""}
     </p>
   );
@@ -431,7 +431,7 @@ async function PastTheEnd({
       <span data-testid="past-the-end">
         {counted && counted.total === 0 ? "Nothing matches. " : null}
         {counted && counted.total > 0
-          ? `${counted.total.toLocaleString("en-US")} result${counted.total === 1 ? "" : "s"} fill ${lastPage.toLocaleString("en-US")} page${lastPage === 1 ? "" : "s"}. `
+          ? `${formatNumber(counted.total)} result${counted.total === 1 ? "" : "s"} fill ${formatNumber(lastPage)} page${lastPage === 1 ? "" : "s"}. `
           : null}
         <Link className="text-brand-700 underline" href={catalogUrl(urlParams, { page: lastPage })}>
           {counted && lastPage > 1 ? `Go to the last page (${lastPage})` : "Go to the first page"}
@@ -468,7 +468,7 @@ async function Pagination({
       )}
       <span className="text-slate-600">
         Page {page}
-        {counted ? ` of ${pages.toLocaleString("en-US")}` : null}
+        {counted ? ` of ${formatNumber(pages)}` : null}
       </span>
       {page < Math.min(pages, 200) ? (
         <Link href={catalogUrl(urlParams, { page: page + 1 })} className="text-brand-700 hover:underline" rel="next">

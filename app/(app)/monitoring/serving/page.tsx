@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { OpenAlertBadge } from "@/components/monitoring/alert-list";
 import { AutoRefresh } from "@/components/monitoring/auto-refresh";
-import { formatPercent } from "@/components/monitoring/format";
+import { formatNumber, formatPercent } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -25,7 +25,7 @@ export default async function ServingPage({ searchParams }: { searchParams: Sear
     }),
     getOpenAlertsByObject(db(), { workspaceId: scope.workspaceId, environmentId: scope.environment.id }),
   ]);
-  services.sort((a, b) => (b.p99Ms ?? -1) / b.budgetMs - (a.p99Ms ?? -1) / a.budgetMs);
+  services.sort((a, b) => (b.p99Ms ?? -1) / (b.budgetMs ?? Infinity) - (a.p99Ms ?? -1) / (a.budgetMs ?? Infinity));
   return (
     <>
       <AutoRefresh />
@@ -68,8 +68,8 @@ export default async function ServingPage({ searchParams }: { searchParams: Sear
                 {service.p99Ms === null ? "no traffic" : `${service.p99Ms.toFixed(1)} ms`}{" "}
                 {service.isOverBudget ? <Badge tone="bad">over budget</Badge> : null}
               </Td>
-              <Td className="tabular-nums">{service.budgetMs} ms</Td>
-              <Td className="tabular-nums">{service.requestCount.toLocaleString("en-US")}</Td>
+              <Td className="tabular-nums">{service.budgetMs === null ? "none" : `${service.budgetMs} ms`}</Td>
+              <Td className="tabular-nums">{formatNumber(service.requestCount)}</Td>
               <Td className="tabular-nums">{formatPercent(service.errorRate)}</Td>
             </tr>
           ))}
