@@ -1,6 +1,5 @@
 "use client";
 
-import { ApiError, fetchJson } from "@/lib/fetch-json";
 import { catalogHref } from "@/lib/routes";
 import { KIND_LABELS } from "@/lib/kinds";
 import Link from "next/link";

@@ -17,8 +17,8 @@ export function bucketSecondsFor(from: Date, to: Date, rawCutoff: Date): 60 | 36
   return 86400;
 }
 
-export async function rawCutoff(prisma: Db, now: Date): Promise<Date> {
-  const days = await getRawRetentionDays(prisma);
+export async function rawCutoff(prisma: Db, workspaceId: string, now: Date): Promise<Date> {
+  const days = await getRawRetentionDays(prisma, workspaceId);
   return new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - days * DAY_MS);
 }
 

@@ -14,7 +14,8 @@ import {
 import { INGEST_ACCESS, INGEST_BODY_LIMIT_BYTES } from "@/lib/validations/monitoring";
 
 const PRUNE_EVERY_MS = 3_600_000;
-const globalForPrune = globalThis as typeof globalThis & { __featurelinePrunedAt?: number };
+/** When each workspace's raw rows were last pruned (per workspace: each has its own retention). */
+const globalForPrune = globalThis as typeof globalThis & { __featurelinePrunedAt?: Map<string, number> };
 
 /**
  * One ingestion endpoint: parse the whole batch (413 / 400 / 422 with the item's index and
@@ -48,10 +49,10 @@ export function ingestRoute<Item>(
           environmentIds: outcome.touched.environmentIds,
           only: { kind: outcome.touched.kind, ids: outcome.touched.ids },
         });
-        const lastPrune = globalForPrune.__featurelinePrunedAt ?? 0;
-        if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
-          globalForPrune.__featurelinePrunedAt = Date.now();
-          await pruneMonitoringData(store);
+        const prunedAt = (globalForPrune.__featurelinePrunedAt ??= new Map());
+        if (Date.now() - (prunedAt.get(principal.workspaceId) ?? 0) > PRUNE_EVERY_MS) {
+          prunedAt.set(principal.workspaceId, Date.now());
+          await pruneMonitoringData(store, { workspaceId: principal.workspaceId });
         }
       } catch (error) {
         // The batch is committed; a failing evaluation must not make the client retry it.

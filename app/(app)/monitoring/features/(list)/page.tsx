@@ -4,8 +4,8 @@ import { WorstFeaturesTable } from "@/components/monitoring/worst-features-table
 import { Button } from "@/components/ui/button";
 import { listFeatureStatistics, listFeatureStatisticsFilters } from "@/lib/data/monitoring";
 import { db } from "@/lib/db";
-import { MonitoringHeader } from "../header";
-import { monitoringPageScope, type SearchParams } from "../scope";
+import { MonitoringHeader } from "../../header";
+import { monitoringPageScope, type SearchParams } from "../../scope";
 
 export const metadata: Metadata = { title: "Skew & drift" };
 

@@ -3,8 +3,8 @@ import { OverviewDashboard } from "@/components/monitoring/overview-dashboard";
 import { listAlerts } from "@/lib/data/alerts";
 import { getMonitoringOverview } from "@/lib/data/monitoring";
 import { db } from "@/lib/db";
-import { MonitoringHeader } from "./header";
-import { monitoringPageScope, type SearchParams } from "./scope";
+import { MonitoringHeader } from "../header";
+import { monitoringPageScope, type SearchParams } from "../scope";
 
 export const metadata: Metadata = { title: "Overview" };
 

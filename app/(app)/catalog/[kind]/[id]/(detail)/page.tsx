@@ -12,15 +12,15 @@ import { getObjectDetail, getObjectHeader, listFeatureServiceOptions, listTeamOp
 import { getStarState, listComments } from "@/lib/data/social";
 import { roleAtLeast } from "@/lib/data/users";
 import { requireWorkspace } from "@/lib/session";
-import { objectRefSchema } from "@/lib/validations/catalog";
-import { KindBody } from "./_components/kind-body";
-import { ObjectHeader } from "./_components/object-header";
+import { decodePathSegment, objectRefSchema } from "@/lib/validations/catalog";
+import { KindBody } from "../_components/kind-body";
+import { ObjectHeader } from "../_components/object-header";
 
 type PageProps = { params: Promise<{ kind: string; id: string }> };
 
 async function resolveRef(params: PageProps["params"]) {
   const raw = await params;
-  const parsed = objectRefSchema.safeParse({ kind: raw.kind, id: decodeURIComponent(raw.id) });
+  const parsed = objectRefSchema.safeParse({ kind: raw.kind, id: decodePathSegment(raw.id) });
   if (!parsed.success) notFound();
   return parsed.data;
 }

@@ -9,8 +9,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { getOpenAlertsByObject } from "@/lib/data/alerts";
 import { listServiceLatency } from "@/lib/data/monitoring";
 import { db } from "@/lib/db";
-import { MonitoringHeader } from "../header";
-import { monitoringPageScope, withSearch, type SearchParams } from "../scope";
+import { MonitoringHeader } from "../../header";
+import { monitoringPageScope, withSearch, type SearchParams } from "../../scope";
 
 export const metadata: Metadata = { title: "Serving latency" };
 
