@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { DriverAdapterError } from "@prisma/driver-adapter-utils";
@@ -94,7 +95,7 @@ function createPGliteEngine(dataDir: string, lockHeldFor?: number): Engine {
   const dbDir = inMemory ? dataDir : path.join(dataDir, "pglite");
   if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
   const releaseLock = inMemory ? () => {} : acquireDataDirLock(dataDir, lockHeldFor);
-  const pglite = new PGlite(dbDir, { extensions: { pg_trgm } });
+  const pglite = new PGlite(dbDir, { extensions: { pg_trgm, fuzzystrmatch } });
   const factory = new PrismaPGlite(pglite);
   mapPGliteErrors(factory);
   return {
