@@ -274,33 +274,48 @@ async function writeFeatureView(tx: Tx, context: RowWriteContext, definition: Fe
     : [];
   const columnIds = new Map(columns.map((column) => [`${column.dataSource.name}.${column.name}`, column.id]));
 
+  // A statement per kind of change, not per feature: the search triggers run per statement.
+  const updates: Array<{ id: string; data: ReturnType<typeof featureFields> }> = [];
+  const creates: Array<ReturnType<typeof featureFields> & { name: string }> = [];
   for (const [position, feature] of definition.features.entries()) {
-    const featureData = {
-      valueType: feature.valueType,
-      description: feature.description,
-      owner: definition.owner,
-      tags: feature.tags,
-      position,
-    };
-    let featureId = storedByName.get(feature.name);
-    if (featureId) {
-      await tx.feature.update({ where: { id: featureId }, data: featureData });
-      await tx.featureSourceColumn.deleteMany({ where: { featureId } });
-    } else {
-      featureId = (
-        await tx.feature.create({
-          data: { ...featureData, workspaceId: context.workspaceId, featureViewId: id, name: feature.name },
-          select: { id: true },
-        })
-      ).id;
-    }
-    const lineage = [...new Set(feature.sourceColumns)].flatMap((ref) => {
-      const columnId = columnIds.get(ref);
-      return columnId ? [{ featureId: featureId!, columnId }] : [];
-    });
-    if (lineage.length) await tx.featureSourceColumn.createMany({ data: lineage });
+    const fields = featureFields(definition, feature, position);
+    const featureId = storedByName.get(feature.name);
+    if (featureId) updates.push({ id: featureId, data: fields });
+    else creates.push({ ...fields, name: feature.name });
   }
+  for (const update of updates) await tx.feature.update({ where: { id: update.id }, data: update.data });
+  if (updates.length) {
+    await tx.featureSourceColumn.deleteMany({ where: { featureId: { in: updates.map((update) => update.id) } } });
+  }
+  const created = creates.length
+    ? await tx.feature.createManyAndReturn({
+        data: creates.map((fields) => ({ ...fields, workspaceId: context.workspaceId, featureViewId: id })),
+        select: { id: true, name: true },
+      })
+    : [];
+  const featureIds = new Map([...storedByName, ...created.map((row) => [row.name, row.id] as const)]);
+  const lineage = definition.features.flatMap((feature) =>
+    [...new Set(feature.sourceColumns)].flatMap((ref) => {
+      const columnId = columnIds.get(ref);
+      return columnId ? [{ featureId: featureIds.get(feature.name)!, columnId }] : [];
+    }),
+  );
+  if (lineage.length) await tx.featureSourceColumn.createMany({ data: lineage });
   return id;
+}
+
+function featureFields(
+  definition: FeatureViewDefinition,
+  feature: FeatureViewDefinition["features"][number],
+  position: number,
+) {
+  return {
+    valueType: feature.valueType,
+    description: feature.description,
+    owner: definition.owner,
+    tags: feature.tags,
+    position,
+  };
 }
 
 async function writeFeatureService(
