@@ -122,7 +122,9 @@ export function Transformation({
     <div className="space-y-3">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Field label="Schedule">{view.schedule ?? (view.kind === "on_demand" ? "at request time" : "—")}</Field>
-        <Field label="TTL">{view.ttlSeconds ? formatDuration(view.ttlSeconds) : "—"}</Field>
+        <Field label="TTL">
+          {view.ttlSeconds === 0 ? "no expiry" : view.ttlSeconds ? formatDuration(view.ttlSeconds) : "—"}
+        </Field>
         <Field label="Slide interval">{view.slideInterval ?? "—"}</Field>
         <Field label="Serving">
           {[view.online ? "online" : null, view.offline ? "offline" : null].filter(Boolean).join(" + ") || "—"}

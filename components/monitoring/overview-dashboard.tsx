@@ -60,7 +60,8 @@ export function OverviewDashboard({ initialData, search }: { initialData: Overvi
                 {service.name}
               </Link>
               <span className="text-slate-600">
-                p99 ≈ {service.p99Ms?.toFixed(1)} ms · budget {service.budgetMs} ms
+                p99 ≈ {service.p99Ms?.toFixed(1)} ms · budget{" "}
+                {service.budgetMs === null ? "none" : `${service.budgetMs} ms`}
               </span>
             </li>
           ))}

@@ -19,6 +19,7 @@ import { formatPercent, formatTick, formatTime } from "@/components/monitoring/f
 import { useMonitoringData } from "@/components/monitoring/query";
 import { RefreshStatus } from "@/components/monitoring/refresh-status";
 import type { ServingDetail } from "@/lib/data/monitoring";
+import { overBudget } from "@/lib/monitoring/latency";
 
 const RESOLUTION: Record<number, string> = { 60: "per minute", 3600: "hourly rollups", 86400: "daily rollups" };
 
@@ -28,7 +29,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
   const spanMs = Date.parse(range.to) - Date.parse(range.from);
   const chartData = points.map((point) => ({ ...point, t: Date.parse(point.at) }));
   const maxP99 = Math.max(0, ...points.map((point) => point.p99 ?? 0));
-  const crossesBudget = maxP99 > service.budgetMs;
+  const crossesBudget = service.budgetMs !== null && maxP99 > service.budgetMs;
   const xAxis = (
     <XAxis
       dataKey="t"
@@ -46,10 +47,10 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
         <Stat
           label={`p99 over the range${summary.isApproximate ? " (approximate)" : ""}`}
           value={summary.p99 === null ? "–" : `${summary.p99.toFixed(1)} ms`}
-          tone={summary.p99 !== null && summary.p99 > service.budgetMs ? "bad" : "good"}
+          tone={overBudget(summary.p99, service.budgetMs) ? "bad" : "good"}
           testId="summary-p99"
         />
-        <Stat label="Budget (p99)" value={`${service.budgetMs} ms`} />
+        <Stat label="Budget (p99)" value={service.budgetMs === null ? "none" : `${service.budgetMs} ms`} />
         <Stat label="Requests" value={summary.requestCount.toLocaleString("en-US")} />
         <Stat label="Error rate" value={formatPercent(summary.errorRate)} />
       </div>
@@ -89,7 +90,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
               fontSize={11}
               unit=" ms"
               width={64}
-              domain={[0, (dataMax: number) => Math.ceil(Math.max(dataMax, service.budgetMs) * 1.1)]}
+              domain={[0, (dataMax: number) => Math.ceil(Math.max(dataMax, service.budgetMs ?? 0) * 1.1)]}
             />
             <Tooltip labelFormatter={tooltipLabel} formatter={(value) => `${Number(value).toFixed(1)} ms`} />
             <Legend />
@@ -104,17 +105,19 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
               name="p99"
               strokeWidth={2}
             />
-            <ReferenceLine
-              y={service.budgetMs}
-              stroke="#dc2626"
-              strokeDasharray="6 3"
-              label={{
-                value: `Budget ${service.budgetMs} ms`,
-                position: "insideTopRight",
-                fill: "#dc2626",
-                fontSize: 11,
-              }}
-            />
+            {service.budgetMs === null ? null : (
+              <ReferenceLine
+                y={service.budgetMs}
+                stroke="#dc2626"
+                strokeDasharray="6 3"
+                label={{
+                  value: `Budget ${service.budgetMs} ms`,
+                  position: "insideTopRight",
+                  fill: "#dc2626",
+                  fontSize: 11,
+                }}
+              />
+            )}
           </LineChart>
         </ResponsiveContainer>
       </ChartFrame>

@@ -383,7 +383,7 @@ export async function evaluateMonitors(
           judged.push(service.id);
           if (monitor.kind === "latency_p99" && service.p99Ms !== null) {
             const limit = monitor.threshold ?? service.budgetMs;
-            if (service.p99Ms > limit) {
+            if (limit !== null && service.p99Ms > limit) {
               violations.push({
                 objectKind: "feature_service",
                 objectId: service.id,

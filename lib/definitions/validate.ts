@@ -5,6 +5,7 @@ import {
   definitionSchemas,
   formatZodIssues,
   isKnownValueType,
+  NO_EXPIRY_TTL,
   repositoryDocumentSchema,
   type DataSourceDefinition,
   type DefinitionKind,
@@ -175,7 +176,7 @@ export function validateRepository(document: RepositoryDocument, existing: Exist
     });
 
     checkDuration(`${at}.schedule`, view.schedule, "Schedule");
-    checkDuration(`${at}.ttl`, view.ttl, "TTL");
+    if (view.ttl !== NO_EXPIRY_TTL) checkDuration(`${at}.ttl`, view.ttl, "TTL");
     checkDuration(`${at}.slideInterval`, view.slideInterval, "Slide interval");
     checkDuration(`${at}.freshnessSla`, view.freshnessSla, "Freshness SLA");
 
@@ -294,8 +295,9 @@ function checkKindRules(view: FeatureViewDefinition, at: string, index: Registry
     const streams = count("stream");
     if (streams > 1) error(`${at}.sources`, `A stream feature view reads exactly one stream source, not ${streams}`);
     else if (streams + unknown === 0) error(`${at}.sources`, "A stream feature view needs a stream source");
-    if (view.aggregations.length === 0) {
-      error(`${at}.aggregations`, "A stream feature view needs at least one aggregation");
+    // A stream view computed by its own function (Feast's UDF-only stream views) has no windows.
+    if (view.aggregations.length === 0 && !view.transformation) {
+      error(`${at}.aggregations`, "A stream feature view needs at least one aggregation or a transformation");
     }
   } else {
     if (count("request") + unknown === 0 && view.inputs.length === 0) {

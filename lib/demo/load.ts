@@ -724,7 +724,7 @@ function buildMonitorsAndAlerts(
         w += slow.p99[i]! * slow.requests[i]!;
         r += slow.requests[i]!;
       }
-      if (r > 0 && w / r > budget) crossedAt = slow.startMs + (start + 60) * 60_000;
+      if (r > 0 && w / r > budget!) crossedAt = slow.startMs + (start + 60) * 60_000;
     }
     const p99 = Math.round((weighted / Math.max(requests, 1)) * 10) / 10;
     alerts.push({

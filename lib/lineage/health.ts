@@ -15,7 +15,7 @@ export interface FreshnessHealth {
 export interface LatencyHealth {
   /** Request-weighted p99 over the last hour; null without traffic. */
   p99Ms: number | null;
-  budgetMs: number;
+  budgetMs: number | null;
   isOverBudget: boolean;
 }
 

@@ -86,7 +86,8 @@ export default async function HomePage() {
                 className="text-slate-600"
                 title="Request-weighted mean of per-minute p99 over the last hour (approximate)"
               >
-                p99 ≈ {service.p99Ms === null ? "–" : formatMs(service.p99Ms)} / {formatMs(service.budgetMs)}
+                p99 ≈ {service.p99Ms === null ? "–" : formatMs(service.p99Ms)} /{" "}
+                {service.budgetMs === null ? "no budget" : formatMs(service.budgetMs)}
               </span>
             </li>
           ))}

@@ -18,6 +18,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link href="/admin/tokens" className="border-b-2 border-transparent pb-2 hover:border-brand-500">
           API tokens
         </Link>
+        <Link href="/admin/feast" className="border-b-2 border-transparent pb-2 hover:border-brand-500">
+          Feast sync and workspaces
+        </Link>
         <Link href="/docs/api" className="border-b-2 border-transparent pb-2 hover:border-brand-500">
           API reference
         </Link>

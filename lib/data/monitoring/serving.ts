@@ -1,14 +1,14 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { combineLatency, type LatencyBucket, type LatencyHistogram } from "@/lib/monitoring/latency";
+import { combineLatency, overBudget, type LatencyBucket, type LatencyHistogram } from "@/lib/monitoring/latency";
 import { bucketSecondsFor, floorTo, onlyIds, rawCutoff } from "./scope";
 
 export interface ServiceLatency {
   id: string;
   name: string;
   owner: string;
-  budgetMs: number;
+  budgetMs: number | null;
   requestCount: number;
   errorCount: number;
   errorRate: number | null;
@@ -63,7 +63,7 @@ export async function listServiceLatency(
       errorCount: errors,
       errorRate: requests > 0 ? errors / requests : null,
       p99Ms: p99,
-      isOverBudget: p99 !== null && p99 > row.budget,
+      isOverBudget: overBudget(p99, row.budget),
     };
   });
 }
@@ -80,7 +80,7 @@ export interface ServingPoint {
 }
 
 export interface ServingDetail {
-  service: { id: string; name: string; owner: string; budgetMs: number };
+  service: { id: string; name: string; owner: string; budgetMs: number | null };
   range: { from: string; to: string; bucketSeconds: number };
   points: ServingPoint[];
   summary: ReturnType<typeof combineLatency>;
@@ -160,7 +160,7 @@ export async function getServingDetail(
         featureViewId: views.get(name) ?? null,
         name,
         p99Ms: p99,
-        shareOfBudget: p99 === null ? null : p99 / service.latencyBudgetMs,
+        shareOfBudget: p99 === null || service.latencyBudgetMs === null ? null : p99 / service.latencyBudgetMs,
       };
     })
     .sort((a, b) => (b.p99Ms ?? -1) - (a.p99Ms ?? -1));

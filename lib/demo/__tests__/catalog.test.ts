@@ -230,7 +230,7 @@ describe("demo monitoring history", () => {
         weighted += item.p99[i]! * item.requests[i]!;
         requests += item.requests[i]!;
       }
-      expect(weighted / requests > budget, item.service).toBe(item.service === SLOW_SERVICE);
+      expect(weighted / requests > budget!, item.service).toBe(item.service === SLOW_SERVICE);
     }
   });
 

@@ -149,7 +149,7 @@ describe("seedDemo", () => {
       expect(rows.length).toBeGreaterThan(1400);
       const requests = rows.reduce((sum, row) => sum + row.requestCount, 0);
       const p99 = rows.reduce((sum, row) => sum + row.latencyP99Ms * row.requestCount, 0) / requests;
-      expect(p99 > service.latencyBudgetMs, `${service.name} p99 ${p99.toFixed(1)}`).toBe(
+      expect(p99 > service.latencyBudgetMs!, `${service.name} p99 ${p99.toFixed(1)}`).toBe(
         service.name === SLOW_SERVICE,
       );
     }

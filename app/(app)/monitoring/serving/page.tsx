@@ -25,7 +25,7 @@ export default async function ServingPage({ searchParams }: { searchParams: Sear
     }),
     getOpenAlertsByObject(db(), { workspaceId: scope.workspaceId, environmentId: scope.environment.id }),
   ]);
-  services.sort((a, b) => (b.p99Ms ?? -1) / b.budgetMs - (a.p99Ms ?? -1) / a.budgetMs);
+  services.sort((a, b) => (b.p99Ms ?? -1) / (b.budgetMs ?? Infinity) - (a.p99Ms ?? -1) / (a.budgetMs ?? Infinity));
   return (
     <>
       <AutoRefresh />
@@ -68,7 +68,7 @@ export default async function ServingPage({ searchParams }: { searchParams: Sear
                 {service.p99Ms === null ? "no traffic" : `${service.p99Ms.toFixed(1)} ms`}{" "}
                 {service.isOverBudget ? <Badge tone="bad">over budget</Badge> : null}
               </Td>
-              <Td className="tabular-nums">{service.budgetMs} ms</Td>
+              <Td className="tabular-nums">{service.budgetMs === null ? "none" : `${service.budgetMs} ms`}</Td>
               <Td className="tabular-nums">{service.requestCount.toLocaleString("en-US")}</Td>
               <Td className="tabular-nums">{formatPercent(service.errorRate)}</Td>
             </tr>

@@ -5,6 +5,7 @@ import { AddToServiceForm } from "@/components/catalog/add-to-service-form";
 import { Comments } from "@/components/catalog/comments";
 import { CopyButton } from "@/components/catalog/copy-button";
 import { CodeBlock } from "@/components/catalog/code-block";
+import { InactiveHint } from "@/components/catalog/inactive-hint";
 import { KindBadge } from "@/components/catalog/kind-badge";
 import { LineagePreview } from "@/components/catalog/lineage-preview";
 import { Markdown } from "@/components/catalog/markdown";
@@ -158,6 +159,7 @@ export default async function CatalogObjectPage({ params }: PageProps) {
           ) : null}
         </div>
       </header>
+      {"versions" in detail ? <InactiveHint environment={environment.name} active={detail.versions.active} /> : null}
       <nav aria-label="Related pages" className="flex flex-wrap gap-4 text-sm">
         <Link className="text-brand-700 hover:underline" href={`/catalog/${versionKind}/${versionObjectId}/versions`}>
           Versions
@@ -370,7 +372,7 @@ function FeatureBody({
               <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Feature services</p>
               <LinkList
                 kind="feature_service"
-                items={detail.usage.services.map((s) => ({ ...s, note: `p99 ≤ ${s.latencyBudgetMs} ms` }))}
+                items={detail.usage.services.map((s) => ({ ...s, note: budgetNote(s.latencyBudgetMs) }))}
                 empty="Not served yet."
               />
             </div>
@@ -621,7 +623,7 @@ function ServiceBody({ detail }: { detail: ServiceDetail }) {
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Serving">
           <dl className="space-y-3">
-            <Field label="Latency budget">p99 ≤ {detail.latencyBudgetMs} ms</Field>
+            <Field label="Latency budget">{budgetNote(detail.latencyBudgetMs)}</Field>
             <Field label="Features">{detail.featureCount}</Field>
           </dl>
         </Card>
@@ -698,7 +700,7 @@ function ModelBody({ detail }: { detail: ModelDetail }) {
       <Card title={`Feature services (${detail.services.length})`}>
         <LinkList
           kind="feature_service"
-          items={detail.services.map((s) => ({ ...s, note: `p99 ≤ ${s.latencyBudgetMs} ms` }))}
+          items={detail.services.map((s) => ({ ...s, note: budgetNote(s.latencyBudgetMs) }))}
           empty="None."
         />
       </Card>
@@ -761,4 +763,9 @@ function DatasetBody({ detail }: { detail: DatasetDetail }) {
       </Card>
     </div>
   );
+}
+
+/** A service imported from a platform without budgets has none: say so rather than invent one. */
+function budgetNote(budgetMs: number | null): string {
+  return budgetMs === null ? "no latency budget" : `p99 ≤ ${budgetMs} ms`;
 }
