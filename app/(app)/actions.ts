@@ -3,7 +3,8 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ENVIRONMENT_COOKIE, WORKSPACE_COOKIE, requireWorkspace } from "@/lib/session";
+import { ENVIRONMENT_COOKIE } from "@/lib/environments";
+import { WORKSPACE_COOKIE, requireWorkspace } from "@/lib/session";
 
 const COOKIE_OPTIONS = { httpOnly: true, sameSite: "lax" as const, path: "/", maxAge: 60 * 60 * 24 * 365 };
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { catalogHref } from "@/lib/routes";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { addFeaturesToService, updateOwnership } from "@/lib/data/catalog";
@@ -115,7 +116,7 @@ export async function addToServiceAction(_prev: CatalogActionState, formData: Fo
       : result.added.length
         ? `Added ${result.added.length} feature${result.added.length === 1 ? "" : "s"} to ${result.serviceName} (version ${result.versionNumber}).`
         : `${result.serviceName} already serves ${result.alreadyPresent.length === 1 ? "this feature" : "these features"}.`;
-    return { status: "done", message: what, href: `/catalog/feature_service/${result.serviceId}` };
+    return { status: "done", message: what, href: catalogHref("feature_service", result.serviceId) };
   } catch (error) {
     return { status: "error", message: toAppError(error).message };
   }

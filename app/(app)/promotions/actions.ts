@@ -1,5 +1,6 @@
 "use server";
 
+import { promotionHref } from "@/lib/routes";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
@@ -55,7 +56,7 @@ export async function createPromotionAction(
     return failure(error);
   }
   revalidatePath("/promotions");
-  redirect(`/promotions/${number}`);
+  redirect(promotionHref(number));
 }
 
 async function requestAction(
@@ -153,5 +154,5 @@ export async function revertPromotionAction(
     return failure(error);
   }
   revalidatePath("/promotions");
-  redirect(`/promotions/${number}`);
+  redirect(promotionHref(number));
 }

@@ -23,7 +23,6 @@ export { applyRepository } from "./apply-repository";
 export * from "./import-feast";
 export { parseDefinition } from "./versioning";
 export {
-  KIND_LABELS,
   type ConflictDetails,
   type CurrentDefinition,
   type SaveResult,

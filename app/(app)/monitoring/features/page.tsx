@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AutoRefresh } from "@/components/monitoring/auto-refresh";
 import { WorstFeaturesTable } from "@/components/monitoring/worst-features-table";
 import { Button } from "@/components/ui/button";
-import { listFeatureStatistics } from "@/lib/data/monitoring";
+import { listFeatureStatistics, listFeatureStatisticsFilters } from "@/lib/data/monitoring";
 import { db } from "@/lib/db";
 import { MonitoringHeader } from "../header";
 import { monitoringPageScope, type SearchParams } from "../scope";
@@ -14,17 +14,8 @@ export default async function FeaturesPage({ searchParams }: { searchParams: Sea
   const pick = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
   const serviceId = pick(raw.service);
   const modelId = pick(raw.model);
-  const [services, models, features] = await Promise.all([
-    db().featureService.findMany({
-      where: { workspaceId: scope.workspaceId },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-    db().model.findMany({
-      where: { workspaceId: scope.workspaceId },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
+  const [{ services, models }, features] = await Promise.all([
+    listFeatureStatisticsFilters(db(), scope.workspaceId),
     listFeatureStatistics(db(), {
       workspaceId: scope.workspaceId,
       environmentId: scope.environment.id,

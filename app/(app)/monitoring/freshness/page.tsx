@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { OpenAlertBadge } from "@/components/monitoring/alert-list";
 import { AutoRefresh } from "@/components/monitoring/auto-refresh";
-import { formatHours, formatTime } from "@/components/monitoring/format";
+import { formatDateTime, formatDuration } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -70,13 +70,13 @@ export default async function FreshnessPage({ searchParams }: { searchParams: Se
               <Td>
                 <Badge tone={STATUS_TONE[view.status]}>{view.status}</Badge>
               </Td>
-              <Td className="tabular-nums">{formatHours(view.stalenessSeconds)}</Td>
-              <Td className="tabular-nums">{formatHours(view.slaSeconds)}</Td>
+              <Td className="tabular-nums">{formatDuration(view.stalenessSeconds)}</Td>
+              <Td className="tabular-nums">{formatDuration(view.slaSeconds)}</Td>
               <Td>
                 {view.lastRunAt ? (
                   <>
                     {view.lastRunStatus === "failed" ? <Badge tone="bad">failed</Badge> : view.lastRunStatus} ·{" "}
-                    {formatTime(view.lastRunAt)}
+                    {formatDateTime(view.lastRunAt)}
                   </>
                 ) : (
                   "never"

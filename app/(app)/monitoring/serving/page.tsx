@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { OpenAlertBadge } from "@/components/monitoring/alert-list";
 import { AutoRefresh } from "@/components/monitoring/auto-refresh";
-import { formatPercent } from "@/components/monitoring/format";
+import { formatNumber, formatPercent } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -69,7 +69,7 @@ export default async function ServingPage({ searchParams }: { searchParams: Sear
                 {service.isOverBudget ? <Badge tone="bad">over budget</Badge> : null}
               </Td>
               <Td className="tabular-nums">{service.budgetMs === null ? "none" : `${service.budgetMs} ms`}</Td>
-              <Td className="tabular-nums">{service.requestCount.toLocaleString("en-US")}</Td>
+              <Td className="tabular-nums">{formatNumber(service.requestCount)}</Td>
               <Td className="tabular-nums">{formatPercent(service.errorRate)}</Td>
             </tr>
           ))}

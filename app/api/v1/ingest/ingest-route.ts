@@ -4,8 +4,13 @@ import { parseJsonBody, readBodyText, type BodyParser } from "@/lib/api/body";
 import { apiRoute, jsonResponse } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
 import { evaluateMonitors } from "@/lib/data/alerts";
-import { pruneMonitoringData, type IngestContext, type IngestOutcome, type IngestStore } from "@/lib/data/ingest";
-import { db, dbEngine } from "@/lib/db";
+import {
+  ingestStore,
+  pruneMonitoringData,
+  type IngestContext,
+  type IngestOutcome,
+  type IngestStore,
+} from "@/lib/data/ingest";
 import { INGEST_ACCESS, INGEST_BODY_LIMIT_BYTES } from "@/lib/validations/monitoring";
 
 const PRUNE_EVERY_MS = 3_600_000;
@@ -24,7 +29,7 @@ export function ingestRoute<Item>(
     const text = await readBodyText(request, INGEST_BODY_LIMIT_BYTES);
     const batch = parseJsonBody(text, parser);
     const idempotencyKey = request.headers.get("idempotency-key");
-    const store = { prisma: db(), engine: dbEngine() };
+    const store = ingestStore();
     const outcome = await write(
       store,
       {

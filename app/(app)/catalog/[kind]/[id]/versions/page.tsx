@@ -1,7 +1,8 @@
+import { catalogHref } from "@/lib/routes";
+import { KIND_LABELS } from "@/lib/kinds";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { KIND_TITLES } from "@/components/authoring/editor-model";
 import { RevertButton } from "@/components/authoring/revert-button";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -29,7 +30,7 @@ export default async function VersionsPage({ params }: { params: Params }) {
   const [versions, pins] = await Promise.all([listVersions(db(), scope), listActivePins(db(), scope)]);
   const canEdit = roleAtLeast(role, "author");
   const latest = current.version.number;
-  const base = `/catalog/${current.kind}/${current.objectId}`;
+  const base = catalogHref(current.kind, current.objectId);
   const defaultFrom = versions[1]?.number ?? latest;
 
   return (
@@ -46,7 +47,7 @@ export default async function VersionsPage({ params }: { params: Params }) {
       </nav>
       <PageHeader
         title={`History of ${current.name}`}
-        description={`${KIND_TITLES[current.kind]} · ${versions.length} version${versions.length === 1 ? "" : "s"}. Versions are immutable; a revert saves an old one again as the newest.`}
+        description={`${KIND_LABELS[current.kind].one} · ${versions.length} version${versions.length === 1 ? "" : "s"}. Versions are immutable; a revert saves an old one again as the newest.`}
         actions={
           canEdit ? (
             <Link href={`${base}/edit`} className={buttonClasses("primary")}>

@@ -1,3 +1,4 @@
+import { catalogHref } from "@/lib/routes";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -31,7 +32,7 @@ export default async function VersionPage({ params }: { params: Params }) {
     number: parsedNumber.data,
   });
   if (!version) notFound();
-  const base = `/catalog/${current.kind}/${current.objectId}`;
+  const base = catalogHref(current.kind, current.objectId);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">

@@ -1,7 +1,8 @@
 /*
- * Side-by-side line diff for transformation code: a longest-common-subsequence alignment,
+ * Side-by-side line diff for code and definitions: a longest-common-subsequence alignment,
  * then runs of removed and added lines paired up as changed rows, the way review tools show
- * code. Pure; the request page renders the rows.
+ * code. Every line of both texts appears in exactly one row, on its own side. Pure; the one
+ * code diff component (components/diff/code-diff.tsx) renders the rows.
  */
 
 export type DiffRowType = "same" | "changed" | "removed" | "added";
@@ -89,12 +90,14 @@ export function sideBySideDiff(beforeText: string, afterText: string): DiffRow[]
   return rows;
 }
 
-/** Long runs of unchanged lines collapse into one "skipped" marker, keeping `context` lines around changes. */
-export function collapseUnchanged(
-  rows: readonly DiffRow[],
-  context = 3,
-): Array<DiffRow | { type: "skipped"; count: number }> {
-  const out: Array<DiffRow | { type: "skipped"; count: number }> = [];
+export type DiffSegment = DiffRow | { type: "skipped"; rows: DiffRow[] };
+
+/**
+ * Long runs of unchanged lines fold into one "skipped" segment holding them (the page can
+ * still show them), keeping `context` lines around changes.
+ */
+export function collapseUnchanged(rows: readonly DiffRow[], context = 3): DiffSegment[] {
+  const out: DiffSegment[] = [];
   let k = 0;
   while (k < rows.length) {
     if (rows[k]!.type !== "same") {
@@ -110,7 +113,7 @@ export function collapseUnchanged(
     if (run.length > head + tail + 1) {
       out.push(
         ...run.slice(0, head),
-        { type: "skipped", count: run.length - head - tail },
+        { type: "skipped", rows: run.slice(head, run.length - tail) },
         ...run.slice(run.length - tail),
       );
     } else {

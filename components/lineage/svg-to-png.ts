@@ -1,20 +1,3 @@
-/** Browser downloads for the explorer's exports. */
-export function downloadBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the download a moment to start before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function downloadText(text: string, filename: string, type: string): void {
-  downloadBlob(new Blob([text], { type }), filename);
-}
-
 /** Browsers cap canvas sides (about 16k px in Chromium); larger pictures are scaled down. */
 const MAX_CANVAS_SIDE = 16_000;
 
