@@ -8,6 +8,7 @@ import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { isWriteStatement, noteWrite, trackWrites } from "./write-epoch";
 
 /**
  * A database engine: the embedded PGlite (default) or a PostgreSQL server. Both expose the
@@ -60,7 +61,7 @@ function createPostgresEngine(url: string): Engine {
   return {
     kind: "postgresql",
     describe: redactUrl(url),
-    adapter: new PrismaPg(pool),
+    adapter: trackWrites(new PrismaPg(pool)),
     async transaction(work) {
       const client = await pool.connect();
       try {
@@ -72,6 +73,7 @@ function createPostgresEngine(url: string): Engine {
           query: async (sql, params) => (await client.query(sql, params)).rows,
         });
         await client.query("COMMIT");
+        noteWrite();
         return result;
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
@@ -81,7 +83,9 @@ function createPostgresEngine(url: string): Engine {
       }
     },
     async query(sql, params) {
-      return (await pool.query(sql, params)).rows;
+      const rows = (await pool.query(sql, params)).rows;
+      if (isWriteStatement(sql)) noteWrite();
+      return rows;
     },
     async close() {
       await pool.end();
@@ -101,18 +105,23 @@ function createPGliteEngine(dataDir: string, lockHeldFor?: number): Engine {
   return {
     kind: "pglite",
     describe: inMemory ? "embedded PGlite in memory" : `embedded PGlite in ${dbDir}`,
-    adapter: factory as unknown as SqlDriverAdapterFactory,
-    transaction: (work) =>
-      pglite.transaction((tx) =>
+    adapter: trackWrites(factory as unknown as SqlDriverAdapterFactory),
+    async transaction(work) {
+      const result = await pglite.transaction((tx) =>
         work({
           exec: async (sql) => {
             await tx.exec(sql);
           },
           query: async (sql, params) => (await tx.query(sql, params)).rows as never,
         }),
-      ),
+      );
+      noteWrite();
+      return result;
+    },
     async query(sql, params) {
-      return (await pglite.query(sql, params)).rows as never;
+      const rows = (await pglite.query(sql, params)).rows as never;
+      if (isWriteStatement(sql)) noteWrite();
+      return rows;
     },
     async close() {
       await pglite.close();
