@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import {
@@ -23,9 +24,21 @@ import { requestNumberSchema } from "@/lib/validations/promotions";
 
 type Params = { params: Promise<{ number: string }> };
 
+// One read per request for the title and the page (keyed by number, which React's cache compares).
+const loadRequest = cache(async (number: string) => {
+  const { user, workspace, role } = await requireWorkspace();
+  const parsed = requestNumberSchema.safeParse(number);
+  if (!parsed.success) return null;
+  return getPromotionRequest(db(), {
+    workspaceId: workspace.id,
+    number: parsed.data,
+    viewer: { userId: user.id, role },
+  });
+});
+
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { number } = await params;
-  return { title: `Promotion #${number}` };
+  const request = await loadRequest((await params).number);
+  return { title: request ? `#${request.number} ${request.title} · Promotion` : "Not found" };
 }
 
 const KIND_LABELS: Record<string, string> = {
@@ -40,14 +53,8 @@ const KIND_LABELS: Record<string, string> = {
 const DECISION_LABELS = { approve: "approved", reject: "rejected", request_changes: "requested changes" } as const;
 
 export default async function PromotionPage({ params }: Params) {
-  const { user, workspace, role } = await requireWorkspace();
-  const parsed = requestNumberSchema.safeParse((await params).number);
-  if (!parsed.success) notFound();
-  const request = await getPromotionRequest(db(), {
-    workspaceId: workspace.id,
-    number: parsed.data,
-    viewer: { userId: user.id, role },
-  });
+  const { user, workspace } = await requireWorkspace();
+  const request = await loadRequest((await params).number);
   if (!request) notFound();
   const environmentVersions = await listEnvironmentVersions(db(), {
     workspaceId: workspace.id,

@@ -8,13 +8,15 @@ import { db } from "@/lib/db";
 import { findCurrentDefinition, getVersion } from "@/lib/data/definitions";
 import { formatDateTime } from "@/lib/format";
 import { requireWorkspace } from "@/lib/session";
+import { definitionName } from "../../definition-title";
 import { versionNumberSchema } from "@/lib/validations/authoring";
 
 type Params = Promise<{ kind: string; id: string; number: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { id, number } = await params;
-  return { title: `Version ${number} · ${id}` };
+  const { kind, id, number } = await params;
+  const name = await definitionName(kind, id);
+  return { title: name ? `Version ${number} · ${name}` : "Not found" };
 }
 
 export default async function VersionPage({ params }: { params: Params }) {
