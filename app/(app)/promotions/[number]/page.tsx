@@ -19,6 +19,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { getPromotionRequest, listEnvironmentVersions } from "@/lib/data/promotions";
 import { formatDateTime } from "@/lib/format";
+import { roleAtLeast } from "@/lib/data/users";
 import { requireWorkspace } from "@/lib/session";
 import { requestNumberSchema } from "@/lib/validations/promotions";
 
@@ -53,7 +54,7 @@ const KIND_LABELS: Record<string, string> = {
 const DECISION_LABELS = { approve: "approved", reject: "rejected", request_changes: "requested changes" } as const;
 
 export default async function PromotionPage({ params }: Params) {
-  const { user, workspace } = await requireWorkspace();
+  const { user, workspace, role } = await requireWorkspace();
   const request = await loadRequest((await params).number);
   if (!request) notFound();
   const environmentVersions = await listEnvironmentVersions(db(), {
@@ -100,6 +101,11 @@ export default async function PromotionPage({ params }: Params) {
               >
                 Revert
               </ActionButton>
+            ) : null}
+            {request.state === "applied" && !actions.canRevert && !roleAtLeast(role, "author") ? (
+              <p className="text-xs text-slate-500" data-testid="revert-roles">
+                Authors, approvers and admins can revert this request.
+              </p>
             ) : null}
             {actions.canWithdraw ? (
               <ActionButton
