@@ -87,12 +87,15 @@ for (const width of [390, 768]) {
         .first()
         .click();
       await expect(page.getByTestId("lineage-canvas")).toHaveAttribute("data-state", "ready");
-      await page.getByTestId("lineage-node").filter({ hasText: "fraud_scoring_v3" }).first().click();
+      // The root is selected on opening: its panel is a full-width sheet at the bottom.
       const sheet = page.getByTestId("lineage-side-panel");
       await expect(sheet).toBeVisible();
       expect(await sheet.evaluate((element) => getComputedStyle(element).position)).toBe("fixed");
       const box = await sheet.boundingBox();
       expect(box?.width ?? 0).toBeGreaterThan(width - 20);
+      expect((box?.y ?? 0) + (box?.height ?? 0)).toBeGreaterThan(844 - 2);
+      await sheet.getByRole("button", { name: "Close the panel" }).click();
+      await expect(sheet).toBeHidden();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     });
   });
