@@ -35,7 +35,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="keep-palette bg-slate-900">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 xl:flex-nowrap">
           <Link href="/" className="flex items-center gap-2 text-white">
             <svg aria-hidden viewBox="0 0 32 32" className="h-6 w-6">
               <rect width="32" height="32" rx="7" fill="#2f6fed" />
@@ -52,7 +52,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </Link>
           <ShellMenu>
             <NavLinks items={items} />
-            <div className="flex flex-wrap items-center gap-3 lg:ml-auto">
+            <div className="flex flex-wrap items-center gap-3 xl:ml-auto">
               {/* Keyed by value so the select shows the new choice after the server action. */}
               <Switcher
                 key={`ws-${workspace.slug}`}
@@ -72,7 +72,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               />
             </div>
           </ShellMenu>
-          <div className="order-1 ml-auto flex items-center gap-2 lg:order-none lg:ml-0">
+          <div className="order-1 ml-auto flex items-center gap-2 xl:order-none xl:ml-0">
             <CommandPalette
               commands={paletteCommands({
                 canAuthor: roleAtLeast(role, "author"),

@@ -16,7 +16,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         >
           {name.slice(0, 1).toUpperCase()}
         </span>
-        <span className="hidden sm:inline">{name}</span>
+        <span className="hidden sm:inline xl:max-2xl:hidden">{name}</span>
       </summary>
       <div className="use-theme absolute right-0 z-20 mt-2 w-64 rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-800 shadow-lg">
         <p className="font-medium">{name}</p>

@@ -170,7 +170,7 @@ export default async function CatalogPage({ searchParams }: PageProps) {
                       key={sort}
                       href={catalogUrl(urlParams, { sort })}
                       aria-current={result.sort === sort ? "true" : undefined}
-                      className={`rounded px-2 py-0.5 ${result.sort === sort ? "bg-slate-900 text-white" : "hover:bg-slate-100"}`}
+                      className={`rounded px-2 py-0.5 ${result.sort === sort ? "bg-slate-900 text-white dark:bg-brand-600" : "hover:bg-slate-100"}`}
                     >
                       {SORT_LABELS[sort]}
                       <LinkPending />
