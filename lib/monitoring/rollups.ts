@@ -8,7 +8,7 @@ const DAY_SECONDS = 86_400;
  * hours from raw minutes, days from hours. Counts add up; percentiles are request-weighted means
  * of the finer buckets (approximate, as lib/monitoring/latency.ts says); a bucket without
  * requests has latency 0. No server-only imports, so the demo loader can run it inside its own
- * transaction; rollupServingRange (lib/data/ingest.ts) runs it in one of its own.
+ * transaction; rollupServingRange (lib/data/ingest/rollups.ts) runs it in one of its own.
  */
 export async function rollupServingRangeInTx(
   tx: RawTx,

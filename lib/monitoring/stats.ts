@@ -268,6 +268,6 @@ function sum(values: number[]): number {
   return total;
 }
 
-function sameNumbers(left: number[], right: number[]): boolean {
+export function sameNumbers(left: number[], right: number[]): boolean {
   return left.length === right.length && left.every((value, i) => value === right[i]);
 }

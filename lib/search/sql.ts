@@ -61,7 +61,7 @@ function healthEnvironmentSql(input: SearchSqlInput, params: Params): string {
 
 /**
  * 'stale', 'fresh' or NULL for the feature view aliased `fv`, judged as the monitoring pages do
- * (lib/data/monitoring.ts with lib/monitoring/freshness.ts): the newest watermark of any
+ * (lib/data/monitoring/freshness.ts with lib/monitoring/freshness.ts): the newest watermark of any
  * successful run that has ended (a running max: backfills may land out of order) against the
  * SLA (an explicit one, else twice the slide interval of a stream view, else twice the schedule).
  */

@@ -8,6 +8,7 @@ import {
 } from "@/lib/data/catalog";
 import { searchCatalog } from "@/lib/data/search";
 import { addComment, listComments, listStarred, setStar } from "@/lib/data/social";
+import type { CatalogKind } from "@/lib/search/types";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { loadSearchFixture, type SearchFixture } from "./search-catalog-fixture";
 
@@ -92,6 +93,106 @@ describe(`catalog objects (${process.env.FEATURELINE_TEST_ENGINE ?? "pglite"})`,
       expect(detail).toMatchObject({ kind, name: id });
     },
   );
+
+  it("reads each kind's header, team, versions and related objects, tagged by kind", async () => {
+    await db.prisma.savedDataset.create({
+      data: {
+        id: "t_fraud_training",
+        workspaceId: fixture.workspaceId,
+        name: "fraud_training",
+        teamId: fixture.ids.team_fraud!,
+        owner: "maria.chen@acme.com",
+        tags: ["training"],
+        storage: "s3://acme/training/fraud",
+        featureServiceId: fixture.ids.fraud_scoring_v3!,
+        rowCount: 1200n,
+      },
+    });
+    await db.prisma.model.update({
+      where: { id: fixture.ids.fraud_detector! },
+      data: { trainingDatasetId: "t_fraud_training" },
+    });
+    const load = (kind: CatalogKind, id: string) =>
+      getObjectDetail(db.prisma, { workspaceId: fixture.workspaceId, kind, id, environment: env });
+    const seen: string[] = [];
+    for (const [kind, id] of [
+      ["feature_view", fixture.ids.login_activity!],
+      ["data_source", fixture.ids.logins!],
+      ["entity", fixture.ids.user!],
+      ["feature_service", fixture.ids.fraud_scoring_v3!],
+      ["model", fixture.ids.fraud_detector!],
+      ["saved_dataset", "t_fraud_training"],
+    ] as const) {
+      const detail = await load(kind, id);
+      expect(detail?.kind).toBe(kind);
+      expect(detail?.id).toBe(id);
+      // `kind` narrows the union: each branch reads its own kind's fields without a cast.
+      switch (detail?.kind) {
+        case "feature_view":
+          expect(detail.team?.slug).toBe("fraud");
+          expect(detail.tags).toEqual(["auth", "streaming"]);
+          expect(detail.view).toMatchObject({ kind: "stream", slideInterval: "1m" });
+          expect(detail.features.map((f) => f.name)).toEqual([
+            "login_count_5m",
+            "login_count_15m",
+            "failed_login_ratio_15m",
+          ]);
+          expect(detail.sources.map((s) => s.name)).toEqual(["logins"]);
+          expect(detail.usage.services.map((s) => s.name)).toEqual(["fraud_scoring_v3", "growth_scoring"]);
+          expect(detail.freshnessSlaSeconds).toBeGreaterThan(0);
+          expect(detail.freshness?.environment).toBe("prod");
+          expect(detail.versions).toMatchObject({ versionKind: "feature_view", versionObjectId: id, headNumber: 1 });
+          expect(detail.versions.active.map((a) => [a.environment, a.versionNumber])).toEqual([
+            ["dev", null],
+            ["prod", 1],
+          ]);
+          break;
+        case "data_source":
+          expect(detail).toMatchObject({ sourceKind: "stream", platform: "kafka", owner: "maria.chen@acme.com" });
+          expect(detail.team?.slug).toBe("fraud");
+          expect(detail.downstreamViews.map((v) => v.name)).toEqual(["login_activity"]);
+          expect(detail.batchSource).toBeNull();
+          expect(detail.backfills).toEqual([]);
+          expect(detail.versions).toMatchObject({ versionKind: "data_source", headNumber: null });
+          break;
+        case "entity":
+          expect(detail.team).toBeNull();
+          expect(detail.views.map((v) => v.name)).toEqual(["customer_value", "login_activity", "user_profile"]);
+          break;
+        case "feature_service":
+          expect(detail.latencyBudgetMs).toBe(50);
+          expect(detail.tags).toEqual(["tier-1"]);
+          expect(detail.featureCount).toBe(2);
+          expect(detail.featureGroups.map((g) => [g.view.name, g.features.map((f) => f.name)])).toEqual([
+            ["login_activity", ["login_count_15m"]],
+            ["user_profile", ["avg_spend_30d"]],
+          ]);
+          expect(detail.models.map((m) => m.name)).toEqual(["fraud_detector"]);
+          expect(detail.savedDatasets).toEqual([{ id: "t_fraud_training", name: "fraud_training" }]);
+          break;
+        case "model":
+          expect(detail.version).toBe("3");
+          expect(detail.services.map((s) => s.name)).toEqual(["fraud_scoring_v3"]);
+          expect(detail.trainingDataset).toEqual({
+            id: "t_fraud_training",
+            name: "fraud_training",
+            storage: "s3://acme/training/fraud",
+          });
+          break;
+        case "saved_dataset":
+          expect(detail.team?.slug).toBe("fraud");
+          expect(detail.rowCount).toBe(1200);
+          expect(detail.featureService).toEqual({ id: fixture.ids.fraud_scoring_v3!, name: "fraud_scoring_v3" });
+          expect(detail.trainedModels.map((m) => m.name)).toEqual(["fraud_detector"]);
+          expect(detail.versions.versionKind).toBe("saved_dataset");
+          break;
+        default:
+          throw new Error(`unexpected detail for ${kind}`);
+      }
+      seen.push(detail.kind);
+    }
+    expect(seen).toHaveLength(6);
+  });
 });
 
 describe("add to feature service", () => {

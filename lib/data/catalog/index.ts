@@ -1,0 +1,27 @@
+import "server-only";
+
+/**
+ * Object pages of the catalog: one loader per kind returning what its page shows, always
+ * scoped to the workspace (an id of another workspace is "not found"), plus the "add features
+ * to a service" write, which saves a new service version through lib/data/definitions.
+ */
+export {
+  getObjectHeader,
+  getVersionInfo,
+  requireObjectHeader,
+  type ActiveVersionInfo,
+  type ObjectHeader,
+  type VersionInfo,
+} from "./header";
+export type { UsageInfo } from "./usage";
+export type { FeatureHealth, SeriesPoint } from "./health";
+export { getFeatureDetail, type FeatureDetail } from "./feature";
+export { getFeatureViewDetail, type FeatureViewDetail } from "./feature-view";
+export { getDataSourceDetail, type DataSourceDetail } from "./data-source";
+export { getEntityDetail, type EntityDetail } from "./entity";
+export { getFeatureServiceDetail, type FeatureServiceDetail } from "./feature-service";
+export { getModelDetail, type ModelDetail } from "./model";
+export { getSavedDatasetDetail, type SavedDatasetDetail } from "./saved-dataset";
+export { getObjectDetail, type ObjectDetail } from "./object-detail";
+export { addFeaturesToService, listFeatureServiceOptions, type AddToServiceResult } from "./add-to-service";
+export { listTeamOptions, updateOwnership } from "./ownership";
