@@ -41,7 +41,8 @@ export default defineConfig({
   webServer: externalBaseUrl
     ? undefined
     : {
-        command: "npm start",
+        // A second workspace with its own admin first (scripts/e2e-prepare.ts), then the app.
+        command: "npx tsx --conditions=react-server scripts/e2e-prepare.ts && npm start",
         url: `http://localhost:${port}/api/health`,
         timeout: 240_000,
         reuseExistingServer: false,
@@ -51,6 +52,13 @@ export default defineConfig({
           PORT: String(port),
           FEATURELINE_DATA_DIR: dataDir,
           NEXT_TELEMETRY_DISABLED: "1",
+          // Alerting journeys (e2e/alerting.spec.ts): a fast scheduler, quick repeats, and SMTP on a
+          // port beside the app's, where the spec's SMTP receiver listens.
+          FEATURELINE_SCHEDULER_POLL_MS: "500",
+          FEATURELINE_FRESHNESS_INTERVAL_SECONDS: "2",
+          FEATURELINE_ALERT_REPEAT_SECONDS: "5",
+          SMTP_HOST: "127.0.0.1",
+          SMTP_PORT: process.env.E2E_SMTP_PORT ?? String(port + 1000),
           ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
         },
       },

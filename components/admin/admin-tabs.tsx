@@ -4,9 +4,11 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const TABS = [
-  { href: "/admin/users", label: "Users and roles" },
+  { href: "/admin/users", label: "Members" },
+  { href: "/admin/sso", label: "Single sign-on" },
   { href: "/admin/environments", label: "Environments" },
   { href: "/admin/tokens", label: "API tokens" },
+  { href: "/admin/feast", label: "Feast sync and workspaces" },
   { href: "/docs/api", label: "API reference" },
 ];
 
@@ -16,7 +18,7 @@ export function AdminTabs() {
   return (
     <nav aria-label="Admin" className="mb-6 flex gap-4 overflow-x-auto border-b border-slate-200 text-sm">
       {TABS.map((tab) => {
-        const isActive = pathname === tab.href;
+        const isActive = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
         return (
           <Link
             key={tab.href}

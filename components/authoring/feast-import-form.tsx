@@ -1,42 +1,85 @@
 "use client";
 
+import { catalogHref } from "@/lib/routes";
+import { KIND_LABELS } from "@/lib/kinds";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { KIND_TITLES } from "@/components/authoring/editor-model";
-import type { FeastImportSummary } from "@/lib/data/definitions";
+import type { FeastImportSummary as ImportSummary } from "@/lib/data/definitions";
+
+type FeastImportSummary = ImportSummary & { workspace?: string; newWorkspace?: boolean };
 
 type State =
   | { status: "idle" }
   | { status: "working"; dryRun: boolean }
   | { status: "done"; dryRun: boolean; report: FeastImportSummary }
-  | { status: "error"; message: string; fields?: Array<{ path: string; message: string }> };
+  | { status: "error"; message: string; fields?: Array<{ path: string; message: string }>; projects?: string[] };
+
+interface Upload {
+  name: string;
+  bytes: ArrayBuffer;
+  /** A registry.db (protobuf) rather than registry-dump JSON. */
+  binary: boolean;
+}
+
+/** registry.db is binary; a dump is JSON text (its first character is "{"). */
+function isBinary(name: string, bytes: ArrayBuffer): boolean {
+  if (/\.json$/i.test(name)) return false;
+  if (/\.(db|pb)$/i.test(name)) return true;
+  const first = new Uint8Array(bytes.slice(0, 64)).find(
+    (byte) => ![0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf].includes(byte),
+  );
+  return first !== 0x7b;
+}
 
 /**
- * Upload a `feast registry-dump` JSON: preview what it would change, then import it. Posts to
- * the API (dumps can be larger than a server action accepts); the session authenticates.
+ * Upload Feast's registry.db or a `feast registry-dump` JSON: the server first answers the plan
+ * (a dry run), which is applied only when the user confirms it. Posts to the API (registries can
+ * be larger than a server action accepts); the session authenticates.
  */
 export function FeastImportForm() {
   const input = useRef<HTMLInputElement>(null);
-  const [fileName, setFileName] = useState<string | null>(null);
-  const [text, setText] = useState<string | null>(null);
+  const [upload, setUpload] = useState<Upload | null>(null);
+  const [project, setProject] = useState("");
+  const [newWorkspace, setNewWorkspace] = useState(false);
+  const [dragging, setDragging] = useState(false);
   const [state, setState] = useState<State>({ status: "idle" });
 
+  const choose = async (file: File | undefined) => {
+    setState({ status: "idle" });
+    setProject("");
+    if (!file) return setUpload(null);
+    const bytes = await file.arrayBuffer();
+    setUpload({ name: file.name, bytes, binary: isBinary(file.name, bytes) });
+  };
+
   const send = async (dryRun: boolean) => {
-    if (text === null) return;
+    if (upload === null) return;
     setState({ status: "working", dryRun });
+    const query = new URLSearchParams();
+    if (dryRun) query.set("dryRun", "true");
+    if (project) query.set("project", project);
+    if (newWorkspace) query.set("newWorkspace", "true");
     try {
-      const response = await fetch(`/api/v1/imports/feast${dryRun ? "?dryRun=true" : ""}`, {
+      const response = await fetch(`/api/v1/imports/feast?${query.toString()}`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
-        body: text,
+        headers: { "content-type": upload.binary ? "application/octet-stream" : "application/json" },
+        body: upload.bytes,
       });
       const body = (await response.json()) as
-        FeastImportSummary | { error: { message: string; fields?: Array<{ path: string; message: string }> } };
+        | FeastImportSummary
+        | {
+            error: {
+              message: string;
+              fields?: Array<{ path: string; message: string }>;
+              details?: { projects?: string[] };
+            };
+          };
       if (!response.ok || "error" in body) {
         const error = "error" in body ? body.error : { message: `HTTP ${response.status}` };
-        setState({ status: "error", message: error.message, fields: error.fields });
+        const projects = "details" in error ? error.details?.projects : undefined;
+        setState({ status: "error", message: error.message, fields: error.fields, projects });
         return;
       }
       setState({ status: "done", dryRun, report: body });
@@ -46,35 +89,82 @@ export function FeastImportForm() {
   };
 
   const isWorking = state.status === "working";
+  const planned = state.status === "done" && state.dryRun;
+  const fileName = upload?.name;
   return (
     <div className="space-y-4">
-      <div>
+      <div
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDragging(false);
+          void choose(event.dataTransfer.files[0]);
+        }}
+        className={`rounded-lg border-2 border-dashed p-4 ${dragging ? "border-brand-500 bg-brand-50" : "border-slate-300"}`}
+      >
         <label htmlFor="feast-dump" className="mb-1 block text-sm font-medium">
-          Registry dump (JSON)
+          Feast registry: <code>registry.db</code> or registry dump (JSON)
         </label>
         <input
           ref={input}
           id="feast-dump"
           type="file"
-          accept="application/json,.json"
-          onChange={async (event) => {
-            const file = event.target.files?.[0];
-            setState({ status: "idle" });
-            setFileName(file?.name ?? null);
-            setText(file ? await file.text() : null);
-          }}
+          accept=".db,.pb,application/octet-stream,application/json,.json"
+          onChange={(event) => void choose(event.target.files?.[0])}
           className="block text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
         />
         <p className="mt-1 text-xs text-slate-500">
-          Made with <code>feast registry-dump &gt; registry.json</code> in the Feast repository.
+          Drop the file here. <code>registry.db</code> is under <code>data/</code> in the Feast repository (or wherever{" "}
+          <code>registry:</code> in <code>feature_store.yaml</code> points); a dump is made with{" "}
+          <code>feast registry-dump &gt; registry.json</code>.
         </p>
       </div>
+      {state.status === "error" && state.projects && state.projects.length > 1 ? (
+        <div>
+          <label htmlFor="feast-project" className="mb-1 block text-sm font-medium">
+            Feast project
+          </label>
+          <select
+            id="feast-project"
+            value={project}
+            onChange={(event) => setProject(event.target.value)}
+            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+          >
+            <option value="">Choose…</option>
+            {state.projects.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={newWorkspace}
+          onChange={(event) => {
+            setNewWorkspace(event.target.checked);
+            setState({ status: "idle" });
+          }}
+        />
+        Import into a workspace named after the Feast project (created if needed; admins)
+      </label>
       <div className="flex gap-2">
-        <Button type="button" variant="secondary" disabled={text === null || isWorking} onClick={() => send(true)}>
-          {isWorking && state.dryRun ? "Checking…" : "Preview"}
+        <Button
+          type="button"
+          variant={planned ? "secondary" : "primary"}
+          disabled={upload === null || isWorking}
+          onClick={() => send(true)}
+        >
+          {isWorking && state.dryRun ? "Checking…" : "Check what would change"}
         </Button>
-        <Button type="button" disabled={text === null || isWorking} onClick={() => send(false)}>
-          {isWorking && !state.dryRun ? "Importing…" : "Import"}
+        <Button type="button" disabled={!planned || isWorking} onClick={() => send(false)}>
+          {isWorking && !state.dryRun ? "Applying…" : "Apply this plan"}
         </Button>
       </div>
       {state.status === "error" ? (
@@ -109,23 +199,31 @@ function ImportReport({ report, dryRun }: { report: FeastImportSummary; dryRun: 
       data-testid="import-report"
     >
       <p className="font-medium">
-        {dryRun ? "Preview" : "Imported"}
-        {report.project ? ` from Feast project ${report.project}` : ""}:{" "}
-        {changed === 0
-          ? `nothing to change (${report.unchanged} unchanged).`
-          : `${report.created.length} ${dryRun ? "to create" : "created"}, ${report.updated.length} ${dryRun ? "to update" : "updated"}, ${report.unchanged} unchanged, ${report.skipped.length} skipped.`}
+        {dryRun ? "Plan" : "Imported"}
+        {report.project ? ` from Feast project ${report.project}` : ""}
+        {report.workspace
+          ? ` into workspace ${report.workspace}${report.newWorkspace ? (dryRun ? " (to be created)" : " (created)") : ""}`
+          : ""}
+        :{" "}
+        {changed === 0 && report.removed.length === 0
+          ? `nothing to change (${report.unchanged} unchanged, ${report.skipped.length} skipped).`
+          : `${report.created.length} ${dryRun ? "to create" : "created"}, ${report.updated.length} ${dryRun ? "to update" : "updated"}, ${report.removed.length} ${dryRun ? "to remove" : "removed"}, ${report.unchanged} unchanged, ${report.skipped.length} skipped.`}
+        {report.materializations > 0
+          ? ` ${report.materializations} materialization ${report.materializations === 1 ? "run" : "runs"} ${dryRun ? "in the registry" : "added to the freshness history"}.`
+          : ""}
       </p>
+      {dryRun ? <p className="text-slate-600">Nothing is written until you apply this plan.</p> : null}
       {report.created.length > 0 ? (
         <div>
           <h3 className="font-medium text-emerald-800">{dryRun ? "To create" : "Created"}</h3>
           <ul className="mt-1 flex flex-wrap gap-2">
             {report.created.map((item) => (
               <li key={`${item.kind}:${item.name}`}>
-                <Badge tone="good">{KIND_TITLES[item.kind]}</Badge>{" "}
+                <Badge tone="good">{KIND_LABELS[item.kind].one}</Badge>{" "}
                 {dryRun ? (
                   item.name
                 ) : (
-                  <Link className="text-brand-700 hover:underline" href={`/catalog/${item.kind}/${item.name}/versions`}>
+                  <Link className="text-brand-700 hover:underline" href={catalogHref(item.kind, item.name, "versions")}>
                     {item.name}
                   </Link>
                 )}
@@ -140,8 +238,20 @@ function ImportReport({ report, dryRun }: { report: FeastImportSummary; dryRun: 
           <ul className="mt-1 space-y-1">
             {report.updated.map((item) => (
               <li key={`${item.kind}:${item.name}`}>
-                <Badge tone="warn">{KIND_TITLES[item.kind]}</Badge> {item.name}:{" "}
+                <Badge tone="warn">{KIND_LABELS[item.kind].one}</Badge> {item.name}:{" "}
                 <span className="text-slate-600">{item.changes.map((change) => change.path).join(", ")}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {report.removed.length > 0 ? (
+        <div>
+          <h3 className="font-medium text-red-800">{dryRun ? "To remove" : "Removed"} (no longer in the registry)</h3>
+          <ul className="mt-1 flex flex-wrap gap-2">
+            {report.removed.map((item) => (
+              <li key={`${item.kind}:${item.name}`}>
+                <Badge tone="bad">{KIND_LABELS[item.kind].one}</Badge> {item.name}
               </li>
             ))}
           </ul>

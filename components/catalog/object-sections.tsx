@@ -4,9 +4,8 @@ import { CodeBlock } from "@/components/catalog/code-block";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { ActiveVersionInfo, VersionInfo } from "@/lib/data/catalog";
-import { formatDuration } from "@/lib/duration";
-import { formatDateTime } from "@/lib/format";
-import { catalogHref } from "@/lib/search/href";
+import { formatDateTime, formatDuration } from "@/lib/format";
+import { catalogHref } from "@/lib/routes";
 import { catalogUrl } from "@/lib/search/url";
 
 export function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -122,7 +121,9 @@ export function Transformation({
     <div className="space-y-3">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Field label="Schedule">{view.schedule ?? (view.kind === "on_demand" ? "at request time" : "—")}</Field>
-        <Field label="TTL">{view.ttlSeconds ? formatDuration(view.ttlSeconds) : "—"}</Field>
+        <Field label="TTL">
+          {view.ttlSeconds === 0 ? "no expiry" : view.ttlSeconds ? formatDuration(view.ttlSeconds) : "—"}
+        </Field>
         <Field label="Slide interval">{view.slideInterval ?? "—"}</Field>
         <Field label="Serving">
           {[view.online ? "online" : null, view.offline ? "offline" : null].filter(Boolean).join(" + ") || "—"}

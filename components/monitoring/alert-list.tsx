@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { acknowledgeAlertAction } from "@/app/(app)/monitoring/actions";
-import { formatTime } from "@/components/monitoring/format";
+import { formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { AlertListItem } from "@/lib/data/alerts";
@@ -41,6 +41,8 @@ export function AlertList({
                   <Badge tone="good">resolved</Badge>
                 ) : alert.acknowledgedAt ? (
                   <Badge>acknowledged</Badge>
+                ) : alert.snoozedUntil ? (
+                  <Badge tone="info">snoozed</Badge>
                 ) : (
                   <Badge tone="bad">open</Badge>
                 )}
@@ -57,15 +59,19 @@ export function AlertList({
                   )
                 ) : null}
                 <span className="text-xs text-slate-500">
-                  {alert.environmentName} · {alert.monitorName}
+                  {alert.environmentName} · {alert.ruleName}
                 </span>
               </div>
-              <p className="mt-1 text-slate-700 [overflow-wrap:anywhere]">{alert.message}</p>
+              <p className="mt-1 text-slate-700 [overflow-wrap:anywhere]">
+                <Link className="hover:underline" href={`/monitoring/alerts/${alert.id}`}>
+                  {alert.message}
+                </Link>
+              </p>
               <p className="text-xs text-slate-500">
-                Since {formatTime(alert.startedAt)}
-                {alert.endedAt ? ` · ended ${formatTime(alert.endedAt)}` : ""}
+                Since {formatDateTime(alert.startedAt)}
+                {alert.endedAt ? ` · ended ${formatDateTime(alert.endedAt)}` : ""}
                 {alert.acknowledgedAt
-                  ? ` · acknowledged ${formatTime(alert.acknowledgedAt)}${alert.acknowledgedBy ? ` by ${alert.acknowledgedBy}` : ""}`
+                  ? ` · acknowledged ${formatDateTime(alert.acknowledgedAt)}${alert.acknowledgedBy ? ` by ${alert.acknowledgedBy}` : ""}`
                   : ""}
               </p>
             </div>

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { ChartsLoading } from "@/components/monitoring/charts-loading";
-import { formatStatistic } from "@/components/monitoring/format";
+import { formatStatistic } from "@/lib/format";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { RefreshStatus } from "@/components/monitoring/refresh-status";
 import { Badge } from "@/components/ui/badge";

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { ChartsLoading } from "@/components/monitoring/charts-loading";
-import { formatHours } from "@/components/monitoring/format";
+import { formatDuration } from "@/lib/format";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { RefreshStatus } from "@/components/monitoring/refresh-status";
 import { Stat } from "@/components/monitoring/stat";
@@ -23,11 +23,11 @@ export function FreshnessDashboard({ initialData }: { initialData: FreshnessDeta
       <div className="grid gap-3 sm:grid-cols-4">
         <Stat
           label="Staleness now"
-          value={formatHours(view.stalenessSeconds)}
+          value={formatDuration(view.stalenessSeconds)}
           tone={view.status === "stale" ? "bad" : view.status === "fresh" ? "good" : undefined}
           testId="staleness-now"
         />
-        <Stat label="Freshness SLA" value={formatHours(view.slaSeconds)} />
+        <Stat label="Freshness SLA" value={formatDuration(view.slaSeconds)} />
         <Stat label="Runs in range" value={`${runs.length}`} />
         <Stat label="Failed runs" value={`${failed}`} tone={failed ? "bad" : undefined} />
       </div>

@@ -15,7 +15,8 @@ import {
   YAxis,
 } from "recharts";
 import { ChartFrame } from "@/components/monitoring/chart-frame";
-import { formatPercent, formatTick, formatTime } from "@/components/monitoring/format";
+import { formatDateTime, formatPercent, formatTick } from "@/lib/format";
+import { catalogHref } from "@/lib/routes";
 import type { ServingDetail } from "@/lib/data/monitoring";
 
 // Loaded by the dashboard after first paint (next/dynamic): Recharts stays out of the first load.
@@ -25,7 +26,7 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
   const spanMs = Date.parse(range.to) - Date.parse(range.from);
   const chartData = points.map((point) => ({ ...point, t: Date.parse(point.at) }));
   const maxP99 = Math.max(0, ...points.map((point) => point.p99 ?? 0));
-  const crossesBudget = maxP99 > service.budgetMs;
+  const crossesBudget = service.budgetMs !== null && maxP99 > service.budgetMs;
   const xAxis = (
     <XAxis
       dataKey="t"
@@ -36,7 +37,7 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
       fontSize={11}
     />
   );
-  const tooltipLabel = (label: unknown) => formatTime(Number(label));
+  const tooltipLabel = (label: unknown) => formatDateTime(Number(label));
   return (
     <>
       <ChartFrame
@@ -46,7 +47,7 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
         filename={`${service.name}-latency`}
         testId="latency-chart"
         columns={[
-          { label: "time", value: (row) => row.at, format: (row) => formatTime(row.at) },
+          { label: "time", value: (row) => row.at, format: (row) => formatDateTime(row.at) },
           { label: "p50 ms", value: (row) => row.p50 },
           { label: "p95 ms", value: (row) => row.p95 },
           { label: "p99 ms", value: (row) => row.p99 },
@@ -68,7 +69,7 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
               fontSize={11}
               unit=" ms"
               width={64}
-              domain={[0, (dataMax: number) => Math.ceil(Math.max(dataMax, service.budgetMs) * 1.1)]}
+              domain={[0, (dataMax: number) => Math.ceil(Math.max(dataMax, service.budgetMs ?? 0) * 1.1)]}
             />
             <Tooltip labelFormatter={tooltipLabel} formatter={(value) => `${Number(value).toFixed(1)} ms`} />
             <Legend />
@@ -83,17 +84,19 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
               name="p99"
               strokeWidth={2}
             />
-            <ReferenceLine
-              y={service.budgetMs}
-              stroke="#dc2626"
-              strokeDasharray="6 3"
-              label={{
-                value: `Budget ${service.budgetMs} ms`,
-                position: "insideTopRight",
-                fill: "#dc2626",
-                fontSize: 11,
-              }}
-            />
+            {service.budgetMs === null ? null : (
+              <ReferenceLine
+                y={service.budgetMs}
+                stroke="#dc2626"
+                strokeDasharray="6 3"
+                label={{
+                  value: `Budget ${service.budgetMs} ms`,
+                  position: "insideTopRight",
+                  fill: "#dc2626",
+                  fontSize: 11,
+                }}
+              />
+            )}
           </LineChart>
         </ResponsiveContainer>
       </ChartFrame>
@@ -104,7 +107,7 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
           rows={points}
           filename={`${service.name}-requests`}
           columns={[
-            { label: "time", value: (row) => row.at, format: (row) => formatTime(row.at) },
+            { label: "time", value: (row) => row.at, format: (row) => formatDateTime(row.at) },
             { label: "requests", value: (row) => row.requests },
             { label: "requests/s", value: (row) => row.requestsPerSecond },
           ]}
@@ -132,7 +135,7 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
           rows={points}
           filename={`${service.name}-errors`}
           columns={[
-            { label: "time", value: (row) => row.at, format: (row) => formatTime(row.at) },
+            { label: "time", value: (row) => row.at, format: (row) => formatDateTime(row.at) },
             { label: "errors", value: (row) => row.errors },
             { label: "error rate", value: (row) => row.errorRate, format: (row) => formatPercent(row.errorRate, 3) },
           ]}
@@ -172,7 +175,7 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
             value: (row) => row.name,
             format: (row) =>
               row.featureViewId ? (
-                <Link className="text-brand-700 hover:underline" href={`/catalog/feature_view/${row.featureViewId}`}>
+                <Link className="text-brand-700 hover:underline" href={catalogHref("feature_view", row.featureViewId)}>
                   {row.name}
                 </Link>
               ) : (

@@ -2,11 +2,12 @@
 
 import dynamic from "next/dynamic";
 import { ChartsLoading } from "@/components/monitoring/charts-loading";
-import { formatPercent } from "@/components/monitoring/format";
+import { formatNumber, formatPercent } from "@/lib/format";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { RefreshStatus } from "@/components/monitoring/refresh-status";
 import { Stat } from "@/components/monitoring/stat";
 import type { ServingDetail } from "@/lib/data/monitoring";
+import { overBudget } from "@/lib/monitoring/latency";
 
 // The charts (Recharts, most of this page's JavaScript) load after first paint; the numbers don't wait.
 const ServingCharts = dynamic(
@@ -25,11 +26,11 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
         <Stat
           label={`p99 over the range${summary.isApproximate ? " (approximate)" : ""}`}
           value={summary.p99 === null ? "–" : `${summary.p99.toFixed(1)} ms`}
-          tone={summary.p99 !== null && summary.p99 > service.budgetMs ? "bad" : "good"}
+          tone={overBudget(summary.p99, service.budgetMs) ? "bad" : "good"}
           testId="summary-p99"
         />
-        <Stat label="Budget (p99)" value={`${service.budgetMs} ms`} />
-        <Stat label="Requests" value={summary.requestCount.toLocaleString("en-US")} />
+        <Stat label="Budget (p99)" value={service.budgetMs === null ? "none" : `${service.budgetMs} ms`} />
+        <Stat label="Requests" value={formatNumber(summary.requestCount)} />
         <Stat label="Error rate" value={formatPercent(summary.errorRate)} />
       </div>
       <p className="text-xs text-slate-500">

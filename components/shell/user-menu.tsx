@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 
@@ -27,6 +28,9 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
             {role}
           </span>
         </p>
+        <Link href="/account" className="mt-3 block rounded-md px-3 py-1.5 hover:bg-slate-50">
+          Your account
+        </Link>
         <p className="mb-1 mt-3 text-xs font-medium text-slate-500">Theme</p>
         <ThemeToggle />
         <button

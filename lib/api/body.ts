@@ -6,9 +6,14 @@ import { parseJsonText } from "@/lib/json-text";
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export async function readBodyText(request: Request, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<string> {
+  return Buffer.from(await readBodyBytes(request, limitBytes)).toString("utf8");
+}
+
+/** The raw body (a binary upload), with the same size limit. */
+export async function readBodyBytes(request: Request, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limitBytes) throw tooLarge(limitBytes);
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -22,7 +27,7 @@ export async function readBodyText(request: Request, limitBytes = DEFAULT_BODY_L
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function tooLarge(limitBytes: number): AppError {

@@ -9,6 +9,7 @@ import type {
   ModelDefinition,
   SavedDatasetDefinition,
 } from "@/lib/definitions/schema";
+import { NO_EXPIRY_TTL } from "@/lib/definitions/schema";
 import { parseDuration } from "@/lib/duration";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -139,6 +140,8 @@ function commonFields(
 }
 
 function seconds(text: string | undefined): number | null {
+  // "0s" (no expiry) is stored as 0, apart from a TTL that was never set (null).
+  if (text === NO_EXPIRY_TTL) return 0;
   return text === undefined ? null : parseDuration(text);
 }
 
@@ -230,38 +233,50 @@ async function writeFeatureView(tx: Tx, context: RowWriteContext, definition: Fe
       const found = context.ids[kind].get(name);
       return found ? [found] : [];
     });
-  await tx.featureViewSource.deleteMany({ where: { featureViewId: id } });
-  await tx.featureViewSource.createMany({
-    data: resolve("data_source", definition.sources).map((dataSourceId) => ({ featureViewId: id, dataSourceId })),
-  });
-  await tx.featureViewEntity.deleteMany({ where: { featureViewId: id } });
-  await tx.featureViewEntity.createMany({
-    data: resolve("entity", definition.entities).map((entityId) => ({ featureViewId: id, entityId })),
-  });
-  await tx.featureViewInput.deleteMany({ where: { featureViewId: id } });
-  await tx.featureViewInput.createMany({
-    data: resolve("feature_view", definition.inputs).map((inputFeatureViewId) => ({
-      featureViewId: id,
-      inputFeatureViewId,
-    })),
-  });
-  await tx.aggregation.deleteMany({ where: { featureViewId: id } });
-  await tx.aggregation.createMany({
-    data: definition.aggregations.map((aggregation, position) => ({
-      featureViewId: id,
-      function: aggregation.function,
-      column: aggregation.column,
-      windows: aggregation.windows,
-      slideInterval: aggregation.slideInterval ?? null,
-      position,
-    })),
-  });
+  // A new view has no links to replace, and empty lists need no statement: imports write
+  // thousands of views, so every round trip saved per view counts.
+  if (existing) {
+    await tx.featureViewSource.deleteMany({ where: { featureViewId: id } });
+    await tx.featureViewEntity.deleteMany({ where: { featureViewId: id } });
+    await tx.featureViewInput.deleteMany({ where: { featureViewId: id } });
+    await tx.aggregation.deleteMany({ where: { featureViewId: id } });
+  }
+  const sourceIds = resolve("data_source", definition.sources);
+  if (sourceIds.length) {
+    await tx.featureViewSource.createMany({
+      data: sourceIds.map((dataSourceId) => ({ featureViewId: id, dataSourceId })),
+    });
+  }
+  const entityIds = resolve("entity", definition.entities);
+  if (entityIds.length) {
+    await tx.featureViewEntity.createMany({ data: entityIds.map((entityId) => ({ featureViewId: id, entityId })) });
+  }
+  const inputIds = resolve("feature_view", definition.inputs);
+  if (inputIds.length) {
+    await tx.featureViewInput.createMany({
+      data: inputIds.map((inputFeatureViewId) => ({ featureViewId: id, inputFeatureViewId })),
+    });
+  }
+  if (definition.aggregations.length) {
+    await tx.aggregation.createMany({
+      data: definition.aggregations.map((aggregation, position) => ({
+        featureViewId: id,
+        function: aggregation.function,
+        column: aggregation.column,
+        windows: aggregation.windows,
+        slideInterval: aggregation.slideInterval ?? null,
+        position,
+      })),
+    });
+  }
 
   // Features keep their ids by name: stars, comments, profiles and service links stay attached.
-  const stored = await tx.feature.findMany({ where: { featureViewId: id }, select: { id: true, name: true } });
+  const stored = existing
+    ? await tx.feature.findMany({ where: { featureViewId: id }, select: { id: true, name: true } })
+    : [];
   const storedByName = new Map(stored.map((feature) => [feature.name, feature.id]));
   const wanted = new Set(definition.features.map((feature) => feature.name));
-  await tx.feature.deleteMany({ where: { featureViewId: id, name: { notIn: [...wanted] } } });
+  if (existing) await tx.feature.deleteMany({ where: { featureViewId: id, name: { notIn: [...wanted] } } });
 
   const referencedSources = [
     ...new Set(definition.features.flatMap((feature) => feature.sourceColumns.map((ref) => ref.split(".")[0]!))),
@@ -274,7 +289,39 @@ async function writeFeatureView(tx: Tx, context: RowWriteContext, definition: Fe
     : [];
   const columnIds = new Map(columns.map((column) => [`${column.dataSource.name}.${column.name}`, column.id]));
 
+  // New features in one statement (with their ids back), then their lineage in one more.
+  const newFeatures = definition.features.flatMap((feature, position) =>
+    storedByName.has(feature.name)
+      ? []
+      : [
+          {
+            workspaceId: context.workspaceId,
+            featureViewId: id,
+            name: feature.name,
+            valueType: feature.valueType,
+            description: feature.description,
+            owner: definition.owner,
+            tags: feature.tags,
+            position,
+          },
+        ],
+  );
+  const created = newFeatures.length
+    ? await tx.feature.createManyAndReturn({ data: newFeatures, select: { id: true, name: true } })
+    : [];
+  const createdByName = new Map(created.map((feature) => [feature.name, feature.id]));
+  const createdLineage = definition.features.flatMap((feature) => {
+    const featureId = createdByName.get(feature.name);
+    if (!featureId) return [];
+    return [...new Set(feature.sourceColumns)].flatMap((ref) => {
+      const columnId = columnIds.get(ref);
+      return columnId ? [{ featureId, columnId }] : [];
+    });
+  });
+  if (createdLineage.length) await tx.featureSourceColumn.createMany({ data: createdLineage });
+
   for (const [position, feature] of definition.features.entries()) {
+    if (createdByName.has(feature.name)) continue;
     const featureData = {
       valueType: feature.valueType,
       description: feature.description,
@@ -382,6 +429,9 @@ async function writeSavedDataset(
         ? null
         : (context.ids.feature_service.get(definition.featureService) ?? null),
     featureRefs: definition.features,
+    joinKeys: definition.joinKeys ?? [],
+    startAt: definition.startAt ? new Date(definition.startAt) : null,
+    endAt: definition.endAt ? new Date(definition.endAt) : null,
     ...commonFields(context, definition),
   };
   const existing = context.ids.saved_dataset.get(definition.name);

@@ -18,7 +18,7 @@ export async function getCatalogCounts(prisma: Db, workspaceId: string) {
 
 export interface HealthSummary {
   staleViews: { id: string; name: string; stalenessSeconds: number | null; slaSeconds: number | null }[];
-  servicesOverBudget: { id: string; name: string; p99Ms: number | null; budgetMs: number }[];
+  servicesOverBudget: { id: string; name: string; p99Ms: number | null; budgetMs: number | null }[];
   driftingFeatures: {
     id: string;
     name: string;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 
 export const DEFAULT_ENVIRONMENTS = [
   { name: "dev", position: 0, requiredApprovals: 0 },
@@ -33,5 +34,38 @@ export async function listEnvironments(prisma: Db, workspaceId: string) {
     where: { workspaceId },
     orderBy: { position: "asc" },
     select: { id: true, name: true, position: true, requiredApprovals: true },
+  });
+}
+
+/** A workspace slug from a name (a Feast project's, say): lower case, dashes, at most 48 characters. */
+export function workspaceSlugFor(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48);
+  return slug || "workspace";
+}
+
+/** Creates a workspace (dev -> staging -> prod) whose creator is its admin. */
+export async function createWorkspaceAsAdmin(
+  prisma: Db,
+  input: { slug: string; name: string; description?: string },
+  creatorUserId: string,
+) {
+  const existing = await prisma.workspace.findUnique({ where: { slug: input.slug }, select: { id: true } });
+  if (existing)
+    throw new AppError("conflict", `A workspace "${input.slug}" exists already.`, {
+      fields: [{ path: "slug", message: "Taken" }],
+    });
+  return prisma.workspace.create({
+    data: {
+      slug: input.slug,
+      name: input.name,
+      description: input.description ?? "",
+      environments: { create: DEFAULT_ENVIRONMENTS.map((env) => ({ ...env })) },
+      members: { create: { userId: creatorUserId, role: "admin" } },
+    },
+    select: { id: true, slug: true, name: true },
   });
 }

@@ -1,5 +1,5 @@
 import YAML from "yaml";
-import { lineColumnAt, parseJsonText, type SyntaxResult } from "@/lib/json-text";
+import { lineColumnAt, parseJsonText, refuseNulBytes, type SyntaxResult } from "@/lib/json-text";
 import { formatZodIssues, repositoryDocumentSchema, type ParseRepositoryResult } from "@/lib/definitions/schema";
 
 // Apart from the schema so the browser's editor bundle (which imports the schema) carries no YAML parser.
@@ -33,5 +33,11 @@ function parseYamlText(text: string): SyntaxResult {
     const message = (first.message.split("\n")[0] ?? first.message).replace(/ at line \d+, column \d+:?$/, "");
     return { ok: false, error: { message, line, column } };
   }
-  return { ok: true, value: document.toJS({ maxAliasCount: 100 }) as unknown };
+  try {
+    return refuseNulBytes(text, document.toJS({ maxAliasCount: 100 }) as unknown);
+  } catch (error) {
+    // An alias bomb ("billion laughs") stops at maxAliasCount with a ReferenceError.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { message: `Cannot expand the document: ${message}`, line: 1, column: 1 } };
+  }
 }

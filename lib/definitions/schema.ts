@@ -137,7 +137,12 @@ export const aggregationSchema = z.strictObject({
 export const transformationSchema = z.strictObject({
   language: z.enum(["sql", "python", "typescript"]).default("sql"),
   code: z.string(),
+  /** How the platform runs the code (Feast: "pandas", "python", "spark" ...), when it says. */
+  mode: z.string().min(1).optional(),
 });
+
+/** "0s" is a TTL of its own: features never expire (Feast's `ttl: 0s`, shown as "no expiry"). */
+export const NO_EXPIRY_TTL = "0s";
 
 export const featureDefinitionSchema = z.strictObject({
   name: nameSchema,
@@ -155,9 +160,11 @@ export const featureViewDefinitionSchema = z.strictObject({
   entities: z.array(nameSchema).default([]),
   /** An on-demand view's input feature views. */
   inputs: z.array(nameSchema).default([]),
+  /** The input views' features an on-demand view reads ("view:feature"), when it chooses columns. */
+  inputFeatures: z.array(featureRefSchema).optional(),
   transformation: transformationSchema.optional(),
   schedule: durationSchema.optional(),
-  ttl: durationSchema.optional(),
+  ttl: z.union([z.literal(NO_EXPIRY_TTL), durationSchema]).optional(),
   online: z.boolean().default(true),
   offline: z.boolean().default(true),
   slideInterval: durationSchema.optional(),
@@ -179,8 +186,10 @@ export type Transformation = z.infer<typeof transformationSchema>;
 export const featureServiceDefinitionSchema = z.strictObject({
   name: nameSchema,
   features: z.array(featureRefSchema).default([]),
-  /** p99 serving latency budget; 50 ms matches the registry's column default. */
-  latencyBudgetMs: z.number().int().positive().default(50),
+  /** p99 serving latency budget; 50 ms when authored without one, null when the platform has none. */
+  latencyBudgetMs: z.number().int().positive().nullable().default(50),
+  /** The name a service exposes a view's features under (Feast's projection alias), by view. */
+  viewAliases: z.record(z.string(), nameSchema).optional(),
   description: textSchema,
   owner: textSchema,
   team: z.string().optional(),
@@ -207,6 +216,11 @@ export const savedDatasetDefinitionSchema = z.strictObject({
   featureService: nameSchema.optional(),
   features: z.array(featureRefSchema).default([]),
   storage: textSchema,
+  /** Entity and request columns the rows are keyed by. */
+  joinKeys: z.array(nameSchema).optional(),
+  /** Event-time range the rows cover (RFC 3339). */
+  startAt: z.iso.datetime({ offset: true }).optional(),
+  endAt: z.iso.datetime({ offset: true }).optional(),
   description: textSchema,
   owner: textSchema,
   team: z.string().optional(),

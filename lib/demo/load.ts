@@ -64,7 +64,7 @@ export interface SeedCounts {
   runs: number;
   servingMetricRows: number;
   profiles: number;
-  monitors: number;
+  rules: number;
   alerts: number;
   promotionRequests: number;
 }
@@ -115,7 +115,7 @@ export function emptyCounts(): SeedCounts {
     runs: 0,
     servingMetricRows: 0,
     profiles: 0,
-    monitors: 0,
+    rules: 0,
     alerts: 0,
     promotionRequests: 0,
   };
@@ -150,7 +150,7 @@ export async function seedDemo(
   const profiles = generateProfiles(catalog, now);
 
   progress("users");
-  // bcrypt is deliberately slow: hash the shared demo password once.
+  // Password hashing is deliberately slow: hash the shared demo password once.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   progress("definitions");
@@ -617,14 +617,14 @@ async function writeDefinitions(
         ],
       });
 
-      // ---- monitors and alerts
+      // ---- rules and alerts
       const ids: LoadedIds = { workspaceId, envIds, viewIds, serviceIds, featureIds, datasetIds, counts };
-      const { monitors, alerts } = buildMonitorsAndAlerts(catalog, ids, context, {
+      const { rules, alerts } = buildRulesAndAlerts(catalog, ids, context, {
         ackUserId: approverIds[1]!,
       });
-      await tx.monitor.createMany({ data: monitors });
+      await tx.alertRule.createMany({ data: rules });
       await tx.alert.createMany({ data: alerts });
-      counts.monitors = monitors.length;
+      counts.rules = rules.length;
       counts.alerts = alerts.length;
       return ids;
     },
@@ -639,24 +639,24 @@ function timestamps(object: DemoObject<unknown>): { createdAt: Date; updatedAt: 
   };
 }
 
-// ---------------------------------------------------------------- monitors and alerts
+// ---------------------------------------------------------------- rules and alerts
 
-function buildMonitorsAndAlerts(
+function buildRulesAndAlerts(
   catalog: DemoCatalog,
   ids: LoadedIds,
   context: { now: Date; runs: DemoRun[]; prodSeries: ServingSeries[]; profiles: DemoProfile[] },
   options: { ackUserId: string },
-): { monitors: Prisma.MonitorCreateManyInput[]; alerts: Prisma.AlertCreateManyInput[] } {
+): { rules: Prisma.AlertRuleCreateManyInput[]; alerts: Prisma.AlertCreateManyInput[] } {
   const { now, runs, prodSeries, profiles } = context;
   const nowMs = now.getTime();
   const workspaceId = ids.workspaceId;
   const prod = ids.envIds.prod;
-  const monitorCreatedAt = new Date(nowMs - 60 * 86_400_000);
-  const monitor = (
+  const ruleCreatedAt = new Date(nowMs - 60 * 86_400_000);
+  const rule = (
     name: string,
-    kind: Prisma.MonitorCreateManyInput["kind"],
+    kind: Prisma.AlertRuleCreateManyInput["kind"],
     objectKind: ObjectKind,
-    extra: Partial<Prisma.MonitorCreateManyInput> = {},
+    extra: Partial<Prisma.AlertRuleCreateManyInput> = {},
   ) => ({
     id: newId(),
     workspaceId,
@@ -665,17 +665,17 @@ function buildMonitorsAndAlerts(
     objectKind,
     objectId: null,
     enabled: true,
-    createdAt: monitorCreatedAt,
+    createdAt: ruleCreatedAt,
     ...extra,
   });
-  const freshness = monitor("Feature view freshness within SLA", "freshness", "feature_view");
-  const latency = monitor("Serving p99 within latency budget", "latency_p99", "feature_service");
-  const errors = monitor("Serving error rate below 1%", "error_rate", "feature_service", { threshold: 0.01 });
-  const drift = monitor("Feature drift against the training profile (PSI)", "statistic", "feature", {
+  const freshness = rule("Feature view freshness within SLA", "freshness", "feature_view");
+  const latency = rule("Serving p99 within latency budget", "latency_p99", "feature_service");
+  const errors = rule("Serving error rate below 1%", "error_rate", "feature_service", { threshold: 0.01 });
+  const drift = rule("Feature drift against the training profile (PSI)", "statistic", "feature", {
     statistic: "psi",
     threshold: 0.25,
   });
-  const skew = monitor("Training/serving skew (Jensen-Shannon distance)", "statistic", "feature", {
+  const skew = rule("Training/serving skew (Jensen-Shannon distance)", "statistic", "feature", {
     statistic: "jsDistance",
     threshold: 0.2,
   });
@@ -699,7 +699,7 @@ function buildMonitorsAndAlerts(
     alerts.push({
       id: newId(),
       workspaceId,
-      monitorId: freshness.id,
+      ruleId: freshness.id,
       objectKind: "feature_view",
       objectId: ids.viewIds.get(name)!,
       environmentId: prod,
@@ -742,13 +742,13 @@ function buildMonitorsAndAlerts(
         w += slow.p99[i]! * slow.requests[i]!;
         r += slow.requests[i]!;
       }
-      if (r > 0 && w / r > budget) crossedAt = slow.startMs + (start + 60) * 60_000;
+      if (r > 0 && w / r > budget!) crossedAt = slow.startMs + (start + 60) * 60_000;
     }
     const p99 = Math.round((weighted / Math.max(requests, 1)) * 10) / 10;
     alerts.push({
       id: newId(),
       workspaceId,
-      monitorId: latency.id,
+      ruleId: latency.id,
       objectKind: "feature_service",
       objectId: ids.serviceIds.get(SLOW_SERVICE)!,
       environmentId: prod,
@@ -765,7 +765,7 @@ function buildMonitorsAndAlerts(
   alerts.push({
     id: newId(),
     workspaceId,
-    monitorId: errors.id,
+    ruleId: errors.id,
     objectKind: "feature_service",
     objectId: ids.serviceIds.get(ERROR_INCIDENT.service)!,
     environmentId: prod,
@@ -775,6 +775,7 @@ function buildMonitorsAndAlerts(
     threshold: 0.01,
     startedAt: new Date(incidentStart),
     endedAt: new Date(incidentStart + ERROR_INCIDENT.minutes * 60_000),
+    resolution: "cleared",
     acknowledgedAt: new Date(incidentStart + 6 * 60_000),
     acknowledgedById: options.ackUserId,
   });
@@ -796,7 +797,7 @@ function buildMonitorsAndAlerts(
     alerts.push({
       id: newId(),
       workspaceId,
-      monitorId: drift.id,
+      ruleId: drift.id,
       objectKind: "feature",
       objectId: ids.featureIds.get(ref)!,
       environmentId: prod,
@@ -820,7 +821,7 @@ function buildMonitorsAndAlerts(
     alerts.push({
       id: newId(),
       workspaceId,
-      monitorId: skew.id,
+      ruleId: skew.id,
       objectKind: "feature",
       objectId: ids.featureIds.get(SKEWED_FEATURE)!,
       environmentId: prod,
@@ -831,7 +832,7 @@ function buildMonitorsAndAlerts(
       startedAt: new Date(firstBreach.windowEnd),
     });
   }
-  return { monitors: [freshness, latency, errors, drift, skew], alerts };
+  return { rules: [freshness, latency, errors, drift, skew], alerts };
 }
 
 // ---------------------------------------------------------------- bulk monitoring inserts

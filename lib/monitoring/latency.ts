@@ -151,8 +151,9 @@ export function rollupBuckets(buckets: readonly LatencyBucket[], targetSeconds: 
     });
 }
 
-export function overBudget(p99: number | null, budgetMs: number): boolean {
-  return p99 !== null && p99 > budgetMs;
+/** A service without a budget (imported from a platform that has none) is never over it. */
+export function overBudget(p99: number | null, budgetMs: number | null): boolean {
+  return p99 !== null && budgetMs !== null && p99 > budgetMs;
 }
 
 /** The sum of every bucket's histogram, or null unless all have one with identical edges. */

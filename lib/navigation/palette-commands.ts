@@ -33,7 +33,14 @@ export function paletteCommands(options: { canAuthor: boolean; isAdmin: boolean 
     { label: "Promotion requests", href: "/promotions", keywords: "review approve inbox" },
     { label: "Audit log", href: "/promotions/audit", keywords: "history changes" },
     { label: "Monitoring alerts", href: "/monitoring/alerts", keywords: "incidents firing" },
-    ...(options.isAdmin ? [{ label: "Admin: users and roles", href: "/admin/users", keywords: "members" }] : []),
+    { label: "Alert rules", href: "/monitoring/rules", keywords: "monitoring thresholds notifications" },
+    { label: "Your account", href: "/account", keywords: "password profile settings" },
+    ...(options.isAdmin
+      ? [
+          { label: "Admin: members", href: "/admin/users", keywords: "users roles invite" },
+          { label: "Admin: single sign-on", href: "/admin/sso", keywords: "sso oidc login" },
+        ]
+      : []),
   ];
 }
 

@@ -57,3 +57,50 @@ export const healthSchema = z.object({
     error: z.string().optional(),
   }),
 });
+
+// ---------------------------------------------------------------- workspaces and Feast sync
+
+export const workspaceSlugSchema = z
+  .string()
+  .trim()
+  .min(2, "At least 2 characters")
+  .max(48, "At most 48 characters")
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "Lower-case letters, digits and dashes");
+
+export const workspaceInputSchema = z.object({
+  slug: workspaceSlugSchema,
+  name: z.string().trim().min(1, "Required").max(120),
+  description: z.string().trim().max(2000).optional(),
+});
+
+export const feastConnectionInputSchema = z.object({
+  location: z
+    .string()
+    .trim()
+    .min(1, "Required")
+    .max(2000)
+    .refine((value) => /^https?:\/\//i.test(value) || value.startsWith("/"), {
+      message: "An absolute path on the server (/srv/feast/data/registry.db) or an http(s):// URL",
+    }),
+  project: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((value) => value || null),
+  intervalSeconds: z.coerce.number().int().min(30, "At least 30 seconds").max(86_400, "At most a day").default(300),
+  enabled: z.boolean().default(true),
+});
+
+export const feastSyncRunSchema = z.object({
+  id: z.string(),
+  trigger: z.string(),
+  startedAt: z.string(),
+  durationMs: z.number().int(),
+  status: z.enum(["success", "unchanged", "failed"]),
+  created: z.number().int(),
+  updated: z.number().int(),
+  removed: z.number().int(),
+  skipped: z.number().int(),
+  error: z.string().nullable(),
+});

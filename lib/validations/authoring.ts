@@ -54,8 +54,14 @@ export const applyQuerySchema = z.object({
 });
 
 export const feastImportQuerySchema = z.object({
-  /** Report what would change without writing. */
+  /** Report what would change without writing (the plan). */
   dryRun: booleanFlag,
+  /** The Feast project to read from a registry.db that holds several. */
+  project: z.string().min(1).max(200).optional(),
+  /** Import into this workspace (by slug) instead of the current one. */
+  workspace: z.string().min(1).max(48).optional(),
+  /** Import into the workspace named after the Feast project, created when it does not exist (admins). */
+  newWorkspace: booleanFlag,
 });
 
 // ---------------------------------------------------------------- responses
@@ -111,6 +117,9 @@ export const applyResultSchema = z.object({
   create: z.array(planItemSchema),
   update: z.array(planItemSchema.extend({ changes: z.array(fieldChangeSchema) })),
   delete: z.array(z.object({ kind: definitionKindSchema, name: z.string() })),
+  pruneRefused: z
+    .array(z.object({ kind: definitionKindSchema, name: z.string(), environments: z.array(z.string()) }))
+    .describe("Objects the prune would remove but may not: active beyond dev. An apply with any is refused (409)."),
   unchanged: z.number().int(),
   warnings: z.array(z.object({ path: z.string(), message: z.string() })),
   versions: z.array(
@@ -120,9 +129,15 @@ export const applyResultSchema = z.object({
 
 export const feastImportReportSchema = z.object({
   project: z.string().optional(),
+  workspace: z.string(),
+  /** The import created (or, planning, would create) the workspace named after the Feast project. */
+  newWorkspace: z.boolean(),
+  dryRun: z.boolean(),
   created: z.array(z.object({ kind: definitionKindSchema, name: z.string() })),
   updated: z.array(z.object({ kind: definitionKindSchema, name: z.string(), changes: z.array(fieldChangeSchema) })),
+  removed: z.array(z.object({ kind: definitionKindSchema, name: z.string() })),
   unchanged: z.number().int(),
+  materializations: z.number().int(),
   skipped: z.array(z.object({ kind: z.string(), name: z.string(), reason: z.string() })),
   warnings: z.array(z.object({ kind: z.string(), name: z.string(), message: z.string() })),
 });

@@ -88,7 +88,9 @@ export const nodeHealthSchema = z.object({
       slaSeconds: z.number().nullable(),
     })
     .optional(),
-  latency: z.object({ p99Ms: z.number().nullable(), budgetMs: z.number(), isOverBudget: z.boolean() }).optional(),
+  latency: z
+    .object({ p99Ms: z.number().nullable(), budgetMs: z.number().nullable(), isOverBudget: z.boolean() })
+    .optional(),
   drift: healthPartSchema.optional(),
   skew: healthPartSchema.optional(),
   alerts: z.object({ count: z.number(), severity: z.enum(["warning", "critical"]) }).optional(),

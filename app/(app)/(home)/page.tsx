@@ -1,3 +1,4 @@
+import { catalogHref, catalogListHref } from "@/lib/routes";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -42,7 +43,7 @@ export default async function HomePage() {
         {COUNT_TILES.map((tile) => (
           <Link
             key={tile.key}
-            href={`/catalog?kind=${tile.kind}`}
+            href={catalogListHref({ kind: tile.kind })}
             className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500"
             data-testid={`count-${tile.key}`}
           >
@@ -62,7 +63,7 @@ export default async function HomePage() {
             <li key={view.id} className="flex justify-between gap-2">
               <Link
                 className="min-w-0 truncate font-medium text-brand-700 hover:underline"
-                href={`/catalog/feature_view/${view.id}`}
+                href={catalogHref("feature_view", view.id)}
               >
                 {view.name}
               </Link>
@@ -82,7 +83,7 @@ export default async function HomePage() {
             <li key={service.id} className="flex justify-between gap-2">
               <Link
                 className="font-medium text-brand-700 hover:underline"
-                href={`/catalog/feature_service/${service.id}`}
+                href={catalogHref("feature_service", service.id)}
               >
                 {service.name}
               </Link>
@@ -90,7 +91,8 @@ export default async function HomePage() {
                 className="text-slate-600"
                 title="Request-weighted mean of per-minute p99 over the last hour (approximate)"
               >
-                p99 ≈ {service.p99Ms === null ? "–" : formatMs(service.p99Ms)} / {formatMs(service.budgetMs)}
+                p99 ≈ {service.p99Ms === null ? "–" : formatMs(service.p99Ms)} /{" "}
+                {service.budgetMs === null ? "no budget" : formatMs(service.budgetMs)}
               </span>
             </li>
           ))}
@@ -106,7 +108,7 @@ export default async function HomePage() {
             <li key={feature.id} className="flex justify-between gap-2">
               <Link
                 className="min-w-0 truncate font-medium text-brand-700 hover:underline"
-                href={`/catalog/feature/${feature.id}`}
+                href={catalogHref("feature", feature.id)}
                 title={`${feature.viewName}:${feature.name}`}
               >
                 {feature.name}

@@ -4,9 +4,25 @@ import {
   apiTokenInputSchema,
   apiTokenSchema,
   createdApiTokenSchema,
+  feastConnectionInputSchema,
+  feastSyncRunSchema,
+  workspaceInputSchema,
   roleChangeInputSchema,
   userSchema,
 } from "@/lib/validations/admin";
+
+const workspaceSchema = z.object({ id: z.string(), slug: z.string(), name: z.string() });
+
+const feastConnectionSchema = z.object({
+  id: z.string(),
+  location: z.string(),
+  project: z.string().nullable(),
+  intervalSeconds: z.number().int(),
+  enabled: z.boolean(),
+  nextSyncAt: z.string(),
+  claimedUntil: z.string().nullable(),
+  runs: z.array(feastSyncRunSchema),
+});
 
 export const adminOperations: ApiOperation[] = [
   {
@@ -50,5 +66,48 @@ export const adminOperations: ApiOperation[] = [
     auth: { role: "admin" },
     body: roleChangeInputSchema,
     response: userSchema,
+  },
+  {
+    method: "post",
+    path: "/api/v1/workspaces",
+    summary: "Create a workspace (dev -> staging -> prod); the signed-in admin becomes its admin.",
+    tag: "Admin",
+    auth: { role: "admin" },
+    body: workspaceInputSchema,
+    response: workspaceSchema,
+    responseStatus: 201,
+  },
+  {
+    method: "get",
+    path: "/api/v1/feast/registry",
+    summary: "The Feast registry this workspace follows (null when none) with its last 50 sync runs.",
+    tag: "Admin",
+    auth: { role: "admin" },
+    response: z.object({ connection: feastConnectionSchema.nullable() }),
+  },
+  {
+    method: "put",
+    path: "/api/v1/feast/registry",
+    summary:
+      "Follow a Feast registry: an absolute path on the server or an http(s) URL serving registry.db, read every intervalSeconds (default 300).",
+    tag: "Admin",
+    auth: { role: "admin" },
+    body: feastConnectionInputSchema,
+    response: z.object({ connection: feastConnectionSchema.nullable() }),
+  },
+  {
+    method: "delete",
+    path: "/api/v1/feast/registry",
+    summary: "Stop following the registry (imported objects stay).",
+    tag: "Admin",
+    auth: { role: "admin" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/feast/registry/sync",
+    summary: "Sync now: read the registry and apply what changed. 409 while another sync of it runs.",
+    tag: "Admin",
+    auth: { role: "admin" },
+    response: z.object({ run: feastSyncRunSchema }),
   },
 ];

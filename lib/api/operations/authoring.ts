@@ -119,7 +119,7 @@ export const authoringOperations: ApiOperation[] = [
     method: "post",
     path: "/api/v1/imports/feast",
     summary:
-      "Import a `feast registry-dump` JSON: sources, entities, feature views of all kinds, services, saved datasets. Atomic and idempotent; never deletes.",
+      "Import a Feast registry: the registry.db file (Content-Type: application/octet-stream) or `feast registry-dump` JSON. Sources, entities, feature views of all kinds, services, saved datasets, materialization history. Structural errors answer 422 with every path, nothing written. `dryRun=true` answers the plan. Atomic and idempotent; never deletes.",
     tag: "Authoring",
     auth: { role: "author", scope: "apply" },
     query: feastImportQuerySchema,

@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyRepository, getCurrentDefinition, importFeastRegistry } from "@/lib/data/definitions";
+import { applyRepository, getCurrentDefinition } from "@/lib/data/definitions";
 import { createWorkspace } from "@/lib/data/workspaces";
 import { fraudRepository } from "@/lib/definitions/__tests__/fraud-repository";
 import type { FeatureViewDefinition, RepositoryDocument } from "@/lib/definitions/schema";
@@ -10,13 +8,6 @@ import { createTestDatabase, testEngineKind, type TestDatabase } from "@/lib/tes
 
 let database: TestDatabase;
 const actor = { userId: null };
-
-const feastDump = JSON.parse(
-  readFileSync(
-    path.join(import.meta.dirname, "../../__tests__/fixtures/feast/credit_scoring_registry-dump.json"),
-    "utf8",
-  ),
-) as unknown;
 
 async function newWorkspace(slug: string) {
   const workspace = await createWorkspace(database.prisma, { slug, name: slug });
@@ -228,41 +219,3 @@ function repositoryOnly(partial: Partial<RepositoryDocument>): RepositoryDocumen
     ...partial,
   };
 }
-
-describe(`Feast import on ${testEngineKind()}`, () => {
-  it("imports the credit-scoring registry, then finds nothing to change", async () => {
-    const workspaceId = await newWorkspace("credit");
-    const report = await importFeastRegistry(database.prisma, { workspaceId, dump: feastDump }, actor);
-    const created = (kind: string) => report.created.filter((item) => item.kind === kind).map((item) => item.name);
-    expect(report.project).toBe("credit_scoring_aws");
-    expect(created("data_source")).toHaveLength(3);
-    expect(created("entity")).toEqual(["dob_ssn", "zipcode"]);
-    expect(created("feature_view")).toHaveLength(4);
-    expect(created("feature_service")).toHaveLength(5);
-    expect(report.skipped).toEqual([
-      { kind: "entity", name: "__dummy", reason: "Feast's internal placeholder entity" },
-    ]);
-    const onDemand = await database.prisma.featureView.findMany({
-      where: { workspaceId, kind: "on_demand" },
-      include: { inputs: true, sources: true },
-    });
-    expect(onDemand).toHaveLength(1);
-    expect(onDemand[0]!.inputs.length + onDemand[0]!.sources.length).toBeGreaterThan(0);
-    const audit = await database.prisma.auditLog.findMany({ where: { workspaceId } });
-    expect(audit.map((entry) => entry.action)).toEqual(["definition.import"]);
-
-    const again = await importFeastRegistry(database.prisma, { workspaceId, dump: feastDump }, actor);
-    expect(again).toMatchObject({ created: [], updated: [], unchanged: 14 });
-    expect(await database.prisma.auditLog.count({ where: { workspaceId } })).toBe(1);
-  });
-
-  it("imports nothing from a dump that is not an object, and says why", async () => {
-    const workspaceId = await newWorkspace("empty-import");
-    const report = await importFeastRegistry(database.prisma, { workspaceId, dump: [1, 2] }, actor);
-    expect(report).toMatchObject({
-      created: [],
-      unchanged: 0,
-      skipped: [{ kind: "registry", reason: "The dump is not a JSON object" }],
-    });
-  });
-});

@@ -35,7 +35,7 @@ export async function getMonitoringOverview(
       ),
     servicesOverBudget: services
       .filter((service) => service.isOverBudget)
-      .sort((a, b) => (b.p99Ms ?? 0) / b.budgetMs - (a.p99Ms ?? 0) / a.budgetMs),
+      .sort((a, b) => (b.p99Ms ?? 0) / (b.budgetMs ?? 1) - (a.p99Ms ?? 0) / (a.budgetMs ?? 1)),
     servicesWithErrors: services.filter((service) => (service.errorRate ?? 0) > DEFAULT_ERROR_RATE),
     unhealthyFeatures: features.filter((feature) => feature.worst === "alert"),
     counts: { views: views.length, services: services.length, features: features.length },

@@ -1,14 +1,14 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { combineLatency, type LatencyBucket, type LatencyHistogram } from "@/lib/monitoring/latency";
+import { combineLatency, overBudget, type LatencyBucket, type LatencyHistogram } from "@/lib/monitoring/latency";
 import { bucketSecondsFor, floorTo, onlyIds, rawCutoff } from "./scope";
 
 export interface ServiceLatency {
   id: string;
   name: string;
   owner: string;
-  budgetMs: number;
+  budgetMs: number | null;
   requestCount: number;
   errorCount: number;
   errorRate: number | null;
@@ -25,7 +25,11 @@ export async function listServiceLatency(
   prisma: Db,
   options: { workspaceId: string; environmentId: string; from: Date; to: Date; serviceIds?: string[]; now?: Date },
 ): Promise<ServiceLatency[]> {
-  const bucketSeconds = bucketSecondsFor(options.from, options.to, await rawCutoff(prisma, options.now ?? new Date()));
+  const bucketSeconds = bucketSecondsFor(
+    options.from,
+    options.to,
+    await rawCutoff(prisma, options.workspaceId, options.now ?? new Date()),
+  );
   const ids = options.serviceIds ?? null;
   const rows = await prisma.$queryRaw<
     {
@@ -63,7 +67,7 @@ export async function listServiceLatency(
       errorCount: errors,
       errorRate: requests > 0 ? errors / requests : null,
       p99Ms: p99,
-      isOverBudget: p99 !== null && p99 > row.budget,
+      isOverBudget: overBudget(p99, row.budget),
     };
   });
 }
@@ -80,7 +84,7 @@ export interface ServingPoint {
 }
 
 export interface ServingDetail {
-  service: { id: string; name: string; owner: string; budgetMs: number };
+  service: { id: string; name: string; owner: string; budgetMs: number | null };
   range: { from: string; to: string; bucketSeconds: number };
   points: ServingPoint[];
   summary: ReturnType<typeof combineLatency>;
@@ -103,7 +107,7 @@ export async function getServingDetail(
         features: { select: { feature: { select: { featureView: { select: { id: true, name: true } } } } } },
       },
     }),
-    rawCutoff(prisma, options.now ?? new Date()),
+    rawCutoff(prisma, options.workspaceId, options.now ?? new Date()),
   ]);
   if (!service) return null;
   const bucketSeconds = bucketSecondsFor(options.from, options.to, cutoff);
@@ -160,7 +164,7 @@ export async function getServingDetail(
         featureViewId: views.get(name) ?? null,
         name,
         p99Ms: p99,
-        shareOfBudget: p99 === null ? null : p99 / service.latencyBudgetMs,
+        shareOfBudget: p99 === null || service.latencyBudgetMs === null ? null : p99 / service.latencyBudgetMs,
       };
     })
     .sort((a, b) => (b.p99Ms ?? -1) - (a.p99Ms ?? -1));

@@ -234,8 +234,12 @@ describe("validateRepository", () => {
       activity.aggregations = [];
       expect(errors(document).map((issue) => issue.message)).toEqual([
         "A stream feature view needs a stream source",
-        "A stream feature view needs at least one aggregation",
+        "A stream feature view needs at least one aggregation or a transformation",
       ]);
+      // A stream view computed by its own function (Feast's UDF-only stream views) has no windows.
+      activity.sources = ["logins"];
+      activity.transformation = { language: "python", code: "def f(df):\n    return df\n" };
+      expect(errors(document)).toEqual([]);
 
       const twoStreams = fraudRepository();
       twoStreams.dataSources.push({ ...twoStreams.dataSources[2]!, name: "logins_eu" });

@@ -140,7 +140,7 @@ describe("demo catalog", () => {
     }
   });
 
-  it("contains the fraud example of DOMAIN.md", () => {
+  it("contains the fraud example of docs/domain.md", () => {
     expect(sources.get("transactions")).toMatchObject({
       kind: "batch",
       platform: "snowflake",
@@ -230,7 +230,7 @@ describe("demo monitoring history", () => {
         weighted += item.p99[i]! * item.requests[i]!;
         requests += item.requests[i]!;
       }
-      expect(weighted / requests > budget, item.service).toBe(item.service === SLOW_SERVICE);
+      expect(weighted / requests > budget!, item.service).toBe(item.service === SLOW_SERVICE);
     }
   });
 

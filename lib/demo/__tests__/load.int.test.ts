@@ -150,7 +150,7 @@ describe("seedDemo", () => {
       expect(rows.length).toBeGreaterThan(1400);
       const requests = rows.reduce((sum, row) => sum + row.requestCount, 0);
       const p99 = rows.reduce((sum, row) => sum + row.latencyP99Ms * row.requestCount, 0) / requests;
-      expect(p99 > service.latencyBudgetMs, `${service.name} p99 ${p99.toFixed(1)}`).toBe(
+      expect(p99 > service.latencyBudgetMs!, `${service.name} p99 ${p99.toFixed(1)}`).toBe(
         service.name === SLOW_SERVICE,
       );
     }
@@ -163,9 +163,9 @@ describe("seedDemo", () => {
   it("opens alerts for stale views, the slow service and drift, one acknowledged", async () => {
     const open = await prisma.alert.findMany({
       where: { endedAt: null },
-      include: { monitor: { select: { kind: true } } },
+      include: { rule: { select: { kind: true } } },
     });
-    const kinds = open.map((alert) => alert.monitor.kind);
+    const kinds = open.map((alert) => alert.rule.kind);
     expect(kinds.filter((kind) => kind === "freshness")).toHaveLength(3);
     expect(kinds).toContain("latency_p99");
     expect(kinds).toContain("statistic");
@@ -200,7 +200,7 @@ describe("seedDemo", () => {
       select: { name: true, passwordHash: true },
     });
     expect(admin.name).toBe("Ada Admin");
-    expect(await verifyPassword("featureline", admin.passwordHash)).toBe(true);
+    expect(await verifyPassword("featureline", admin.passwordHash!)).toEqual({ valid: true, needsRehash: false });
     const hashes = await prisma.user.findMany({ select: { passwordHash: true } });
     expect(new Set(hashes.map((user) => user.passwordHash)).size).toBe(1);
   });

@@ -265,7 +265,11 @@ describe("feastDumpToRepository: hand-written dumps", () => {
       platform: "snowflake",
       location: "FRAUD.PUBLIC.PAYMENTS",
     });
-    expect(skipped("data_source", "mystery")).toMatch(/Unknown data source type 42/);
+    // An unknown type keeps the source (views may read it) and warns on it.
+    expect(source("mystery")).toMatchObject({ kind: "batch", platform: "other" });
+    expect(report.warnings).toContainEqual(
+      expect.objectContaining({ kind: "data_source", name: "mystery", message: expect.stringMatching(/type 42/) }),
+    );
     expect(skipped("data_source", "")).toMatch(/no name/);
   });
 
@@ -286,9 +290,9 @@ describe("feastDumpToRepository: hand-written dumps", () => {
   });
 
   it("applies protobuf defaults for omitted fields", () => {
-    // online omitted means false; a zero TTL means none.
-    expect(view("payment_profile")).toMatchObject({ online: false, offline: true, description: "", tags: [] });
-    expect(view("payment_profile")?.ttl).toBeUndefined();
+    // online and offline omitted mean false; a zero TTL means no expiry.
+    expect(view("payment_profile")).toMatchObject({ online: false, offline: false, description: "", tags: [] });
+    expect(view("payment_profile")?.ttl).toBe("0s");
   });
 
   it("assumes a string join key when the dump has no type, and says so", () => {
@@ -306,13 +310,13 @@ describe("feastDumpToRepository: hand-written dumps", () => {
     ]);
     expect(activity.transformation).toEqual({ language: "python", code: "def f(df):\n    return df\n" });
     expect(report.warnings).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/percentile/) }));
-    expect(skipped("feature_view", "no_windows")).toMatch(/no aggregation/);
+    expect(skipped("feature_view", "no_windows")).toMatch(/neither an aggregation Featureline supports nor a function/);
   });
 
   it("keeps an on-demand view whose UDF has no source text, with a marker and a warning", () => {
     const ratio = view("amount_ratio")!;
     expect(ratio).toMatchObject({ kind: "on_demand", sources: ["txn_request"], inputs: ["payment_profile"] });
-    expect(ratio.transformation?.code).toMatch(/not in the registry dump/);
+    expect(ratio.transformation?.code).toMatch(/not in the registry \(Feast kept only a pickled function\)/);
     expect(ratio.transformation?.code).not.toContain("gASV");
     expect(report.warnings).toContainEqual(expect.objectContaining({ name: "amount_ratio" }));
   });

@@ -15,9 +15,11 @@ export default async function FeastImportPage() {
         description={
           <>
             Brings a Feast registry into <strong>{workspace.name}</strong> (dev): data sources, entities, batch, stream
-            and on-demand feature views with their TTLs, aggregations, UDFs and tags, feature services and saved
-            datasets. Feast&apos;s internal <code>__dummy</code> entity is skipped. All or nothing; nothing is deleted.
-            Also available as{" "}
+            and on-demand feature views with their TTLs, aggregations, functions and tags, feature services, saved
+            datasets, Feast&apos;s timestamps and materialization history. Upload the <code>registry.db</code> Feast
+            writes or a registry dump; you see the plan first and nothing is written until you apply it. Feast&apos;s
+            internal <code>__dummy</code> entity is skipped; nothing is deleted (what maps to what:{" "}
+            <code>docs/feast.md</code>). Also available as{" "}
             <Link href="/docs/api" className="text-brand-700 underline">
               POST /api/v1/imports/feast
             </Link>

@@ -42,7 +42,7 @@ export default async function ServingDetailPage({
     <>
       <MonitoringHeader
         title={`Serving latency: ${detail.service.name}`}
-        description={`p99 budget ${detail.service.budgetMs} ms${detail.service.owner ? ` · owned by ${detail.service.owner}` : ""}.`}
+        description={`${detail.service.budgetMs === null ? "No latency budget" : `p99 budget ${detail.service.budgetMs} ms`}${detail.service.owner ? ` · owned by ${detail.service.owner}` : ""}.`}
         environments={scope.environments}
         environment={scope.environment.name}
         rangeError={scope.rangeError}
