@@ -19,11 +19,16 @@ const PAGES = [
   "/monitoring/serving",
   "/monitoring/features",
   "/monitoring/alerts",
+  "/monitoring/rules",
+  "/monitoring/channels",
   "/authoring",
   "/stars",
   "/docs/api",
   "/admin/users",
+  "/admin/sso",
   "/admin/tokens",
+  "/admin/feast",
+  "/account",
 ];
 
 async function horizontalOverflow(page: Page): Promise<number> {
