@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { THEME_SCRIPT } from "@/components/theme/theme-script";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -13,8 +15,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page renders per request: the Content-Security-Policy nonce (proxy.ts) is new each
   // time, and Next can only put it on the scripts of a page rendered for that request.
   await connection();
+  // The theme script runs inline before paint, so it needs the policy's nonce too.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en">
+    // The theme script sets `dark` on <html> before hydration; React must not undo it.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body>
         <Providers>{children}</Providers>
       </body>

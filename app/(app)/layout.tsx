@@ -2,10 +2,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { connection } from "next/server";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { ShellMenu } from "@/components/shell/shell-menu";
 import { Switcher } from "@/components/shell/switcher";
 import { UserMenu } from "@/components/shell/user-menu";
 import { CommandPalette } from "@/components/catalog/command-palette";
 import { readInboxCounts } from "@/lib/data/shared-reads";
+import { paletteCommands } from "@/lib/navigation/palette-commands";
 import { roleAtLeast } from "@/lib/data/users";
 import { requireWorkspace } from "@/lib/session";
 import { switchEnvironmentAction, switchWorkspaceAction } from "./actions";
@@ -20,6 +22,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/lineage", label: "Lineage" },
     { href: "/promotions", label: "Promotions", count: inbox.toReview },
     { href: "/monitoring", label: "Monitoring" },
+    ...(roleAtLeast(role, "author") ? [{ href: "/authoring", label: "Authoring" }] : []),
     ...(roleAtLeast(role, "admin") ? [{ href: "/admin", label: "Admin" }] : []),
   ];
   return (
@@ -30,8 +33,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       >
         Skip to content
       </a>
-      <header className="bg-slate-900">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-2">
+      <header className="keep-palette bg-slate-900">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 xl:flex-nowrap">
           <Link href="/" className="flex items-center gap-2 text-white">
             <svg aria-hidden viewBox="0 0 32 32" className="h-6 w-6">
               <rect width="32" height="32" rx="7" fill="#2f6fed" />
@@ -46,25 +49,34 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </svg>
             <span className="font-semibold tracking-tight">Featureline</span>
           </Link>
-          <NavLinks items={items} />
-          <div className="ml-auto flex items-center gap-3">
-            <CommandPalette />
-            {/* Keyed by value so the select shows the new choice after the server action. */}
-            <Switcher
-              key={`ws-${workspace.slug}`}
-              label="Workspace"
-              name="workspace"
-              value={workspace.slug}
-              options={user.memberships.map((m) => ({ value: m.workspaceSlug, label: m.workspaceName }))}
-              action={switchWorkspaceAction}
-            />
-            <Switcher
-              key={`env-${environment.name}`}
-              label="Env"
-              name="environment"
-              value={environment.name}
-              options={environments.map((e) => ({ value: e.name, label: e.name }))}
-              action={switchEnvironmentAction}
+          <ShellMenu>
+            <NavLinks items={items} />
+            <div className="flex flex-wrap items-center gap-3 xl:ml-auto">
+              {/* Keyed by value so the select shows the new choice after the server action. */}
+              <Switcher
+                key={`ws-${workspace.slug}`}
+                label="Workspace"
+                name="workspace"
+                value={workspace.slug}
+                options={user.memberships.map((m) => ({ value: m.workspaceSlug, label: m.workspaceName }))}
+                action={switchWorkspaceAction}
+              />
+              <Switcher
+                key={`env-${environment.name}`}
+                label="Env"
+                name="environment"
+                value={environment.name}
+                options={environments.map((e) => ({ value: e.name, label: e.name }))}
+                action={switchEnvironmentAction}
+              />
+            </div>
+          </ShellMenu>
+          <div className="order-1 ml-auto flex items-center gap-2 xl:order-none xl:ml-0">
+            <CommandPalette
+              commands={paletteCommands({
+                canAuthor: roleAtLeast(role, "author"),
+                isAdmin: roleAtLeast(role, "admin"),
+              })}
             />
             <UserMenu name={user.name} email={user.email} role={role} />
           </div>

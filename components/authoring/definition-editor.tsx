@@ -5,7 +5,7 @@ import { KIND_LABELS, kindWord } from "@/lib/kinds";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
-import YAML from "yaml";
+import dynamic from "next/dynamic";
 import { saveDefinitionAction, type SaveActionResult } from "@/app/(app)/authoring/actions";
 import { Button } from "@/components/ui/button";
 import { FieldChangeTable } from "@/components/diff/field-change-table";
@@ -32,6 +32,12 @@ import { SavedDatasetForm } from "@/components/authoring/kind-forms/saved-datase
 import type { DefinitionKind } from "@/lib/definitions/schema";
 import { validateObject } from "@/lib/definitions/validate";
 import type { FieldError } from "@/lib/errors";
+
+// The YAML library loads only for this preview, after first paint, not with the editor.
+const DefinitionYaml = dynamic(() => import("./definition-yaml").then((module) => module.DefinitionYaml), {
+  ssr: false,
+  loading: () => <p className="mt-2 text-xs text-slate-500">Loading…</p>,
+});
 
 export interface DefinitionEditorProps {
   kind: DefinitionKind;
@@ -170,9 +176,7 @@ export function DefinitionEditor({
 
       <details className="rounded-md border border-slate-200 bg-white p-3 text-sm">
         <summary className="cursor-pointer font-medium text-slate-700">Definition as YAML</summary>
-        <pre className="mt-2 overflow-auto text-xs text-slate-700" data-testid="definition-yaml">
-          {YAML.stringify({ [kind]: draft })}
-        </pre>
+        <DefinitionYaml kind={kind} draft={draft} />
       </details>
 
       <div className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">

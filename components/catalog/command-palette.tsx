@@ -6,6 +6,7 @@ import { Command } from "cmdk";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { catalogSearchKeys, fetchQuickSearch } from "@/components/catalog/search-client";
+import { matchCommands, type PaletteCommand } from "@/lib/navigation/palette-commands";
 
 const DEBOUNCE_MS = 150;
 
@@ -20,9 +21,10 @@ function useDebounced<T>(value: T, ms: number): T {
 
 /**
  * ⌘K / Ctrl+K from any page: server search as you type (debounced; a newer query aborts the
- * older request), arrow keys to move, Enter to open the object.
+ * older request), arrow keys to move, Enter to open the object. Pages such as "New feature view",
+ * "Import from Feast" or "API reference" are listed first when their words match.
  */
-export function CommandPalette() {
+export function CommandPalette({ commands = [] }: { commands?: PaletteCommand[] }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
@@ -52,16 +54,34 @@ export function CommandPalette() {
     router.push(href);
   };
   const hits = q.length > 0 ? (search.data ?? []) : [];
+  const pages = matchCommands(commands, text.trim()).slice(0, q.length > 0 ? 4 : 12);
+  const pageItems = pages.length ? (
+    <Command.Group
+      heading="Go to"
+      className="text-xs text-slate-500 [&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1"
+    >
+      {pages.map((command) => (
+        <Command.Item
+          key={command.href}
+          value={`page:${command.href}`}
+          onSelect={() => go(command.href)}
+          className="cursor-pointer rounded-md px-3 py-2 text-sm text-slate-900 data-[selected=true]:bg-brand-50"
+        >
+          {command.label}
+        </Command.Item>
+      ))}
+    </Command.Group>
+  ) : null;
 
   return (
     <>
       <button
         type="button"
         onClick={() => setOpen(true)}
-        className="hidden items-center gap-2 rounded-md border border-slate-700 px-2 py-1 text-xs text-slate-300 hover:border-slate-500 hover:text-white sm:inline-flex"
+        className="inline-flex items-center gap-2 rounded-md border border-slate-700 px-2 py-1 text-xs text-slate-300 hover:border-slate-500 hover:text-white"
         aria-label="Search the catalog (Ctrl+K)"
       >
-        Search <kbd className="rounded bg-slate-800 px-1 font-sans">⌘K</kbd>
+        Search <kbd className="hidden rounded bg-slate-800 px-1 font-sans sm:inline">⌘K</kbd>
       </button>
       <Command.Dialog
         open={open}
@@ -69,8 +89,8 @@ export function CommandPalette() {
         label="Search the catalog"
         shouldFilter={false}
         loop
-        className="fixed left-1/2 top-24 z-50 w-[min(40rem,92vw)] -translate-x-1/2 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-2xl"
-        overlayClassName="fixed inset-0 z-40 bg-slate-900/40"
+        className="fixed left-1/2 top-24 z-50 w-[min(40rem,92vw)] -translate-x-1/2 overflow-hidden rounded-lg border border-slate-200 bg-white text-slate-900 shadow-2xl"
+        overlayClassName="fixed inset-0 z-40 bg-black/50"
       >
         <Command.Input
           value={text}
@@ -78,19 +98,23 @@ export function CommandPalette() {
           placeholder="Jump to a feature, view, source, service, model…"
           aria-label="Search the catalog"
           maxLength={200}
-          className="w-full border-b border-slate-200 px-4 py-3 text-sm outline-none"
+          className="w-full border-b border-slate-200 bg-transparent px-4 py-3 text-sm outline-none"
         />
         <Command.List className="max-h-96 overflow-y-auto p-2" data-testid="palette-results">
           {q.length === 0 ? (
-            <p className="px-2 py-6 text-center text-sm text-slate-500">Type a name, a tag, an owner or a team.</p>
+            <>
+              <p className="px-2 py-3 text-center text-sm text-slate-500">Type a name, a tag, an owner or a team.</p>
+              {pageItems}
+            </>
           ) : search.isError ? (
             <p role="alert" className="px-2 py-6 text-center text-sm text-red-700">
               {search.error.message}
             </p>
           ) : (
             <>
+              {pageItems}
               {search.isFetching && hits.length === 0 ? <Command.Loading>Searching…</Command.Loading> : null}
-              {!search.isFetching ? (
+              {!search.isFetching && pages.length === 0 ? (
                 <Command.Empty className="px-2 py-6 text-center text-sm text-slate-500">
                   Nothing matches “{q}”.
                 </Command.Empty>

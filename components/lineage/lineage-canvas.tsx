@@ -8,13 +8,14 @@ import {
   Panel,
   Position,
   ReactFlow,
+  ReactFlowProvider,
   useReactFlow,
   type Edge,
   type NodeHandle,
   type NodeMouseHandler,
 } from "@xyflow/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type ComponentProps, type KeyboardEvent } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { graphToJson } from "@/lib/lineage/export";
 import type { HealthStatus, NodeHealth } from "@/lib/lineage/health";
@@ -64,6 +65,15 @@ const LARGE_GRAPH = 300;
 /** React Flow's minimap draws one SVG element per node; above this a canvas minimap is used. */
 const SVG_MINIMAP_LIMIT = 500;
 const REFIT_LIMIT = 150;
+
+/** The canvas with its React Flow store: the explorer loads both together, after first paint. */
+export function ProvidedLineageCanvas(props: ComponentProps<typeof LineageCanvas>) {
+  return (
+    <ReactFlowProvider>
+      <LineageCanvas {...props} />
+    </ReactFlowProvider>
+  );
+}
 
 export function LineageCanvas({
   graph,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueries, useQuery, type UseQueryResult } from "@tanstack/react-query";
-import { ReactFlowProvider } from "@xyflow/react";
+import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import type { NodeHealth } from "@/lib/lineage/health";
@@ -16,10 +16,21 @@ import {
   type LineageResponse,
   type WindowParams,
 } from "./lineage-api";
-import { LineageCanvas } from "./lineage-canvas";
 import type { Direction, LineageActions } from "./lineage-node";
 import { LineageSidePanel } from "./lineage-side-panel";
 import { LineageToolbar } from "./lineage-toolbar";
+
+// React Flow is most of this page's JavaScript: the canvas loads after first paint, the toolbar doesn't wait.
+const LineageCanvas = dynamic(() => import("./lineage-canvas").then((module) => module.ProvidedLineageCanvas), {
+  ssr: false,
+  loading: () => (
+    <div
+      aria-busy="true"
+      aria-label="Loading the lineage canvas"
+      className="h-full min-h-[480px] animate-pulse rounded-lg border border-slate-200 bg-white"
+    />
+  ),
+});
 
 export interface LineageExplorerProps {
   mode: "focused" | "workspace";
@@ -250,34 +261,32 @@ export function LineageExplorer(props: LineageExplorerProps) {
         </p>
       ) : null}
       <div className="flex min-h-0 flex-1 gap-2">
-        <ReactFlowProvider>
-          <LineageCanvas
-            graph={visible}
-            error={error ? error.message : null}
-            isBusy={anyPending}
-            rootId={rootId}
-            health={health}
-            selectedId={selectedId}
-            onSelect={(id) => {
-              setSelectedId(id);
-              if (id === null) {
-                setPathFrom(null);
-                setPathTo(null);
-                setHighlight(null);
-              }
-            }}
-            onPathEnd={(id) => {
-              setPathFrom((from) => from ?? selectedId);
-              setPathTo(id);
-            }}
-            pathIds={path}
-            highlightIds={highlight}
-            search={search}
-            activeExpansions={activeExpansions}
-            actions={actions}
-            level={level}
-          />
-        </ReactFlowProvider>
+        <LineageCanvas
+          graph={visible}
+          error={error ? error.message : null}
+          isBusy={anyPending}
+          rootId={rootId}
+          health={health}
+          selectedId={selectedId}
+          onSelect={(id) => {
+            setSelectedId(id);
+            if (id === null) {
+              setPathFrom(null);
+              setPathTo(null);
+              setHighlight(null);
+            }
+          }}
+          onPathEnd={(id) => {
+            setPathFrom((from) => from ?? selectedId);
+            setPathTo(id);
+          }}
+          pathIds={path}
+          highlightIds={highlight}
+          search={search}
+          activeExpansions={activeExpansions}
+          actions={actions}
+          level={level}
+        />
         {selected ? (
           <LineageSidePanel
             node={selected}

@@ -47,7 +47,9 @@ export function LineageSidePanel({
   return (
     <aside
       aria-label={`Selected: ${node.name}`}
-      className="flex w-80 shrink-0 flex-col overflow-hidden rounded-lg border border-slate-200 bg-white"
+      data-testid="lineage-side-panel"
+      // Below 1024 px a bottom sheet over the canvas; beside it from there.
+      className="fixed inset-x-0 bottom-0 z-30 flex max-h-[60vh] flex-col overflow-hidden rounded-t-xl border border-slate-200 bg-white shadow-2xl lg:static lg:max-h-none lg:w-80 lg:shrink-0 lg:rounded-lg lg:shadow-none"
     >
       <div className="flex items-center border-b border-slate-100" role="tablist" aria-label="Selected node">
         {TABS.map((value) => (

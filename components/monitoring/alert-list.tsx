@@ -49,20 +49,20 @@ export function AlertList({
                 {showObject && alert.objectName ? (
                   detail ? (
                     <Link
-                      className="font-medium text-brand-700 hover:underline"
+                      className="min-w-0 font-medium break-all text-brand-700 hover:underline"
                       href={`${detail}/${alert.objectId}${search ? `?${search}` : ""}`}
                     >
                       {alert.objectName}
                     </Link>
                   ) : (
-                    <span className="font-medium">{alert.objectName}</span>
+                    <span className="min-w-0 font-medium break-all">{alert.objectName}</span>
                   )
                 ) : null}
                 <span className="text-xs text-slate-500">
                   {alert.environmentName} · {alert.ruleName}
                 </span>
               </div>
-              <p className="mt-1 text-slate-700">
+              <p className="mt-1 text-slate-700 [overflow-wrap:anywhere]">
                 <Link className="hover:underline" href={`/monitoring/alerts/${alert.id}`}>
                   {alert.message}
                 </Link>

@@ -95,7 +95,7 @@ export function OverviewDashboard({ initialData, search }: { initialData: Overvi
           {data.unhealthyFeatures.map((feature) => (
             <li key={feature.featureId} className="flex justify-between gap-2">
               <Link
-                className="font-medium text-brand-700 hover:underline"
+                className="min-w-0 font-medium break-all text-brand-700 hover:underline"
                 href={link(`/monitoring/features/${feature.featureId}`)}
               >
                 {feature.featureView.name}:{feature.name}
@@ -112,7 +112,7 @@ export function OverviewDashboard({ initialData, search }: { initialData: Overvi
       <CountCard title="Open alerts" count={data.openAlerts.length} testId="overview-alerts" empty="No open alerts.">
         {data.openAlerts.slice(0, 20).map((alert) => (
           <li key={alert.id} className="flex flex-wrap justify-between gap-2">
-            <span>
+            <span className="min-w-0 [overflow-wrap:anywhere]">
               <Badge tone={alert.severity === "critical" ? "bad" : "warn"}>{alert.severity}</Badge> {alert.message}
             </span>
             <Link className="text-brand-700 hover:underline" href={link("/monitoring/alerts")}>

@@ -42,6 +42,14 @@ export function NewRequestForm({
   const suggestedTitle = chosen.length
     ? `Promote ${chosen.map((candidate) => candidate.name).join(", ")} to ${target}`
     : "";
+  const effectiveTitle = (title || suggestedTitle).trim();
+  // A greyed button says why: nothing chosen yet, or no title.
+  const disabledReason =
+    selected.size === 0
+      ? "Select at least one object to promote."
+      : effectiveTitle === ""
+        ? "Give the request a title."
+        : null;
   return (
     <form action={formAction} className="space-y-6">
       <input type="hidden" name="sourceEnvironment" value={source} />
@@ -109,9 +117,20 @@ export function NewRequestForm({
           {state.message}
         </p>
       ) : null}
-      <Button type="submit" disabled={isPending || selected.size === 0}>
-        {isPending ? "Opening and running checks…" : `Request promotion to ${target}`}
-      </Button>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button
+          type="submit"
+          disabled={isPending || disabledReason !== null}
+          aria-describedby={disabledReason ? "submit-disabled-reason" : undefined}
+        >
+          {isPending ? "Opening and running checks…" : `Request promotion to ${target}`}
+        </Button>
+        {disabledReason && !isPending ? (
+          <p id="submit-disabled-reason" data-testid="submit-disabled-reason" className="text-sm text-slate-600">
+            {disabledReason}
+          </p>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -19,7 +19,7 @@ export function Switcher({
   const formRef = useRef<HTMLFormElement>(null);
   return (
     <form ref={formRef} action={action} className="flex items-center gap-1.5">
-      <label htmlFor={`switch-${name}`} className="text-xs text-slate-400">
+      <label htmlFor={`switch-${name}`} className="text-xs text-slate-400 xl:max-2xl:sr-only">
         {label}
       </label>
       <select

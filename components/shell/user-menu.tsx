@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { signOut } from "next-auth/react";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
   return (
@@ -16,9 +17,9 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         >
           {name.slice(0, 1).toUpperCase()}
         </span>
-        <span className="hidden sm:inline">{name}</span>
+        <span className="hidden sm:inline xl:max-2xl:hidden">{name}</span>
       </summary>
-      <div className="absolute right-0 z-20 mt-2 w-60 rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-800 shadow-lg">
+      <div className="use-theme absolute right-0 z-20 mt-2 w-64 rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-800 shadow-lg">
         <p className="font-medium">{name}</p>
         <p className="truncate text-slate-500">{email}</p>
         <p className="mt-1 text-xs text-slate-500">
@@ -30,6 +31,8 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         <Link href="/account" className="mt-3 block rounded-md px-3 py-1.5 hover:bg-slate-50">
           Your account
         </Link>
+        <p className="mb-1 mt-3 text-xs font-medium text-slate-500">Theme</p>
+        <ThemeToggle />
         <button
           type="button"
           onClick={() => signOut({ callbackUrl: "/login" })}

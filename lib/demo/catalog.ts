@@ -3322,7 +3322,8 @@ const REVISIONS: Record<string, RevisionSpec> = {
   product_popularity: {
     previous: (view) => ({ ...view, ttl: "1d", schedule: "1d" }),
     message: "Raise TTL to 2d so a late daily run does not empty the online store",
-    active: { dev: 2, staging: 2, prod: 2 },
+    // v2 reaches prod through a demo promotion request (lib/demo/promotions.ts).
+    active: { dev: 2, staging: 2, prod: 1 },
     daysAgo: 11,
   },
   login_activity: {

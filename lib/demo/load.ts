@@ -27,6 +27,7 @@ import {
   type DemoRun,
   type ServingSeries,
 } from "@/lib/demo/monitoring";
+import { seedDemoPromotions } from "@/lib/demo/promotions";
 import { parseDuration, formatDuration } from "@/lib/duration";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ObjectKind } from "@/lib/generated/prisma/enums";
@@ -65,6 +66,7 @@ export interface SeedCounts {
   profiles: number;
   rules: number;
   alerts: number;
+  promotionRequests: number;
 }
 
 export interface SeedSummary {
@@ -79,12 +81,23 @@ export interface SeedSummary {
 
 export interface SeedDemoOptions {
   now?: Date;
+  /** The demo's promotion requests (lib/demo/promotions.ts); off for tests that number their own. */
+  promotions?: boolean;
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
 const SERVING_CHUNK = 20_000;
 const STAGING_SERVICES = ["fraud_scoring_v3", "eta_realtime"];
-const STEPS = ["catalog", "users", "definitions", "runs", "serving metrics", "serving rollups", "profiles"] as const;
+const STEPS = [
+  "catalog",
+  "users",
+  "definitions",
+  "runs",
+  "serving metrics",
+  "serving rollups",
+  "profiles",
+  "promotions",
+] as const;
 
 export function emptyCounts(): SeedCounts {
   return {
@@ -104,6 +117,7 @@ export function emptyCounts(): SeedCounts {
     profiles: 0,
     rules: 0,
     alerts: 0,
+    promotionRequests: 0,
   };
 }
 
@@ -163,6 +177,10 @@ export async function seedDemo(
     progress("profiles");
     counts.profiles = await insertProfiles(tx, ids, profiles);
   });
+  progress("promotions");
+  if (options.promotions ?? true) {
+    counts.promotionRequests = await seedDemoPromotions(prisma, { workspaceId: ids.workspaceId, now });
+  }
   options.onProgress?.("done", STEPS.length, STEPS.length);
 
   return {

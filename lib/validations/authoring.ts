@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DEFINITION_KINDS, parseRepositoryText, type RepositoryDocument } from "@/lib/definitions/schema";
+import { parseRepositoryText } from "@/lib/definitions/repository-text";
+import { DEFINITION_KINDS, type RepositoryDocument } from "@/lib/definitions/schema";
 import { AppError } from "@/lib/errors";
 
 /*

@@ -59,8 +59,11 @@ export default async function HomePage() {
           listTestId="stale-views"
         >
           {health.staleViews.map((view) => (
-            <li key={view.id} className="flex justify-between gap-2 whitespace-nowrap">
-              <Link className="font-medium text-brand-700 hover:underline" href={catalogHref("feature_view", view.id)}>
+            <li key={view.id} className="flex justify-between gap-2">
+              <Link
+                className="min-w-0 truncate font-medium text-brand-700 hover:underline"
+                href={catalogHref("feature_view", view.id)}
+              >
                 {view.name}
               </Link>
               <span className="text-slate-600">

@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { AddToServiceForm } from "@/components/catalog/add-to-service-form";
 import { FacetList } from "@/components/catalog/facet-list";
+import { FiltersDrawer } from "@/components/catalog/filters-drawer";
 import { HealthBadge } from "@/components/catalog/health-badge";
 import { KindBadge } from "@/components/catalog/kind-badge";
 import { Badge } from "@/components/ui/badge";
@@ -155,12 +156,12 @@ export default async function CatalogPage({ searchParams }: PageProps) {
             <CountedKindTabs params={urlParams} active={params.kind} counts={counts} />
           </Suspense>
           <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
-            <aside aria-label="Filters">
+            <FiltersDrawer>
               <Suspense fallback={<FacetsSkeleton />}>
                 <Facets params={params} urlParams={urlParams} counts={counts} />
               </Suspense>
-            </aside>
-            <section aria-label="Results">
+            </FiltersDrawer>
+            <section aria-label="Results" className="min-w-0">
               <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
                 <Suspense fallback={<p className="text-slate-400">Counting results…</p>}>
                   <ResultCount q={params.q} counts={counts} />
@@ -172,7 +173,7 @@ export default async function CatalogPage({ searchParams }: PageProps) {
                       key={sort}
                       href={catalogUrl(urlParams, { sort })}
                       aria-current={result.sort === sort ? "true" : undefined}
-                      className={`rounded px-2 py-0.5 ${result.sort === sort ? "bg-slate-900 text-white" : "hover:bg-slate-100"}`}
+                      className={`rounded px-2 py-0.5 ${result.sort === sort ? "bg-slate-900 text-white dark:bg-brand-600" : "hover:bg-slate-100"}`}
                     >
                       {SORT_LABELS[sort]}
                       <LinkPending />
@@ -268,7 +269,19 @@ export default async function CatalogPage({ searchParams }: PageProps) {
                           {hit.team ? <span className="block">{hit.team.name}</span> : null}
                           <span className="block truncate">{hit.owner}</span>
                         </Td>
-                        <Td className="text-right tabular-nums">{hit.usageCount}</Td>
+                        <Td className="text-right tabular-nums">
+                          {/* A model consumes features; nothing downstream uses it, which is not "unused". */}
+                          {hit.kind === "model" ? (
+                            <span
+                              className="text-slate-400"
+                              title="Models consume features; they are not used by other objects"
+                            >
+                              —
+                            </span>
+                          ) : (
+                            hit.usageCount
+                          )}
+                        </Td>
                         <Td>
                           <HealthBadge health={hit.health} />
                         </Td>
@@ -313,7 +326,11 @@ function KindTabs({
   const countOf = (kind: string) => facets?.kind.find((option) => option.value === kind)?.count ?? 0;
   const allCount = facets ? facets.kind.reduce((sum, option) => sum + option.count, 0) : null;
   return (
-    <nav aria-label="Kinds" className="mb-4 flex flex-wrap gap-1 border-b border-slate-200" data-testid="kind-tabs">
+    <nav
+      aria-label="Kinds"
+      className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200"
+      data-testid="kind-tabs"
+    >
       <KindTab href={catalogUrl(params, { kind: null })} label="All" count={allCount} active={!active} />
       {CATALOG_KINDS.map((kind) => (
         <KindTab
@@ -343,7 +360,7 @@ function KindTab({
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={`-mb-px border-b-2 px-3 py-2 text-sm ${active ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+      className={`-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 text-sm ${active ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
     >
       {label}{" "}
       {count === null ? null : <span className="tabular-nums text-xs text-slate-500">{formatNumber(count)}</span>}

@@ -1,5 +1,6 @@
 "use client";
 
+import { scheduleForKind } from "@/lib/definitions/default-schedule";
 import { LazyCodeEditor } from "@/components/authoring/lazy";
 import {
   AddButton,
@@ -36,6 +37,8 @@ export function FeatureViewForm(props: KindFormProps<FeatureViewDraft>) {
     if (next === "stream" && sources.length > 1) patch.sources = sources.slice(0, 1);
     // Stream views rarely carry code; an empty editor would only warn about a missing SELECT.
     if (next === "stream" && code.trim() === "") patch.transformation = undefined;
+    const windows = (patch.aggregations ?? draft.aggregations ?? []).flatMap((aggregation) => aggregation.windows);
+    patch.schedule = scheduleForKind(next ?? "batch", draft.schedule, windows);
     update({ ...draft, ...patch });
   };
 

@@ -5,10 +5,10 @@ import {
   formatIssuePath,
   isKnownValueType,
   modelDefinitionSchema,
-  parseRepositoryText,
   repositoryDocumentSchema,
   repositoryJsonSchema,
 } from "@/lib/definitions/schema";
+import { parseRepositoryText } from "@/lib/definitions/repository-text";
 
 describe("repositoryDocumentSchema defaults", () => {
   it("fills every list and flag so a minimal document stays short", () => {

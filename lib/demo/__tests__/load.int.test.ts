@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { createEngine, type Engine } from "@/lib/db/engine";
 import { contentHash } from "@/lib/definitions/canonical";
+import { countInbox } from "@/lib/data/promotions";
 import { seedDemo, type SeedSummary } from "@/lib/demo/load";
 import { SLOW_SERVICE, STALE_VIEWS } from "@/lib/demo/monitoring";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -202,6 +203,52 @@ describe("seedDemo", () => {
     expect(await verifyPassword("featureline", admin.passwordHash!)).toEqual({ valid: true, needsRehash: false });
     const hashes = await prisma.user.findMany({ select: { passwordHash: true } });
     expect(new Set(hashes.map((user) => user.passwordHash)).size).toBe(1);
+  });
+
+  it("tells the promotion story: one applied with a rollback, one waiting for the approver, one rejected", async () => {
+    const requests = await prisma.promotionRequest.findMany({
+      orderBy: { number: "asc" },
+      select: {
+        number: true,
+        state: true,
+        authorId: true,
+        items: { select: { previousVersionId: true } },
+        reviews: { select: { reviewerId: true } },
+      },
+    });
+    expect(summary.counts.promotionRequests).toBe(3);
+    expect(requests.map((request) => request.state)).toEqual(["applied", "open", "rejected"]);
+    expect(requests[1]!.reviews).toHaveLength(1);
+    // The applied one remembers what it replaced in prod, which is what a rollback re-activates.
+    expect(requests[0]!.items.every((item) => item.previousVersionId !== null)).toBe(true);
+    const popularity = await prisma.featureView.findFirstOrThrow({
+      where: { name: "product_popularity" },
+      select: { id: true },
+    });
+    const prod = await prisma.environment.findFirstOrThrow({ where: { name: "prod" }, select: { id: true } });
+    const pin = await prisma.activeVersion.findUniqueOrThrow({
+      where: {
+        environmentId_objectKind_objectId: {
+          environmentId: prod.id,
+          objectKind: "feature_view",
+          objectId: popularity.id,
+        },
+      },
+      select: { versionId: true },
+    });
+    const active = await prisma.definitionVersion.findUniqueOrThrow({
+      where: { id: pin.versionId },
+      select: { number: true },
+    });
+    expect(active.number).toBe(2);
+    const workspace = await prisma.workspace.findUniqueOrThrow({ where: { slug: "acme" }, select: { id: true } });
+    const approver = await prisma.user.findUniqueOrThrow({
+      where: { email: "approver@featureline.dev" },
+      select: { id: true },
+    });
+    // The open one waits for the approver: prod's second approval.
+    const inbox = await countInbox(prisma, { workspaceId: workspace.id, userId: approver.id, role: "approver" });
+    expect(inbox.toReview).toBe(1);
   });
 
   it("refuses to load twice", async () => {

@@ -56,7 +56,7 @@ export default async function ApiReferencePage() {
                       <Badge tone={METHOD_TONES[method as keyof typeof METHOD_TONES] ?? "neutral"}>
                         {method.toUpperCase()}
                       </Badge>
-                      <code className="text-sm font-medium">{path}</code>
+                      <code className="break-all text-sm font-medium">{path}</code>
                       <span className="text-sm text-slate-600">{op.summary}</span>
                       <span className="ml-auto text-xs text-slate-500">
                         {auth.public

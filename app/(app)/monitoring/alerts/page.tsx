@@ -43,7 +43,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
         environment={scope.environment.name}
         rangeError={scope.rangeError}
       />
-      <nav aria-label="Alert state" className="mb-4 flex gap-2 text-sm">
+      <nav aria-label="Alert state" className="mb-4 flex flex-wrap gap-2 text-sm">
         {STATES.map((candidate) => (
           <Link
             key={candidate.value}

@@ -1,6 +1,7 @@
 import { promotionHref } from "@/lib/routes";
 import { kindWord } from "@/lib/kinds";
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import {
@@ -20,27 +21,34 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { getPromotionRequest, listEnvironmentVersions } from "@/lib/data/promotions";
 import { formatDateTime } from "@/lib/format";
+import { roleAtLeast } from "@/lib/data/users";
 import { requireWorkspace } from "@/lib/session";
 import { requestNumberSchema } from "@/lib/validations/promotions";
 
 type Params = { params: Promise<{ number: string }> };
 
+// One read per request for the title and the page (keyed by number, which React's cache compares).
+const loadRequest = cache(async (number: string) => {
+  const { user, workspace, role } = await requireWorkspace();
+  const parsed = requestNumberSchema.safeParse(number);
+  if (!parsed.success) return null;
+  return getPromotionRequest(db(), {
+    workspaceId: workspace.id,
+    number: parsed.data,
+    viewer: { userId: user.id, role },
+  });
+});
+
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { number } = await params;
-  return { title: `Promotion #${number}` };
+  const request = await loadRequest((await params).number);
+  return { title: request ? `#${request.number} ${request.title} · Promotion` : "Not found" };
 }
 
 const DECISION_LABELS = { approve: "approved", reject: "rejected", request_changes: "requested changes" } as const;
 
 export default async function PromotionPage({ params }: Params) {
   const { user, workspace, role } = await requireWorkspace();
-  const parsed = requestNumberSchema.safeParse((await params).number);
-  if (!parsed.success) notFound();
-  const request = await getPromotionRequest(db(), {
-    workspaceId: workspace.id,
-    number: parsed.data,
-    viewer: { userId: user.id, role },
-  });
+  const request = await loadRequest((await params).number);
   if (!request) notFound();
   const environmentVersions = await listEnvironmentVersions(db(), {
     workspaceId: workspace.id,
@@ -86,6 +94,11 @@ export default async function PromotionPage({ params }: Params) {
               >
                 Revert
               </ActionButton>
+            ) : null}
+            {request.state === "applied" && !actions.canRevert && !roleAtLeast(role, "author") ? (
+              <p className="text-xs text-slate-500" data-testid="revert-roles">
+                Authors, approvers and admins can revert this request.
+              </p>
             ) : null}
             {actions.canWithdraw ? (
               <ActionButton

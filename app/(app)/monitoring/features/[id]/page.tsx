@@ -11,9 +11,13 @@ import { DEFAULT_THRESHOLDS } from "@/lib/monitoring/thresholds";
 import { MonitoringHeader } from "../../header";
 import { listFiringAlerts, ObjectAlerts } from "../../object-alerts";
 import { ObjectLinks } from "../../object-links";
+import { monitoringTitle } from "../../object-title";
 import { monitoringPageScope, type SearchParams } from "../../scope";
 
-export const metadata: Metadata = { title: "Skew & drift" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return monitoringTitle("Skew & drift", "feature", id);
+}
 
 export default async function FeatureDriftPage({
   params,

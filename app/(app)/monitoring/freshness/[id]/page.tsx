@@ -6,9 +6,13 @@ import { db } from "@/lib/db";
 import { MonitoringHeader } from "../../header";
 import { listFiringAlerts, ObjectAlerts } from "../../object-alerts";
 import { ObjectLinks } from "../../object-links";
+import { monitoringTitle } from "../../object-title";
 import { monitoringPageScope, type SearchParams } from "../../scope";
 
-export const metadata: Metadata = { title: "Feature view freshness" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return monitoringTitle("Freshness", "feature_view", id);
+}
 
 export default async function FreshnessDetailPage({
   params,

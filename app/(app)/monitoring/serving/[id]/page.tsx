@@ -6,9 +6,13 @@ import { db } from "@/lib/db";
 import { MonitoringHeader } from "../../header";
 import { listFiringAlerts, ObjectAlerts } from "../../object-alerts";
 import { ObjectLinks } from "../../object-links";
+import { monitoringTitle } from "../../object-title";
 import { monitoringPageScope, type SearchParams } from "../../scope";
 
-export const metadata: Metadata = { title: "Serving latency" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return monitoringTitle("Serving latency", "feature_service", id);
+}
 
 export default async function ServingDetailPage({
   params,

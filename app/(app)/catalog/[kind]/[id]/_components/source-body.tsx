@@ -31,12 +31,25 @@ export function DataSourceBody({ detail }: { detail: SourceDetail }) {
       </Card>
       <Card title={`Schema (${detail.columns.length} columns)`} className="lg:col-span-1">
         <table className="w-full text-sm" data-testid="source-schema">
+          <thead className="text-left text-xs text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pr-4 font-medium">
+                Column
+              </th>
+              <th scope="col" className="py-1 pr-4 font-medium">
+                Type
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Description
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {detail.columns.map((column) => (
-              <tr key={column.id} className="border-t border-slate-100 first:border-0">
-                <td className="py-1 font-mono text-xs">{column.name}</td>
-                <td className="font-mono text-xs text-slate-500">{column.type}</td>
-                <td className="text-xs text-slate-600">{column.description}</td>
+              <tr key={column.id} className="border-t border-slate-100">
+                <td className="py-1 pr-4 font-mono text-xs">{column.name}</td>
+                <td className="py-1 pr-4 font-mono text-xs text-slate-500">{column.type}</td>
+                <td className="py-1 text-xs text-slate-600">{column.description}</td>
               </tr>
             ))}
           </tbody>

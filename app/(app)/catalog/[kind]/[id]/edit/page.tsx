@@ -10,12 +10,14 @@ import { db } from "@/lib/db";
 import { findCurrentDefinition, getValidationContext } from "@/lib/data/definitions";
 import { formatDateTime } from "@/lib/format";
 import { requireRole } from "@/lib/session";
+import { definitionName } from "../definition-title";
 
 type Params = Promise<{ kind: string; id: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { kind, id } = await params;
-  return { title: `Edit ${id} · ${kind.replace("_", " ")}` };
+  const name = await definitionName(kind, id);
+  return { title: name ? `Edit ${name} · ${kind.replace("_", " ")}` : "Not found" };
 }
 
 export default async function EditDefinitionPage({

@@ -13,12 +13,14 @@ import { findCurrentDefinition, listActivePins, listVersions } from "@/lib/data/
 import { roleAtLeast } from "@/lib/data/users";
 import { formatDateTime } from "@/lib/format";
 import { requireWorkspace } from "@/lib/session";
+import { definitionName } from "../../definition-title";
 
 type Params = Promise<{ kind: string; id: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { id } = await params;
-  return { title: `History · ${id}` };
+  const { kind, id } = await params;
+  const name = await definitionName(kind, id);
+  return { title: name ? `History · ${name}` : "Not found" };
 }
 
 export default async function VersionsPage({ params }: { params: Params }) {

@@ -6,13 +6,15 @@ import YAML from "yaml";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
+import { definitionName } from "../../definition-title";
 import { loadVersionPage } from "./load";
 
 type Params = Promise<{ kind: string; id: string; number: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { id, number } = await params;
-  return { title: `Version ${number} · ${id}` };
+  const { kind, id, number } = await params;
+  const name = await definitionName(kind, id);
+  return { title: name ? `Version ${number} · ${name}` : "Not found" };
 }
 
 export default async function VersionPage({ params }: { params: Params }) {

@@ -13,6 +13,7 @@ import { diffDefinitions } from "@/lib/definitions/diff";
 import type { FeatureViewDefinition } from "@/lib/definitions/schema";
 import { formatDateTime } from "@/lib/format";
 import { requireWorkspace } from "@/lib/session";
+import { definitionName } from "../../definition-title";
 import { versionNumberSchema } from "@/lib/validations/authoring";
 
 type Params = Promise<{ kind: string; id: string }>;
@@ -20,8 +21,9 @@ type Params = Promise<{ kind: string; id: string }>;
 const querySchema = z.object({ from: versionNumberSchema.optional(), to: versionNumberSchema.optional() });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { id } = await params;
-  return { title: `Compare versions · ${id}` };
+  const { kind, id } = await params;
+  const name = await definitionName(kind, id);
+  return { title: name ? `Compare versions · ${name}` : "Not found" };
 }
 
 export default async function VersionDiffPage({
