@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 
 export interface UsageInfo {
-  services: { id: string; name: string; latencyBudgetMs: number }[];
+  services: { id: string; name: string; latencyBudgetMs: number | null }[];
   models: { id: string; name: string; version: string; serviceId: string }[];
 }
 
