@@ -31,8 +31,17 @@ function FieldError({ state, name }: { state: FeastAdminState; name: string }) {
 
 export function FeastConnectionForm({
   current,
+  environments,
 }: {
-  current: { location: string; project: string | null; intervalSeconds: number; enabled: boolean } | null;
+  current: {
+    location: string;
+    project: string | null;
+    intervalSeconds: number;
+    enabled: boolean;
+    environment: string;
+  } | null;
+  /** The workspace's environments, first (dev) first. */
+  environments: string[];
 }) {
   const [state, action, pending] = useActionState(saveFeastConnectionAction, IDLE);
   return (
@@ -73,6 +82,29 @@ export function FeastConnectionForm({
           />
           <FieldError state={state} name="intervalSeconds" />
         </div>
+      </div>
+      <div>
+        <label htmlFor="feast-environment" className="mb-1 block text-sm font-medium">
+          Where does this Feast registry run?
+        </label>
+        <select
+          id="feast-environment"
+          name="environment"
+          defaultValue={current?.environment ?? environments[0]}
+          aria-describedby="feast-environment-help"
+          className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+        >
+          {environments.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <p id="feast-environment-help" className="mt-1 text-xs text-slate-500">
+          New versions always go to {environments[0] ?? "dev"}. In a later environment a sync only activates objects
+          that have nothing active there yet; what already runs there changes through a promotion.
+        </p>
+        <FieldError state={state} name="environment" />
       </div>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="enabled" defaultChecked={current?.enabled ?? true} /> Sync on a schedule

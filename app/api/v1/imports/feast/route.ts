@@ -43,7 +43,7 @@ export const POST = apiRoute({ role: "author", scope: "apply" }, async ({ reques
   });
   const summary = await importFeastRegistry(
     db(),
-    { workspaceId: workspace.id, dryRun: query.dryRun, dump },
+    { workspaceId: workspace.id, dryRun: query.dryRun, dump, environment: query.environment },
     actorOf(principal),
   );
   return { ...summary, workspace: workspace.slug, newWorkspace: workspace.created ?? false };
