@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { FIXED_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files it loads at run time; bundling breaks them.
@@ -14,6 +15,11 @@ const nextConfig: NextConfig = {
   // Several dev servers can share one checkout, each with its own build folder.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,
+  // Static files skip proxy.ts (which adds the policy with its nonce): give them the fixed headers.
+  async headers() {
+    const headers = Object.entries(FIXED_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+    return [{ source: "/:path*", headers }];
+  },
 };
 
 export default nextConfig;

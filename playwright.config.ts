@@ -41,7 +41,8 @@ export default defineConfig({
   webServer: externalBaseUrl
     ? undefined
     : {
-        command: "npm start",
+        // A second workspace with its own admin first (scripts/e2e-prepare.ts), then the app.
+        command: "npx tsx --conditions=react-server scripts/e2e-prepare.ts && npm start",
         url: `http://localhost:${port}/api/health`,
         timeout: 240_000,
         reuseExistingServer: false,

@@ -3,10 +3,15 @@ import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from "./fixtures";
 
 /* Authoring in the browser and as code, on the demo catalog (stream source "logins", entity "user"). */
 
-type Playwright = { request: { newContext(options: { baseURL: string }): Promise<APIRequestContext> } };
+type Playwright = {
+  request: {
+    newContext(options: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext>;
+  };
+};
 
 async function apiAs(playwright: Playwright, baseURL: string, role: DemoRole) {
-  const context = await playwright.request.newContext({ baseURL });
+  // A browser sends its page's Origin with every write: the API refuses cookie writes without it.
+  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
   const response = await context.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: DEMO_USERS[role], password: DEMO_PASSWORD, json: "true" },
@@ -75,9 +80,11 @@ test.describe("authoring a stream feature view", () => {
       await expect(page.getByRole("status").filter({ hasText: "Created version 1" })).toBeVisible(SLOW);
     });
 
-    await test.step("edit: change the second window, save version 2, then save unchanged", async () => {
+    await test.step("edit: change the second window, add tags, save version 2, then save unchanged", async () => {
       await (await windowInput(page, 1, 2)).fill("2h");
       await page.getByLabel("TTL").fill("1d");
+      // Version 2 is longer than version 1: the diff must still show its last lines (issue 15).
+      await page.getByLabel("Tags").fill("pii, tier-1");
       await page.getByLabel("Version message").fill("Longer window");
       await page.getByRole("button", { name: "Save new version" }).click();
       await expect(page.getByRole("status").filter({ hasText: "Saved version 2." })).toBeVisible(SLOW);
@@ -97,7 +104,33 @@ test.describe("authoring a stream feature view", () => {
       await expect(changes).toContainText("aggregations[0].windows[1]");
       await expect(changes).toContainText('"2h"');
       await expect(changes).toContainText("ttl");
-      await expect(page.getByLabel("Definition as YAML, before")).toBeVisible(SLOW);
+    });
+
+    await test.step("the definition diff shows every line of both versions, the last ones too", async () => {
+      const yamlDiff = page.getByRole("table", { name: "Definition as YAML" });
+      await expect(yamlDiff).toBeVisible(SLOW);
+      // Line numbers per side, folded unchanged runs included: 1..N with none missing.
+      const numbers = async (column: number) =>
+        (await yamlDiff.locator(`tr[data-change] > td:nth-child(${column})`).allTextContents())
+          .filter((text) => text.trim() !== "")
+          .map(Number);
+      const left = await numbers(1);
+      const right = await numbers(3);
+      expect(left).toEqual(Array.from({ length: left.length }, (_, i) => i + 1));
+      expect(right).toEqual(Array.from({ length: right.length }, (_, i) => i + 1));
+      expect(right.length).toBeGreaterThan(left.length);
+      for (const tag of ["pii", "tier-1"]) {
+        await expect(yamlDiff.locator('tr[data-change="added"]', { hasText: `- ${tag}` })).toBeVisible();
+      }
+      // Folded unchanged runs open on request; then the last line of version 2 is on screen.
+      const folds = yamlDiff.locator("details:not([open]) > summary");
+      for (let closed = await folds.count(); closed > 0; closed--) await folds.first().click();
+      await expect(folds).toHaveCount(0);
+      const lastRow = yamlDiff.locator("tr[data-change]").filter({
+        has: page.locator("td:nth-child(3)", { hasText: new RegExp(`^${right.length}$`) }),
+      });
+      await expect(lastRow).toBeVisible();
+      await expect(lastRow.locator("td:nth-child(4)")).not.toBeEmpty();
     });
 
     await test.step("revert to version 1 creates version 3 equal to it", async () => {

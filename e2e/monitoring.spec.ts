@@ -13,7 +13,8 @@ type Playwright = {
 };
 
 async function apiAs(playwright: Playwright, baseURL: string, role: DemoRole) {
-  const context = await playwright.request.newContext({ baseURL });
+  // A browser sends its page's Origin with every write: the API refuses cookie writes without it.
+  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
   const response = await context.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: DEMO_USERS[role], password: DEMO_PASSWORD, json: "true" },
@@ -231,5 +232,37 @@ test.describe("monitoring dashboards", () => {
       ).toBe(true);
     });
     await author.dispose();
+  });
+});
+
+test.describe("the environment a dashboard shows", () => {
+  test("a dashboard opened on staging without ?env= still shows staging after a poll (#15.3)", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, "viewer", "/monitoring");
+    await test.step("pick staging in the header's switcher", async () => {
+      // The switcher submits a server action that remembers the choice in a cookie.
+      const switched = page.waitForResponse((response) => response.request().method() === "POST", {
+        timeout: 30_000,
+      });
+      await page.getByLabel("Env", { exact: true }).selectOption("staging");
+      expect((await switched).ok()).toBe(true);
+      await expect(page.getByText("staging · refreshes every 30 s")).toBeVisible({ timeout: 30_000 });
+    });
+    await test.step("open the overview without env in the URL: it shows staging", async () => {
+      await page.goto("/monitoring");
+      expect(new URL(page.url()).searchParams.has("env")).toBe(false);
+      await expect(page.getByText("staging · refreshes every 30 s")).toBeVisible({ timeout: 30_000 });
+    });
+    await test.step("the next poll asks without env and answers staging; the page stays on staging", async () => {
+      const poll = await page.waitForResponse(
+        (response) => new URL(response.url()).pathname === "/api/v1/monitoring/overview",
+        { timeout: 75_000 },
+      );
+      expect(new URL(poll.url()).searchParams.has("env")).toBe(false);
+      expect(poll.status()).toBe(200);
+      expect((await poll.json()).environment.name).toBe("staging");
+      await expect(page.getByText("staging · refreshes every 30 s")).toBeVisible();
+      await expect(page.getByText("prod · refreshes every 30 s")).toHaveCount(0);
+    });
   });
 });

@@ -30,6 +30,7 @@ async function editUserProfile(page: Page): Promise<number> {
   expect(current.ok()).toBe(true);
   const body = (await current.json()) as { definition: { description: string }; version: { number: number } };
   const saved = await page.request.put("/api/v1/definitions/feature_view/user_profile", {
+    headers: { origin: new URL(page.url()).origin },
     data: {
       definition: {
         ...body.definition,

@@ -16,7 +16,12 @@ const globalForDb = globalThis as typeof globalThis & { __featurelineDb?: DbStat
 
 function state(): DbState {
   if (!globalForDb.__featurelineDb) {
-    const engine = createEngine({ databaseUrl: env().DATABASE_URL, dataDir: dataDir() });
+    const config = env();
+    const engine = createEngine({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: dataDir(),
+      lockHeldFor: config.FEATURELINE_DATA_DIR_HOLDER,
+    });
     const prisma = new PrismaClient({ adapter: engine.adapter });
     globalForDb.__featurelineDb = { engine, prisma };
   }

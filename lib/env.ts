@@ -15,8 +15,12 @@ const envSchema = z.object({
       message: "must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
     }),
   FEATURELINE_DATA_DIR: z.string().trim().min(1).default(".data"),
+  /** Set by `npm start` for the server it spawns: the pid holding the embedded data directory. */
+  FEATURELINE_DATA_DIR_HOLDER: z.coerce.number().int().positive().optional(),
   FEATURELINE_DEMO: z.enum(["0", "1"]).default("1"),
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** The public URL of the app (next-auth's setting); its origin is trusted for signed-in writes. */
+  NEXTAUTH_URL: z.string().trim().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -4,7 +4,7 @@ export type SyntaxResult =
 
 export function parseJsonText(text: string): SyntaxResult {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return refuseNulBytes(text, JSON.parse(text) as unknown);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // Newer V8 says "(line 3 column 5)"; older only "at position 42"; a truncated file neither.
@@ -18,6 +18,38 @@ export function parseJsonText(text: string): SyntaxResult {
     // Node 20's V8 often names no position: find the first offending character ourselves.
     return { ok: false, error: { message: cleanJsonMessage(message), ...jsonErrorAt(text) } };
   }
+}
+
+/**
+ * PostgreSQL text cannot hold a NUL byte, so a parsed document carrying one (a `\u0000` escape)
+ * is refused as malformed, at the escape's line and column.
+ */
+export function refuseNulBytes(text: string, value: unknown): SyntaxResult {
+  if (!containsNulByte(value)) return { ok: true, value };
+  const at = /\\u0000|\\0|\0/i.exec(text);
+  return {
+    ok: false,
+    error: { message: "Text must not contain a NUL byte (\\u0000)", ...lineColumnAt(text, at?.index ?? 0) },
+  };
+}
+
+/** True when any string or key in a parsed value holds a NUL byte. Iterative: deep nesting is fine. */
+export function containsNulByte(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const next = stack.pop();
+    if (typeof next === "string") {
+      if (next.includes("\0")) return true;
+    } else if (Array.isArray(next)) {
+      for (const item of next) stack.push(item);
+    } else if (next && typeof next === "object") {
+      for (const [key, item] of Object.entries(next)) {
+        if (key.includes("\0")) return true;
+        stack.push(item);
+      }
+    }
+  }
+  return false;
 }
 
 function cleanJsonMessage(message: string): string {

@@ -6,11 +6,14 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import { getSessionUser, roleAtLeast, type SessionUser } from "@/lib/data/users";
+import { resolveEnvironment } from "@/lib/data/environments";
 import { listEnvironments } from "@/lib/data/workspaces";
+import { ENVIRONMENT_COOKIE, pickEnvironment, type EnvironmentChoice } from "@/lib/environments";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const WORKSPACE_COOKIE = "fl-workspace";
-export const ENVIRONMENT_COOKIE = "fl-env";
+/** Kept here too: the session owns both cookies; the rule that reads it lives in lib/environments.ts. */
+export { ENVIRONMENT_COOKIE } from "@/lib/environments";
 
 /**
  * The signed-in user with fresh roles from the database (a role change applies at once), for
@@ -46,10 +49,8 @@ export const requireWorkspace = cache(async (): Promise<WorkspaceContext> => {
   const membership = pickMembership(user, jar.get(WORKSPACE_COOKIE)?.value);
   if (!membership) redirect("/no-workspace");
   const environments = await listEnvironments(db(), membership.workspaceId);
-  const wantedEnv = jar.get(ENVIRONMENT_COOKIE)?.value;
-  // Without a choice, show the last environment of the chain (prod): what is live is what a
-  // control centre should open on. Authoring always writes to the first (dev) regardless.
-  const environment = environments.find((e) => e.name === wantedEnv) ?? environments[environments.length - 1]!;
+  // The switcher's choice, else prod. Authoring always writes to the first (dev) regardless.
+  const environment = pickEnvironment(environments, { preferred: jar.get(ENVIRONMENT_COOKIE)?.value });
   return {
     user,
     workspace: { id: membership.workspaceId, slug: membership.workspaceSlug, name: membership.workspaceName },
@@ -63,4 +64,17 @@ export async function requireRole(needed: Role): Promise<WorkspaceContext> {
   const context = await requireWorkspace();
   if (!roleAtLeast(context.role, needed)) redirect("/forbidden");
   return context;
+}
+
+/**
+ * For route handlers: the environment a request asks for (`?env=`), else the switcher's choice
+ * that the browser sends with it, else prod; the same rule as the pages, so a dashboard's polls
+ * read the environment the page shows. Machine clients send no cookie and get prod.
+ */
+export async function resolveRequestEnvironment(
+  workspaceId: string,
+  choice: Pick<EnvironmentChoice, "requested" | "parameter">,
+): Promise<{ id: string; name: string }> {
+  const preferred = (await cookies()).get(ENVIRONMENT_COOKIE)?.value;
+  return resolveEnvironment(db(), { workspaceId, ...choice, preferred });
 }

@@ -35,9 +35,11 @@ const engine = createEngine({ databaseUrl: server.url, dataDir: "unused" });
 const prisma = new PrismaClient({ adapter: engine.adapter });
 try {
   await applyMigrations(engine);
-  // Keep raw minutes for the whole month, so nothing is pruned and the planner sees all of it.
-  await prisma.appSetting.create({ data: { key: "monitoring.raw_retention_days", value: String(days + 2) } });
   const workspace = await createWorkspace(prisma, { slug: "bench", name: "Bench" });
+  // Keep raw minutes for the whole month, so nothing is pruned and the planner sees all of it.
+  await prisma.workspaceSetting.create({
+    data: { workspaceId: workspace.id, key: "monitoring.raw_retention_days", value: String(days + 2) },
+  });
   const prod = (await prisma.environment.findFirstOrThrow({ where: { workspaceId: workspace.id, name: "prod" } })).id;
   await prisma.featureService.createMany({
     data: Array.from({ length: serviceCount }, (_, i) => ({

@@ -97,6 +97,10 @@ export function formatPlan(result, { color = false, command = "plan" } = {}) {
     }
   }
   for (const item of result.delete) lines.push(c.red(`- ${item.kind} ${item.name}`));
+  for (const item of result.pruneRefused ?? [])
+    lines.push(
+      c.yellow(`! ${item.kind} ${item.name}: active in ${item.environments.join(", ")}; a prune may not remove it`),
+    );
   for (const warning of result.warnings ?? []) lines.push(c.yellow(`warning: ${warning.path}: ${warning.message}`));
   const total = result.create.length + result.update.length + result.delete.length;
   const counts =

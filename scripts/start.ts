@@ -10,7 +10,8 @@ import path from "node:path";
 import { prepareDatabase } from "@/lib/bootstrap";
 import { closeDb } from "@/lib/db";
 import { describeDatabaseError } from "@/lib/db/describe-error";
-import { env } from "@/lib/env";
+import { acquireDataDirLock } from "@/lib/db/engine";
+import { dataDir, env } from "@/lib/env";
 
 const log = (line: string) => console.log(`featureline: ${line}`);
 const fail = (line: string): never => {
@@ -29,13 +30,24 @@ try {
   fail((error as Error).message);
 }
 
+// The embedded database allows one process. Take its lock now and hold it for the server we
+// start (FEATURELINE_DATA_DIR_HOLDER), so that no second `npm start` or script can open the
+// directory between the server's "Ready" and its first request.
+if (!config!.DATABASE_URL) {
+  try {
+    acquireDataDirLock(dataDir());
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
 let sessionSecret = "";
 try {
   ({ sessionSecret } = await prepareDatabase(log));
 } catch (error) {
   fail(describeDatabaseError(error, config!.DATABASE_URL));
 } finally {
-  // The embedded database allows one process: release it before the server opens it.
+  // The server opens its own connection; the lock stays with this process.
   await closeDb();
 }
 
@@ -51,6 +63,7 @@ const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "
   env: {
     ...process.env,
     NEXTAUTH_SECRET: sessionSecret,
+    FEATURELINE_DATA_DIR_HOLDER: String(process.pid),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   },
 });

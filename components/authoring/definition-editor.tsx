@@ -1,15 +1,16 @@
 "use client";
 
+import { catalogHref } from "@/lib/routes";
+import { KIND_LABELS, kindWord } from "@/lib/kinds";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import YAML from "yaml";
 import { saveDefinitionAction, type SaveActionResult } from "@/app/(app)/authoring/actions";
 import { Button } from "@/components/ui/button";
-import { FieldChangeList } from "@/components/authoring/field-change-list";
+import { FieldChangeTable } from "@/components/diff/field-change-table";
 import {
   existingNames,
-  KIND_TITLES,
   messagesByPath,
   topField,
   type AnyDraft,
@@ -21,15 +22,13 @@ import {
   type ModelDraft,
   type SavedDatasetDraft,
 } from "@/components/authoring/editor-model";
-import {
-  DataSourceForm,
-  EntityForm,
-  FeatureServiceForm,
-  FeatureViewForm,
-  ModelForm,
-  SavedDatasetForm,
-  ValueTypeOptions,
-} from "@/components/authoring/kind-forms";
+import { ValueTypeOptions } from "@/components/authoring/kind-forms/common-fields";
+import { DataSourceForm } from "@/components/authoring/kind-forms/data-source-form";
+import { EntityForm } from "@/components/authoring/kind-forms/entity-form";
+import { FeatureServiceForm } from "@/components/authoring/kind-forms/feature-service-form";
+import { FeatureViewForm } from "@/components/authoring/kind-forms/feature-view-form";
+import { ModelForm } from "@/components/authoring/kind-forms/model-form";
+import { SavedDatasetForm } from "@/components/authoring/kind-forms/saved-dataset-form";
 import type { DefinitionKind } from "@/lib/definitions/schema";
 import { validateObject } from "@/lib/definitions/validate";
 import type { FieldError } from "@/lib/errors";
@@ -120,7 +119,7 @@ export function DefinitionEditor({
         setBase(result.versionNumber);
         setMessage("");
         if (result.created) {
-          router.push(`/catalog/${kind}/${result.objectId}/edit?created=${result.versionNumber}`);
+          router.push(`${catalogHref(kind, result.objectId, "edit")}?created=${result.versionNumber}`);
           return;
         }
         router.refresh();
@@ -143,7 +142,7 @@ export function DefinitionEditor({
         save();
       }}
       className="space-y-6"
-      aria-label={`${KIND_TITLES[kind]} definition`}
+      aria-label={`${KIND_LABELS[kind].one} definition`}
     >
       <ValueTypeOptions />
       {notice && !outcome ? (
@@ -213,10 +212,10 @@ export function DefinitionEditor({
             />
           </div>
           <Button type="submit" disabled={isSaving}>
-            {isSaving ? "Saving…" : isEditing ? "Save new version" : `Create ${KIND_TITLES[kind].toLowerCase()}`}
+            {isSaving ? "Saving…" : isEditing ? "Save new version" : `Create ${kindWord(kind)}`}
           </Button>
-          {isEditing ? (
-            <Link href={`/catalog/${kind}/${objectId}/versions`} className="text-sm text-brand-700 underline">
+          {objectId ? (
+            <Link href={catalogHref(kind, objectId, "versions")} className="text-sm text-brand-700 underline">
               History
             </Link>
           ) : null}
@@ -291,7 +290,7 @@ function OutcomeMessage({
       >
         Saved version {outcome.versionNumber}.{" "}
         {objectId ? (
-          <Link className="underline" href={`/catalog/${kind}/${objectId}/versions`}>
+          <Link className="underline" href={catalogHref(kind, objectId, "versions")}>
             See the history
           </Link>
         ) : null}
@@ -309,7 +308,11 @@ function OutcomeMessage({
       >
         <p className="font-medium">Someone saved a newer version. {outcome.message}</p>
         <p className="mt-1">What changed in version {latest}:</p>
-        <FieldChangeList changes={outcome.details.changes} />
+        <FieldChangeTable
+          changes={outcome.details.changes}
+          beforeLabel={`Version ${outcome.details.baseVersionNumber} (your base)`}
+          afterLabel={`Version ${latest}`}
+        />
         <p className="mt-2">Your edits are still in the form.</p>
         <div className="mt-2 flex gap-2">
           <Button type="button" variant="secondary" onClick={onLoadLatest}>

@@ -52,15 +52,6 @@ export function existingNames(context: EditorContext): ExistingNames {
   };
 }
 
-export const KIND_TITLES: Record<DefinitionKind, string> = {
-  data_source: "Data source",
-  entity: "Entity",
-  feature_view: "Feature view",
-  feature_service: "Feature service",
-  model: "Model",
-  saved_dataset: "Saved dataset",
-};
-
 export const VALUE_TYPES = [
   "int64",
   "int32",

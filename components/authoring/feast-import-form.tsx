@@ -1,10 +1,11 @@
 "use client";
 
+import { catalogHref } from "@/lib/routes";
+import { KIND_LABELS } from "@/lib/kinds";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { KIND_TITLES } from "@/components/authoring/editor-model";
 import type { FeastImportSummary as ImportSummary } from "@/lib/data/definitions";
 
 type FeastImportSummary = ImportSummary & { workspace?: string; newWorkspace?: boolean };
@@ -270,11 +271,11 @@ function ImportReport({ report, dryRun }: { report: FeastImportSummary; dryRun: 
           <ul className="mt-1 flex flex-wrap gap-2">
             {report.created.map((item) => (
               <li key={`${item.kind}:${item.name}`}>
-                <Badge tone="good">{KIND_TITLES[item.kind]}</Badge>{" "}
+                <Badge tone="good">{KIND_LABELS[item.kind].one}</Badge>{" "}
                 {dryRun ? (
                   item.name
                 ) : (
-                  <Link className="text-brand-700 hover:underline" href={`/catalog/${item.kind}/${item.name}/versions`}>
+                  <Link className="text-brand-700 hover:underline" href={catalogHref(item.kind, item.name, "versions")}>
                     {item.name}
                   </Link>
                 )}
@@ -289,7 +290,7 @@ function ImportReport({ report, dryRun }: { report: FeastImportSummary; dryRun: 
           <ul className="mt-1 space-y-1">
             {report.updated.map((item) => (
               <li key={`${item.kind}:${item.name}`}>
-                <Badge tone="warn">{KIND_TITLES[item.kind]}</Badge> {item.name}:{" "}
+                <Badge tone="warn">{KIND_LABELS[item.kind].one}</Badge> {item.name}:{" "}
                 <span className="text-slate-600">{item.changes.map((change) => change.path).join(", ")}</span>
               </li>
             ))}
@@ -302,7 +303,7 @@ function ImportReport({ report, dryRun }: { report: FeastImportSummary; dryRun: 
           <ul className="mt-1 flex flex-wrap gap-2">
             {report.removed.map((item) => (
               <li key={`${item.kind}:${item.name}`}>
-                <Badge tone="bad">{KIND_TITLES[item.kind]}</Badge> {item.name}
+                <Badge tone="bad">{KIND_LABELS[item.kind].one}</Badge> {item.name}
               </li>
             ))}
           </ul>

@@ -1,11 +1,11 @@
 "use client";
 
+import { KIND_LABELS } from "@/lib/kinds";
 import { useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { catalogSearchKeys, fetchQuickSearch } from "@/components/catalog/search-client";
-import { CATALOG_KIND_LABELS } from "@/lib/search/types";
 
 const DEBOUNCE_MS = 150;
 
@@ -113,7 +113,7 @@ export function CommandPalette() {
                       <span className="block truncate text-xs text-slate-500">{hit.description}</span>
                     ) : null}
                   </span>
-                  <span className="shrink-0 text-xs text-slate-500">{CATALOG_KIND_LABELS[hit.kind].one}</span>
+                  <span className="shrink-0 text-xs text-slate-500">{KIND_LABELS[hit.kind].one}</span>
                 </Command.Item>
               ))}
               {hits.length > 0 ? (

@@ -1,3 +1,4 @@
+import { formatNumber } from "@/lib/format";
 import Link from "next/link";
 import { LinkPending } from "@/components/ui/link-pending";
 import type { FacetOption } from "@/lib/data/search";
@@ -44,7 +45,7 @@ export function FacetList({
                   {formatLabel ? formatLabel(option) : option.label}
                   <LinkPending />
                 </span>
-                <span className="tabular-nums text-xs text-slate-500">{option.count.toLocaleString("en-US")}</span>
+                <span className="tabular-nums text-xs text-slate-500">{formatNumber(option.count)}</span>
               </Link>
             </li>
           );

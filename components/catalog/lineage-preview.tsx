@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { catalogHref } from "@/lib/search/href";
+import { catalogHref } from "@/lib/routes";
 import type { LineageGraph, LineageNode } from "@/lib/lineage/types";
 
 const LABELS: Record<string, string> = {

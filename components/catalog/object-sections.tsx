@@ -4,9 +4,8 @@ import { CodeBlock } from "@/components/catalog/code-block";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { ActiveVersionInfo, VersionInfo } from "@/lib/data/catalog";
-import { formatDuration } from "@/lib/duration";
-import { formatDateTime } from "@/lib/format";
-import { catalogHref } from "@/lib/search/href";
+import { formatDateTime, formatDuration } from "@/lib/format";
+import { catalogHref } from "@/lib/routes";
 import { catalogUrl } from "@/lib/search/url";
 
 export function Field({ label, children }: { label: string; children: ReactNode }) {

@@ -1,4 +1,5 @@
 import type { SearchHit } from "@/lib/data/search";
+import { fetchJson } from "@/lib/fetch-json";
 
 /** Query keys and fetchers of catalog search on the client (the ⌘K palette). */
 export const catalogSearchKeys = {
@@ -7,13 +8,6 @@ export const catalogSearchKeys = {
 };
 
 export async function fetchQuickSearch(q: string, signal: AbortSignal): Promise<SearchHit[]> {
-  const response = await fetch(`/api/v1/search/quick?${new URLSearchParams({ q, limit: "8" })}`, {
-    signal,
-    headers: { accept: "application/json" },
-  });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `Search failed (${response.status})`);
-  }
-  return ((await response.json()) as { hits: SearchHit[] }).hits;
+  const url = `/api/v1/search/quick?${new URLSearchParams({ q, limit: "8" })}`;
+  return (await fetchJson<{ hits: SearchHit[] }>(url, { signal })).hits;
 }

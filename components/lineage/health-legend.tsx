@@ -1,4 +1,5 @@
-import { HEALTH_COLORS, KIND_COLORS, KIND_LABELS } from "@/lib/lineage/svg";
+import { HEALTH_COLORS, KIND_COLORS } from "@/lib/lineage/svg";
+import { KIND_LABELS } from "@/lib/kinds";
 import type { NodeKind } from "@/lib/lineage/types";
 
 const HEALTH_ENTRIES = [
@@ -41,7 +42,7 @@ export function HealthLegend({ kinds, hasHealth }: { kinds: readonly NodeKind[];
                 className="inline-block h-3 w-1.5 rounded-sm"
                 style={{ background: KIND_COLORS[kind] }}
               />
-              {KIND_LABELS[kind]}
+              {KIND_LABELS[kind].one}
             </li>
           ))}
         </ul>

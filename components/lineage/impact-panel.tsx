@@ -4,11 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { impactToCsv } from "@/lib/lineage/export";
-import { KIND_LABELS } from "@/lib/lineage/svg";
+import { KIND_LABELS } from "@/lib/kinds";
 import { IMPACT_KINDS, type LineageNode } from "@/lib/lineage/types";
-import { downloadText } from "./export";
+import { downloadText } from "@/components/ui/download";
 import { fetchImpact, lineageKeys } from "./lineage-api";
-import { catalogHref } from "./node-details";
+import { nodeCatalogHref } from "./node-details";
 
 /** Everything downstream of the selected node that breaks if it changes, with whom to tell. */
 export function ImpactPanel({
@@ -41,7 +41,7 @@ export function ImpactPanel({
             <dd className="text-base font-semibold text-slate-900" data-testid={`impact-count-${kind}`}>
               {data.counts[kind]}
             </dd>
-            <dt className="text-[10px] text-slate-500">{KIND_LABELS[kind]}s</dt>
+            <dt className="text-[10px] text-slate-500">{KIND_LABELS[kind].many}</dt>
           </div>
         ))}
       </dl>
@@ -73,14 +73,14 @@ export function ImpactPanel({
         const items = data.items.filter((item) => item.kind === kind);
         if (items.length === 0) return null;
         return (
-          <section key={kind} aria-label={`Impacted ${KIND_LABELS[kind]}s`}>
+          <section key={kind} aria-label={`Impacted ${KIND_LABELS[kind].many}`}>
             <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-              {KIND_LABELS[kind]}s ({items.length})
+              {KIND_LABELS[kind].many} ({items.length})
             </h4>
             <ul className="mt-1 max-h-48 space-y-0.5 overflow-auto" data-testid={`impact-list-${kind}`}>
               {items.map((item) => (
                 <li key={item.id} className="flex items-baseline justify-between gap-2">
-                  <Link href={catalogHref(item)} className="truncate text-brand-700 hover:underline">
+                  <Link href={nodeCatalogHref(item)} className="truncate text-brand-700 hover:underline">
                     {item.name}
                   </Link>
                   <span className="shrink-0 truncate text-[11px] text-slate-500">

@@ -1,4 +1,5 @@
 import type { ImpactResponse, LineageResponse, WorkspaceLineageResponse } from "@/lib/data/lineage";
+import { ApiError, fetchJson } from "@/lib/fetch-json";
 import type { NodeHealth } from "@/lib/lineage/health";
 import type { LineageLevel } from "@/lib/validations/lineage";
 
@@ -23,24 +24,6 @@ export const lineageKeys = {
   impact: (node: string, env: string | null) => ["lineage", "impact", node, env] as const,
 };
 
-export class LineageFetchError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal, headers: { accept: "application/json" } });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new LineageFetchError(body?.error?.message ?? `Request failed (${response.status})`, response.status);
-  }
-  return (await response.json()) as T;
-}
-
 function query(values: Record<string, string | number | null | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) {
@@ -50,7 +33,7 @@ function query(values: Record<string, string | number | null | undefined>): stri
 }
 
 export function fetchLineageWindow(params: WindowParams, signal?: AbortSignal): Promise<LineageResponse> {
-  return getJson(`/api/v1/lineage?${query({ ...params })}`, signal);
+  return fetchJson(`/api/v1/lineage?${query({ ...params })}`, { signal });
 }
 
 /** Every page of the workspace graph, concatenated (edges ride with the page of their later end). */
@@ -60,15 +43,15 @@ export async function fetchWorkspaceLineage(
 ): Promise<WorkspaceLineageResponse> {
   const pages: WorkspaceLineageResponse[] = [];
   for (let offset: number | null = 0; offset !== null;) {
-    const page: WorkspaceLineageResponse = await getJson(
+    const page: WorkspaceLineageResponse = await fetchJson(
       `/api/v1/lineage/workspace?${query({ ...params, offset })}`,
-      signal,
+      { signal },
     );
     pages.push(page);
     offset = page.nextOffset;
   }
   const [first, ...rest] = pages;
-  if (!first) throw new LineageFetchError("The workspace lineage answered no page.", 500);
+  if (!first) throw new ApiError("The workspace lineage answered no page.", 500);
   if (rest.length === 0) return first;
   return {
     ...first,
@@ -81,5 +64,5 @@ export async function fetchWorkspaceLineage(
 }
 
 export function fetchImpact(node: string, env: string | null, signal?: AbortSignal): Promise<ImpactResponse> {
-  return getJson(`/api/v1/lineage/impact?${query({ node, env })}`, signal);
+  return fetchJson(`/api/v1/lineage/impact?${query({ node, env })}`, { signal });
 }

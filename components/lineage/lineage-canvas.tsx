@@ -24,11 +24,12 @@ import { graphToSvg, HEALTH_COLORS, KIND_COLORS } from "@/lib/lineage/svg";
 import { NODE_KINDS, type LineageGraph } from "@/lib/lineage/types";
 import { searchNodes } from "@/lib/lineage/view";
 import type { LineageLevel } from "@/lib/validations/lineage";
-import { downloadBlob, downloadText, svgToPng } from "./export";
+import { downloadBlob, downloadText } from "@/components/ui/download";
+import { svgToPng } from "./svg-to-png";
 import { CanvasMiniMap } from "./canvas-minimap";
 import { HealthLegend } from "./health-legend";
 import { LineageActionsContext, nodeTypes, type LineageActions, type LineageFlowNode } from "./lineage-node";
-import { catalogHref } from "./node-details";
+import { nodeCatalogHref } from "./node-details";
 import { NODE_HEIGHT, NODE_WIDTH, useLineageLayout } from "./use-lineage-layout";
 
 interface Laid {
@@ -227,7 +228,7 @@ export function LineageCanvas({
       }
     } else if (event.key === "Enter" && selectedId) {
       const node = laid.graph.nodes.find((candidate) => candidate.id === selectedId);
-      if (node) router.push(catalogHref(node));
+      if (node) router.push(nodeCatalogHref(node));
     } else if (event.key === "Escape") {
       onSelect(null);
     }

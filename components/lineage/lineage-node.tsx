@@ -1,9 +1,10 @@
 "use client";
 
+import { KIND_LABELS } from "@/lib/kinds";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { createContext, memo, useContext } from "react";
 import { healthBadge, type NodeHealth } from "@/lib/lineage/health";
-import { HEALTH_COLORS, KIND_COLORS, KIND_LABELS } from "@/lib/lineage/svg";
+import { HEALTH_COLORS, KIND_COLORS } from "@/lib/lineage/svg";
 import type { LineageNode } from "@/lib/lineage/types";
 import { NODE_HEIGHT, NODE_WIDTH } from "./use-lineage-layout";
 
@@ -103,7 +104,7 @@ function LineageNodeView({ data, selected }: NodeProps<LineageFlowNode>) {
           ) : null}
         </span>
         <span className="truncate text-[10px] text-slate-500">
-          {KIND_LABELS[node.kind]}
+          {KIND_LABELS[node.kind].one}
           {node.subKind ? ` · ${node.subKind.replace("_", "-")}` : ""}
         </span>
       </span>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import type { LineageSearchHit } from "@/lib/data/lineage";
-import { KIND_LABELS } from "@/lib/lineage/svg";
+import { KIND_LABELS } from "@/lib/kinds";
 
 /** Server-rendered object search: a GET form, so results are shareable and work without JS. */
 export function LineagePicker({ query, hits, env }: { query: string; hits: LineageSearchHit[]; env: string | null }) {
@@ -39,7 +39,7 @@ export function LineagePicker({ query, hits, env }: { query: string; hits: Linea
                   >
                     <span className="font-medium text-brand-700">{hit.name}</span>
                     <span className="text-xs text-slate-500">
-                      {KIND_LABELS[hit.kind]}
+                      {KIND_LABELS[hit.kind].one}
                       {hit.detail ? ` · ${hit.kind === "feature" ? `in ${hit.detail}` : hit.detail}` : ""}
                     </span>
                   </Link>

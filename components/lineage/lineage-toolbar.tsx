@@ -1,6 +1,6 @@
 "use client";
 
-import { KIND_LABELS } from "@/lib/lineage/svg";
+import { KIND_LABELS } from "@/lib/kinds";
 import { NODE_KINDS, type NodeKind } from "@/lib/lineage/types";
 import type { LineageLevel } from "@/lib/validations/lineage";
 
@@ -91,7 +91,7 @@ export function LineageToolbar({
                 checked={kinds.includes(kind)}
                 onChange={(event) => onKinds(event.target.checked ? [...kinds, kind] : kinds.filter((k) => k !== kind))}
               />
-              {KIND_LABELS[kind]}
+              {KIND_LABELS[kind].one}
             </label>
           ))}
           {kinds.length ? (

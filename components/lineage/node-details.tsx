@@ -1,18 +1,20 @@
 "use client";
 
+import { formatDuration } from "@/lib/format";
+import { catalogHref } from "@/lib/routes";
 import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
-import { shortDuration, type HealthStatus, type NodeHealth } from "@/lib/lineage/health";
-import { KIND_LABELS } from "@/lib/lineage/svg";
+import { type HealthStatus, type NodeHealth } from "@/lib/lineage/health";
+import { KIND_LABELS } from "@/lib/kinds";
 import { parseNodeId, type LineageNode, type NodeKind } from "@/lib/lineage/types";
 
 /** The catalog page of an object; a column's is its data source's. */
-export function catalogHref(node: { kind: NodeKind; objectId: string; parentId?: string }): string {
+export function nodeCatalogHref(node: { kind: NodeKind; objectId: string; parentId?: string }): string {
   if (node.kind === "column") {
     const parent = node.parentId ? parseNodeId(node.parentId) : null;
-    if (parent) return `/catalog/${parent.kind}/${parent.objectId}`;
+    if (parent) return catalogHref(parent.kind, parent.objectId);
   }
-  return `/catalog/${node.kind}/${node.objectId}`;
+  return catalogHref(node.kind, node.objectId);
 }
 
 const STATUS_TONE: Record<HealthStatus, Tone> = { ok: "good", warn: "warn", bad: "bad", unknown: "neutral" };
@@ -24,8 +26,8 @@ export function HealthDetails({ health }: { health: NodeHealth | undefined }) {
     const { status, stalenessSeconds, slaSeconds } = health.freshness;
     rows.push([
       "Freshness",
-      `${stalenessSeconds === null ? "never materialised" : `${shortDuration(stalenessSeconds)} old`}${
-        slaSeconds ? ` (SLA ${shortDuration(slaSeconds)})` : ""
+      `${stalenessSeconds === null ? "never materialised" : `${formatDuration(stalenessSeconds)} old`}${
+        slaSeconds ? ` (SLA ${formatDuration(slaSeconds)})` : ""
       }`,
       status === "stale" ? "bad" : status === "fresh" ? "ok" : "unknown",
     ]);
@@ -85,7 +87,7 @@ export function NodeDetails({
     <div className="space-y-3 text-sm" data-testid="node-details">
       <div>
         <p className="text-xs uppercase tracking-wide text-slate-500">
-          {KIND_LABELS[node.kind]}
+          {KIND_LABELS[node.kind].one}
           {node.subKind ? ` · ${node.subKind.replace("_", "-")}` : ""}
         </p>
         <h3 className="break-words text-base font-semibold text-slate-900">{node.name}</h3>
@@ -109,7 +111,7 @@ export function NodeDetails({
         ) : null}
       </dl>
       <HealthDetails health={health} />
-      <Link href={catalogHref(node)} className="inline-block text-sm font-medium text-brand-700 hover:underline">
+      <Link href={nodeCatalogHref(node)} className="inline-block text-sm font-medium text-brand-700 hover:underline">
         {node.kind === "column" ? "Open its data source in the catalog →" : "Open in the catalog →"}
       </Link>
     </div>

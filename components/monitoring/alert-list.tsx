@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { acknowledgeAlertAction } from "@/app/(app)/monitoring/actions";
-import { formatTime } from "@/components/monitoring/format";
+import { formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { AlertListItem } from "@/lib/data/alerts";
@@ -62,10 +62,10 @@ export function AlertList({
               </div>
               <p className="mt-1 text-slate-700">{alert.message}</p>
               <p className="text-xs text-slate-500">
-                Since {formatTime(alert.startedAt)}
-                {alert.endedAt ? ` · ended ${formatTime(alert.endedAt)}` : ""}
+                Since {formatDateTime(alert.startedAt)}
+                {alert.endedAt ? ` · ended ${formatDateTime(alert.endedAt)}` : ""}
                 {alert.acknowledgedAt
-                  ? ` · acknowledged ${formatTime(alert.acknowledgedAt)}${alert.acknowledgedBy ? ` by ${alert.acknowledgedBy}` : ""}`
+                  ? ` · acknowledged ${formatDateTime(alert.acknowledgedAt)}${alert.acknowledgedBy ? ` by ${alert.acknowledgedBy}` : ""}`
                   : ""}
               </p>
             </div>

@@ -1,7 +1,9 @@
 "use client";
 
+import { formatNumber } from "@/lib/format";
 import { useId, useState, type ReactNode } from "react";
-import { toCsv } from "@/components/monitoring/csv";
+import { downloadText } from "@/components/ui/download";
+import { toCsv } from "@/lib/csv";
 
 export interface ChartColumn<Row> {
   label: string;
@@ -36,15 +38,7 @@ export function ChartFrame<Row>({
   const headingId = useId();
   // Long series (1,440 minutes) would put thousands of cells in the page: render them on opening.
   const [isTableOpen, setTableOpen] = useState(false);
-  const download = () => {
-    const blob = new Blob([toCsv(rows, columns)], { type: "text/csv;charset=utf-8" });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = `${filename}.csv`;
-    link.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => downloadText(toCsv(rows, columns), `${filename}.csv`, "text/csv;charset=utf-8");
   return (
     <section
       aria-labelledby={headingId}
@@ -113,6 +107,6 @@ export function ChartFrame<Row>({
 
 function formatCell(value: unknown): ReactNode {
   if (value === null || value === undefined) return "–";
-  if (typeof value === "number") return Number.isInteger(value) ? value.toLocaleString("en-US") : value.toFixed(3);
+  if (typeof value === "number") return Number.isInteger(value) ? formatNumber(value) : value.toFixed(3);
   return String(value);
 }

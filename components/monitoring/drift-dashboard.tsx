@@ -14,7 +14,7 @@ import {
   YAxis,
 } from "recharts";
 import { ChartFrame } from "@/components/monitoring/chart-frame";
-import { formatStatistic, formatTime } from "@/components/monitoring/format";
+import { formatDateTime, formatNumber, formatStatistic } from "@/lib/format";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { RefreshStatus } from "@/components/monitoring/refresh-status";
 import { Badge } from "@/components/ui/badge";
@@ -124,7 +124,7 @@ export function DriftDashboard({ initialData }: { initialData: FeatureDrift }) {
         filename={`${data.feature.name}-drift-history`}
         testId="drift-history"
         columns={[
-          { label: "window end", value: (row) => row.windowEnd, format: (row) => formatTime(row.windowEnd) },
+          { label: "window end", value: (row) => row.windowEnd, format: (row) => formatDateTime(row.windowEnd) },
           { label: "drift PSI", value: (row) => row.driftPsi },
           { label: "drift JS distance", value: (row) => row.driftJs },
           { label: "skew PSI", value: (row) => row.skewPsi },
@@ -147,7 +147,7 @@ export function DriftDashboard({ initialData }: { initialData: FeatureDrift }) {
             />
             <YAxis fontSize={11} width={48} />
             <Tooltip
-              labelFormatter={(label) => formatTime(Number(label))}
+              labelFormatter={(label) => formatDateTime(Number(label))}
               formatter={(value) => formatStatistic(Number(value))}
             />
             <Legend />
@@ -242,7 +242,7 @@ function HistogramOverlay({
   testId: string;
 }) {
   const window = (summary: Comparison["expected"]) =>
-    `${summary.savedDatasetName ? `${summary.savedDatasetName}, ` : ""}${summary.windowStart.slice(0, 10)} to ${summary.windowEnd.slice(0, 10)}, n=${summary.count.toLocaleString("en-US")}`;
+    `${summary.savedDatasetName ? `${summary.savedDatasetName}, ` : ""}${summary.windowStart.slice(0, 10)} to ${summary.windowEnd.slice(0, 10)}, n=${formatNumber(summary.count)}`;
   return (
     <ChartFrame
       title={`${comparison.kind === "drift" ? "Drift" : "Skew"}: ${expectedName.toLowerCase()} vs ${actualName.toLowerCase()} histogram`}

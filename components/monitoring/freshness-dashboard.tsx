@@ -19,7 +19,7 @@ import {
   ZAxis,
 } from "recharts";
 import { ChartFrame } from "@/components/monitoring/chart-frame";
-import { formatHours, formatTick, formatTime } from "@/components/monitoring/format";
+import { formatNumber, formatCompact, formatDateTime, formatDuration, formatTick } from "@/lib/format";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { RefreshStatus } from "@/components/monitoring/refresh-status";
 import { Stat } from "@/components/monitoring/serving-dashboard";
@@ -58,11 +58,11 @@ export function FreshnessDashboard({ initialData }: { initialData: FreshnessDeta
       <div className="grid gap-3 sm:grid-cols-4">
         <Stat
           label="Staleness now"
-          value={formatHours(view.stalenessSeconds)}
+          value={formatDuration(view.stalenessSeconds)}
           tone={view.status === "stale" ? "bad" : view.status === "fresh" ? "good" : undefined}
           testId="staleness-now"
         />
-        <Stat label="Freshness SLA" value={formatHours(view.slaSeconds)} />
+        <Stat label="Freshness SLA" value={formatDuration(view.slaSeconds)} />
         <Stat label="Runs in range" value={`${runs.length}`} />
         <Stat label="Failed runs" value={`${failed}`} tone={failed ? "bad" : undefined} />
       </div>
@@ -71,17 +71,17 @@ export function FreshnessDashboard({ initialData }: { initialData: FreshnessDeta
       </p>
       <ChartFrame
         title="Staleness over time"
-        description={`Age of the newest landed watermark, in hours, against the ${formatHours(view.slaSeconds)} SLA`}
+        description={`Age of the newest landed watermark, in hours, against the ${formatDuration(view.slaSeconds)} SLA`}
         rows={staleness}
         filename={`${view.name}-staleness`}
         testId="staleness-chart"
         columns={[
-          { label: "time", value: (row) => row.at, format: (row) => formatTime(row.at) },
+          { label: "time", value: (row) => row.at, format: (row) => formatDateTime(row.at) },
           { label: "staleness seconds", value: (row) => row.stalenessSeconds },
           {
             label: "staleness",
             value: (row) => row.stalenessSeconds,
-            format: (row) => formatHours(row.stalenessSeconds),
+            format: (row) => formatDuration(row.stalenessSeconds),
           },
           { label: "SLA seconds", value: () => view.slaSeconds },
         ]}
@@ -97,8 +97,8 @@ export function FreshnessDashboard({ initialData }: { initialData: FreshnessDeta
               domain={[0, (max: number) => Math.ceil(Math.max(max, slaHours ?? 0) * 1.1)]}
             />
             <Tooltip
-              labelFormatter={(label) => formatTime(Number(label))}
-              formatter={(value) => `${Number(value).toFixed(2)} h`}
+              labelFormatter={(label) => formatDateTime(Number(label))}
+              formatter={(value) => formatDuration(Number(value) * 3600)}
             />
             <Area
               type="stepAfter"
@@ -114,7 +114,7 @@ export function FreshnessDashboard({ initialData }: { initialData: FreshnessDeta
                 stroke="#dc2626"
                 strokeDasharray="6 3"
                 label={{
-                  value: `SLA ${formatHours(view.slaSeconds)}`,
+                  value: `SLA ${formatDuration(view.slaSeconds)}`,
                   position: "insideTopRight",
                   fill: "#dc2626",
                   fontSize: 11,
@@ -131,18 +131,18 @@ export function FreshnessDashboard({ initialData }: { initialData: FreshnessDeta
         filename={`${view.name}-runs`}
         testId="runs-chart"
         columns={[
-          { label: "started", value: (row) => row.startedAt, format: (row) => formatTime(row.startedAt) },
+          { label: "started", value: (row) => row.startedAt, format: (row) => formatDateTime(row.startedAt) },
           {
             label: "ended",
             value: (row) => row.endedAt,
-            format: (row) => (row.endedAt ? formatTime(row.endedAt) : "running"),
+            format: (row) => (row.endedAt ? formatDateTime(row.endedAt) : "running"),
           },
           { label: "status", value: (row) => row.status },
           { label: "rows written", value: (row) => row.rowsWritten },
           {
             label: "watermark",
             value: (row) => row.watermark,
-            format: (row) => (row.watermark ? formatTime(row.watermark) : "–"),
+            format: (row) => (row.watermark ? formatDateTime(row.watermark) : "–"),
           },
           { label: "compute seconds", value: (row) => row.computeSeconds },
           { label: "cost", value: (row) => row.cost },
@@ -154,7 +154,7 @@ export function FreshnessDashboard({ initialData }: { initialData: FreshnessDeta
             {xAxis}
             <YAxis dataKey="minutes" type="number" unit=" min" fontSize={11} width={64} />
             <ZAxis range={[24, 24]} />
-            <Tooltip labelFormatter={(label) => formatTime(Number(label))} />
+            <Tooltip labelFormatter={(label) => formatDateTime(Number(label))} />
             <Legend />
             {(["success", "failed", "running"] as const).map((status) => (
               <Scatter
@@ -175,7 +175,7 @@ export function FreshnessDashboard({ initialData }: { initialData: FreshnessDeta
           rows={runs.filter((run) => run.rowsWritten !== null)}
           filename={`${view.name}-rows`}
           columns={[
-            { label: "started", value: (row) => row.startedAt, format: (row) => formatTime(row.startedAt) },
+            { label: "started", value: (row) => row.startedAt, format: (row) => formatDateTime(row.startedAt) },
             { label: "rows written", value: (row) => row.rowsWritten },
           ]}
         >
@@ -186,10 +186,10 @@ export function FreshnessDashboard({ initialData }: { initialData: FreshnessDeta
             >
               <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
               {xAxis}
-              <YAxis fontSize={11} width={64} tickFormatter={(value: number) => compactNumber(value)} />
+              <YAxis fontSize={11} width={64} tickFormatter={(value: number) => formatCompact(value)} />
               <Tooltip
-                labelFormatter={(label) => formatTime(Number(label))}
-                formatter={(value) => Number(value).toLocaleString("en-US")}
+                labelFormatter={(label) => formatDateTime(Number(label))}
+                formatter={(value) => formatNumber(Number(value))}
               />
               <Bar dataKey="rows" fill="#2563eb" isAnimationActive={false} name="rows written" />
             </BarChart>
@@ -244,8 +244,4 @@ export function FreshnessDashboard({ initialData }: { initialData: FreshnessDeta
       </div>
     </div>
   );
-}
-
-function compactNumber(value: number): string {
-  return new Intl.NumberFormat("en-US", { notation: "compact" }).format(value);
 }

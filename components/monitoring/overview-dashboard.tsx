@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { formatHours, formatPercent, formatStatistic } from "@/components/monitoring/format";
+import { formatDuration, formatPercent, formatStatistic } from "@/lib/format";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { RefreshStatus } from "@/components/monitoring/refresh-status";
 import { Badge } from "@/components/ui/badge";
@@ -38,7 +38,7 @@ export function OverviewDashboard({ initialData, search }: { initialData: Overvi
                 {view.name}
               </Link>
               <span className="text-slate-600">
-                {formatHours(view.stalenessSeconds)} old · SLA {formatHours(view.slaSeconds)}
+                {formatDuration(view.stalenessSeconds)} old · SLA {formatDuration(view.slaSeconds)}
                 {view.lastRunStatus === "failed" ? <Badge tone="bad">last run failed</Badge> : null}
               </span>
             </li>

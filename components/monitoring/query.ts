@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
+import { fetchJson } from "@/lib/fetch-json";
 
 /** Open dashboards refetch this often, so they stay current while metrics stream in. */
 export const POLL_INTERVAL_MS = 30_000;
@@ -11,19 +12,10 @@ export type MonitoringResource = "overview" | "freshness" | "serving" | "feature
 /** Query keys: every monitoring query starts with "monitoring", so one invalidation refreshes all. */
 export const monitoringKeys = {
   all: ["monitoring"] as const,
-  resource: (resource: MonitoringResource, id: string | null, search: string) =>
-    ["monitoring", resource, id ?? "list", search] as const,
+  resource: (resource: MonitoringResource, id: string | null, search: string, environment: string | null) =>
+    ["monitoring", resource, id ?? "list", search, environment] as const,
   alerts: (search: string) => ["monitoring", "alerts", search] as const,
 };
-
-export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal, headers: { accept: "application/json" } });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `Request failed (${response.status})`);
-  }
-  return (await response.json()) as T;
-}
 
 /** The dashboard's range and environment parameters, as the page's URL holds them. */
 export function useDashboardSearch(): string {
@@ -40,9 +32,12 @@ export function useDashboardSearch(): string {
 export function useMonitoringData<T>(resource: MonitoringResource, id: string | null, initialData: T) {
   const search = useDashboardSearch();
   const url = `/api/v1/monitoring/${resource}${id ? `/${encodeURIComponent(id)}` : ""}${search ? `?${search}` : ""}`;
+  // The environment the server rendered keys the cache too: after a switch without ?env= in the
+  // URL, the page must not show the previous environment's cached data.
+  const environment = (initialData as { environment?: { name?: string } }).environment?.name ?? null;
   const query = useQuery({
-    queryKey: monitoringKeys.resource(resource, id, search),
-    queryFn: ({ signal }) => fetchJson<T>(url, signal),
+    queryKey: monitoringKeys.resource(resource, id, search, environment),
+    queryFn: ({ signal }) => fetchJson<T>(url, { signal }),
     initialData: () => initialData,
     refetchInterval: POLL_INTERVAL_MS,
     refetchOnWindowFocus: true,

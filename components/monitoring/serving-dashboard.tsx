@@ -1,5 +1,6 @@
 "use client";
 
+import { catalogHref } from "@/lib/routes";
 import Link from "next/link";
 import {
   Bar,
@@ -15,7 +16,7 @@ import {
   YAxis,
 } from "recharts";
 import { ChartFrame } from "@/components/monitoring/chart-frame";
-import { formatPercent, formatTick, formatTime } from "@/components/monitoring/format";
+import { formatDateTime, formatNumber, formatPercent, formatTick } from "@/lib/format";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { RefreshStatus } from "@/components/monitoring/refresh-status";
 import type { ServingDetail } from "@/lib/data/monitoring";
@@ -40,7 +41,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
       fontSize={11}
     />
   );
-  const tooltipLabel = (label: unknown) => formatTime(Number(label));
+  const tooltipLabel = (label: unknown) => formatDateTime(Number(label));
   return (
     <div className="space-y-4">
       <div className="grid gap-3 sm:grid-cols-4" aria-live="polite">
@@ -51,7 +52,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
           testId="summary-p99"
         />
         <Stat label="Budget (p99)" value={service.budgetMs === null ? "none" : `${service.budgetMs} ms`} />
-        <Stat label="Requests" value={summary.requestCount.toLocaleString("en-US")} />
+        <Stat label="Requests" value={formatNumber(summary.requestCount)} />
         <Stat label="Error rate" value={formatPercent(summary.errorRate)} />
       </div>
       <p className="text-xs text-slate-500">
@@ -68,7 +69,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
         filename={`${service.name}-latency`}
         testId="latency-chart"
         columns={[
-          { label: "time", value: (row) => row.at, format: (row) => formatTime(row.at) },
+          { label: "time", value: (row) => row.at, format: (row) => formatDateTime(row.at) },
           { label: "p50 ms", value: (row) => row.p50 },
           { label: "p95 ms", value: (row) => row.p95 },
           { label: "p99 ms", value: (row) => row.p99 },
@@ -128,7 +129,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
           rows={points}
           filename={`${service.name}-requests`}
           columns={[
-            { label: "time", value: (row) => row.at, format: (row) => formatTime(row.at) },
+            { label: "time", value: (row) => row.at, format: (row) => formatDateTime(row.at) },
             { label: "requests", value: (row) => row.requests },
             { label: "requests/s", value: (row) => row.requestsPerSecond },
           ]}
@@ -156,7 +157,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
           rows={points}
           filename={`${service.name}-errors`}
           columns={[
-            { label: "time", value: (row) => row.at, format: (row) => formatTime(row.at) },
+            { label: "time", value: (row) => row.at, format: (row) => formatDateTime(row.at) },
             { label: "errors", value: (row) => row.errors },
             { label: "error rate", value: (row) => row.errorRate, format: (row) => formatPercent(row.errorRate, 3) },
           ]}
@@ -196,7 +197,7 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
             value: (row) => row.name,
             format: (row) =>
               row.featureViewId ? (
-                <Link className="text-brand-700 hover:underline" href={`/catalog/feature_view/${row.featureViewId}`}>
+                <Link className="text-brand-700 hover:underline" href={catalogHref("feature_view", row.featureViewId)}>
                   {row.name}
                 </Link>
               ) : (

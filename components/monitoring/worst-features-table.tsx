@@ -1,8 +1,9 @@
 "use client";
 
+import { catalogHref, lineageHref } from "@/lib/routes";
 import Link from "next/link";
 import { useState } from "react";
-import { formatStatistic } from "@/components/monitoring/format";
+import { formatStatistic } from "@/lib/format";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { Badge } from "@/components/ui/badge";
 import type { FeatureStatisticsRow } from "@/lib/data/monitoring";
@@ -104,11 +105,11 @@ export function WorstFeaturesTable({
               <td className="px-3 py-2">{formatStatistic(row.skew?.values.psi)}</td>
               <td className="px-3 py-2">{formatStatistic(row.skew?.values.jsDistance)}</td>
               <td className="px-3 py-2 text-xs">
-                <Link className="text-brand-700 hover:underline" href={`/catalog/feature/${row.featureId}`}>
+                <Link className="text-brand-700 hover:underline" href={catalogHref("feature", row.featureId)}>
                   catalog
                 </Link>{" "}
                 ·{" "}
-                <Link className="text-brand-700 hover:underline" href={`/lineage?root=feature:${row.featureId}`}>
+                <Link className="text-brand-700 hover:underline" href={lineageHref("feature", row.featureId)}>
                   lineage
                 </Link>
               </td>

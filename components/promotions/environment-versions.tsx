@@ -1,3 +1,4 @@
+import { promotionHref } from "@/lib/routes";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { EnvironmentVersion } from "@/lib/data/promotions";
@@ -45,7 +46,7 @@ export function EnvironmentVersions({ objectId, rows }: { objectId: string; rows
                 <>
                   {" "}
                   via{" "}
-                  <Link className="text-brand-700 hover:underline" href={`/promotions/${row.promotionRequestNumber}`}>
+                  <Link className="text-brand-700 hover:underline" href={promotionHref(row.promotionRequestNumber)}>
                     #{row.promotionRequestNumber}
                   </Link>
                 </>

@@ -1,25 +1,18 @@
 "use client";
 
+import { KIND_LABELS } from "@/lib/kinds";
+import type { DefinitionKind } from "@/lib/definitions/schema";
 import { useActionState, useState } from "react";
 import { createPromotionAction, type PromotionActionState } from "@/app/(app)/promotions/actions";
 import { Button } from "@/components/ui/button";
 
 export interface CandidateOption {
   value: string;
-  kind: string;
+  kind: DefinitionKind;
   name: string;
   sourceVersion: number;
   targetVersion: number | null;
 }
-
-const KIND_LABELS: Record<string, string> = {
-  data_source: "Data source",
-  entity: "Entity",
-  feature_view: "Feature view",
-  feature_service: "Feature service",
-  saved_dataset: "Saved dataset",
-  model: "Model",
-};
 
 export function NewRequestForm({
   source,
@@ -70,7 +63,7 @@ export function NewRequestForm({
               />
               <label htmlFor={`item-${candidate.value}`} className="flex flex-1 flex-wrap items-center gap-2">
                 <span className="text-xs uppercase tracking-wide text-slate-500">
-                  {KIND_LABELS[candidate.kind] ?? candidate.kind}
+                  {KIND_LABELS[candidate.kind].one}
                 </span>
                 <span className="font-medium">{candidate.name}</span>
                 <span className="text-slate-600">

@@ -1,3 +1,4 @@
+import { promotionHref } from "@/lib/routes";
 import Link from "next/link";
 import { StateBadge } from "@/components/promotions/state-badge";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -23,7 +24,7 @@ export function RequestTable({ requests, caption }: { requests: PromotionSummary
       {requests.map((request) => (
         <tr key={request.id} data-testid={`promotion-row-${request.number}`}>
           <Td>
-            <Link href={`/promotions/${request.number}`} className="font-medium text-brand-700 hover:underline">
+            <Link href={promotionHref(request.number)} className="font-medium text-brand-700 hover:underline">
               #{request.number} {request.title}
             </Link>
           </Td>

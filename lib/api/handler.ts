@@ -6,12 +6,16 @@ import { AppError, errorBody, toAppError, zodFieldErrors } from "@/lib/errors";
 import { DEFAULT_BODY_LIMIT_BYTES, parseJsonBody, readBodyText } from "@/lib/api/body";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authorize, resolvePrincipal, type ApiPrincipal } from "@/lib/api/principal";
+import { assertSameOriginMutation } from "@/lib/api/csrf";
+import { env } from "@/lib/env";
 
 interface RouteOptions {
   /** Minimum workspace role for users (default viewer). */
   role?: Role;
   /** Scope an API token needs; routes without one are closed to tokens. */
   scope?: TokenScope;
+  /** The route takes a binary body (application/octet-stream) besides JSON. */
+  binaryBody?: boolean;
 }
 
 type RouteContext<P> = { params: Promise<P> };
@@ -37,6 +41,13 @@ export function apiRoute<P = Record<string, string>>(
         throw new AppError("unauthorized", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
       }
       authorize(principal, options);
+      if (principal.kind === "user") {
+        assertSameOriginMutation(request, {
+          trustedOrigins: [env().NEXTAUTH_URL ?? ""],
+          binaryBody: options.binaryBody,
+        });
+      }
+      assertNoNulInUrl(request);
       const result = await handler({ request, principal, params: await context.params });
       if (result instanceof Response) return result;
       return jsonResponse(result ?? { ok: true });
@@ -80,6 +91,22 @@ export async function readJsonBody<T extends z.ZodType>(
   limitBytes = DEFAULT_BODY_LIMIT_BYTES,
 ): Promise<z.infer<T>> {
   return parseJsonBody(await readBodyText(request, limitBytes), schema);
+}
+
+/**
+ * PostgreSQL text cannot hold a NUL byte: one in a path segment or query parameter would fail
+ * deep in a query. Refuse it at the door, naming where it is.
+ */
+function assertNoNulInUrl(request: Request): void {
+  const url = new URL(request.url);
+  if (/%00/i.test(url.pathname)) throw new AppError("bad_request", "The path contains a NUL byte.");
+  for (const [name, value] of url.searchParams) {
+    if (name.includes("\0") || value.includes("\0")) {
+      throw new AppError("bad_request", `${name.replace(/\0/g, "")}: must not contain a NUL byte`, {
+        fields: [{ path: name, message: "Must not contain a NUL byte" }],
+      });
+    }
+  }
 }
 
 /** Parses query parameters with a zod schema; failures are 400 naming the parameter. */

@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
+export type { Role };
 
 /** Workspace roles, lowest first. Pure (no server imports), so client-bundled code can use it. */
 export const ROLES = ["viewer", "author", "approver", "admin"] as const satisfies readonly Role[];

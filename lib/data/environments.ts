@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit, type Actor } from "@/lib/data/audit";
 import type { Db } from "@/lib/db";
+import { pickEnvironment, type EnvironmentChoice } from "@/lib/environments";
 import { AppError } from "@/lib/errors";
 import type { EnvironmentInput, EnvironmentUpdate } from "@/lib/validations/promotions";
 
@@ -19,6 +20,19 @@ export interface EnvironmentSettings {
   requiredApprovals: number;
   blockOnHealth: boolean;
   activeObjects: number;
+}
+
+/** The environment a request is about, by the one rule of lib/environments.ts (URL, switcher, prod). */
+export async function resolveEnvironment(
+  prisma: Db,
+  options: { workspaceId: string } & EnvironmentChoice,
+): Promise<{ id: string; name: string }> {
+  const environments = await prisma.environment.findMany({
+    where: { workspaceId: options.workspaceId },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true },
+  });
+  return pickEnvironment(environments, options);
 }
 
 export async function listEnvironmentSettings(prisma: Db, workspaceId: string): Promise<EnvironmentSettings[]> {

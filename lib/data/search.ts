@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import type { SearchApiQuery } from "@/lib/validations/catalog";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor, InvalidCursorError, MAX_OFFSET, searchFingerprint } from "@/lib/search/cursor";
-import { catalogHref } from "@/lib/search/href";
+import { catalogHref } from "@/lib/routes";
 import { parseSearchQuery, type ParsedQuery } from "@/lib/search/query";
 import { relevance } from "@/lib/search/ranking";
 import { buildFacetsSql, buildHitsSql, effectiveSort, isTextSearch, type SearchSqlInput } from "@/lib/search/sql";
@@ -117,8 +117,6 @@ interface HitRow {
   text_rank: number;
   similarity: number;
 }
-
-export { catalogHref };
 
 interface WorkspaceLookups {
   teams: { id: string; slug: string; name: string }[];

@@ -1,7 +1,7 @@
 import "server-only";
 import { requireObjectHeader } from "@/lib/data/catalog";
 import { recordAudit, type Actor } from "@/lib/data/audit";
-import { catalogHref } from "@/lib/data/search";
+import { catalogHref } from "@/lib/routes";
 import type { Db } from "@/lib/db";
 import type { CatalogKind } from "@/lib/search/types";
 

@@ -29,8 +29,15 @@ export interface RawTx {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
 }
 
-export function createEngine(options: { databaseUrl?: string; dataDir: string }): Engine {
-  return options.databaseUrl ? createPostgresEngine(options.databaseUrl) : createPGliteEngine(options.dataDir);
+export function createEngine(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  /** The pid of the process that holds the data directory for this one (`npm start` for its server). */
+  lockHeldFor?: number;
+}): Engine {
+  return options.databaseUrl
+    ? createPostgresEngine(options.databaseUrl)
+    : createPGliteEngine(options.dataDir, options.lockHeldFor);
 }
 
 export function redactUrl(url: string): string {
@@ -81,12 +88,12 @@ function createPostgresEngine(url: string): Engine {
   };
 }
 
-function createPGliteEngine(dataDir: string): Engine {
+function createPGliteEngine(dataDir: string, lockHeldFor?: number): Engine {
   // "memory://" gives a throwaway in-memory database (tests); anything else is a directory.
   const inMemory = dataDir === "memory://";
   const dbDir = inMemory ? dataDir : path.join(dataDir, "pglite");
   if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
-  const releaseLock = inMemory ? () => {} : acquireDataDirLock(dataDir);
+  const releaseLock = inMemory ? () => {} : acquireDataDirLock(dataDir, lockHeldFor);
   const pglite = new PGlite(dbDir, { extensions: { pg_trgm } });
   const factory = new PrismaPGlite(pglite);
   mapPGliteErrors(factory);
@@ -116,19 +123,26 @@ function createPGliteEngine(dataDir: string): Engine {
 /**
  * PGlite does not lock its data directory: a second process would open it silently and
  * writes would be lost. A pid file beside it refuses the second opener with a clear message.
+ * `npm start` takes it before preparing the database and holds it for the server it starts
+ * (`heldFor`), so no other process gets in between the server's start and its first request.
+ * Returns the release; a lock this process (or the holder it runs for) already has is left to
+ * that holder.
  */
-function acquireDataDirLock(dataDir: string): () => void {
+export function acquireDataDirLock(dataDir: string, heldFor?: number): () => void {
   const lockFile = path.join(dataDir, "pglite.pid");
+  fs.mkdirSync(dataDir, { recursive: true });
+  let holder = 0;
   try {
-    const holder = Number(fs.readFileSync(lockFile, "utf8").trim());
-    if (holder && holder !== process.pid && isAlive(holder)) {
-      throw new Error(
-        `The embedded database in ${dataDir} is in use by another Featureline process (pid ${holder}). ` +
-          `Stop it first, or set DATABASE_URL to a PostgreSQL server to run several processes.`,
-      );
-    }
+    holder = Number(fs.readFileSync(lockFile, "utf8").trim());
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  if (holder && isAlive(holder)) {
+    if (holder === process.pid || holder === heldFor) return () => {};
+    throw new Error(
+      `The embedded database in ${dataDir} is in use by another Featureline process (pid ${holder}). ` +
+        `Stop it first, or set DATABASE_URL to a PostgreSQL server to run several processes.`,
+    );
   }
   fs.writeFileSync(lockFile, String(process.pid));
   const release = () => {

@@ -1,6 +1,6 @@
 import YAML from "yaml";
 import { z } from "zod";
-import { lineColumnAt, parseJsonText, type SyntaxResult } from "@/lib/json-text";
+import { lineColumnAt, parseJsonText, refuseNulBytes, type SyntaxResult } from "@/lib/json-text";
 
 import { parseDuration } from "@/lib/duration";
 
@@ -341,5 +341,11 @@ function parseYamlText(text: string): SyntaxResult {
     const message = (first.message.split("\n")[0] ?? first.message).replace(/ at line \d+, column \d+:?$/, "");
     return { ok: false, error: { message, line, column } };
   }
-  return { ok: true, value: document.toJS({ maxAliasCount: 100 }) as unknown };
+  try {
+    return refuseNulBytes(text, document.toJS({ maxAliasCount: 100 }) as unknown);
+  } catch (error) {
+    // An alias bomb ("billion laughs") stops at maxAliasCount with a ReferenceError.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { message: `Cannot expand the document: ${message}`, line: 1, column: 1 } };
+  }
 }

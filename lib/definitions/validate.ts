@@ -1,3 +1,4 @@
+import { kindWord } from "@/lib/kinds";
 import { parseDuration } from "@/lib/duration";
 
 import {
@@ -55,15 +56,6 @@ export interface ValidationContext extends ExistingNames {
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/i;
 
-const KIND_LABEL: Record<DefinitionKind, string> = {
-  data_source: "data source",
-  entity: "entity",
-  feature_view: "feature view",
-  feature_service: "feature service",
-  saved_dataset: "saved dataset",
-  model: "model",
-};
-
 export function validateRepository(document: RepositoryDocument, existing: ExistingNames = {}): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const error = (path: string, message: string) => issues.push({ path, message, severity: "error" });
@@ -97,7 +89,7 @@ export function validateRepository(document: RepositoryDocument, existing: Exist
     }
   };
   const checkReference = (path: string, kind: DefinitionKind, name: string) => {
-    if (!index.names[kind].has(name)) error(path, `Unknown ${KIND_LABEL[kind]} "${name}"`);
+    if (!index.names[kind].has(name)) error(path, `Unknown ${kindWord(kind)} "${name}"`);
   };
   const checkFeatureRef = (path: string, ref: string) => {
     const [view, feature] = ref.split(":");
@@ -111,11 +103,11 @@ export function validateRepository(document: RepositoryDocument, existing: Exist
   const kinds = Object.entries(DOCUMENT_KEYS) as Array<[DefinitionKind, keyof RepositoryDocument]>;
   for (const [kind, key] of kinds) {
     const objects = document[key] as Array<{ name: string }>;
-    objects.forEach((object, i) => checkName(`${key}[${i}].name`, object.name, capitalise(KIND_LABEL[kind])));
+    objects.forEach((object, i) => checkName(`${key}[${i}].name`, object.name, capitalise(kindWord(kind))));
     checkUnique(
       objects.map((object) => object.name),
       (i) => `${key}[${i}].name`,
-      `${KIND_LABEL[kind]} name`,
+      `${kindWord(kind)} name`,
     );
   }
 
@@ -265,7 +257,7 @@ export function validateObject(
   if (context.isNew && new Set(context[kind] ?? []).has(name)) {
     issues.unshift({
       path: "name",
-      message: `${kind === "entity" ? "An" : "A"} ${KIND_LABEL[kind]} named "${name}" already exists`,
+      message: `${kind === "entity" ? "An" : "A"} ${kindWord(kind)} named "${name}" already exists`,
       severity: "error",
     });
   }

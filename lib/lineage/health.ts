@@ -3,6 +3,8 @@
  * SLA (feature views), p99 against the latency budget (feature services), drift and skew
  * (features, and their views), and open alerts (anything). Pure: the data layer fills it in.
  */
+import { formatDuration } from "@/lib/format";
+
 export type HealthStatus = "ok" | "warn" | "bad" | "unknown";
 
 export interface FreshnessHealth {
@@ -75,18 +77,6 @@ export function withOverall(health: Omit<NodeHealth, "status">): NodeHealth {
   return { status: overallHealth(health), ...health };
 }
 
-/** "45s", "12m", "3.5h", "2.1d": compact enough for a node badge. */
-export function shortDuration(seconds: number): string {
-  if (seconds < 60) return `${Math.round(seconds)}s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)}m`;
-  if (seconds < 86_400) return `${trim(seconds / 3600)}h`;
-  return `${trim(seconds / 86_400)}d`;
-}
-
-function trim(value: number): string {
-  return value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, "");
-}
-
 /**
  * The node badge: the most pressing problem first (stale, over budget, drift, skew, alerts),
  * with a longer description for its tooltip and for screen readers. Null when all is well or
@@ -97,10 +87,10 @@ export function healthBadge(health: NodeHealth | undefined): { label: string; de
   const problems: { label: string; description: string }[] = [];
   const { freshness, latency, drift, skew, alerts } = health;
   if (freshness?.status === "stale" && freshness.slaSeconds !== null) {
-    const age = freshness.stalenessSeconds === null ? "never" : shortDuration(freshness.stalenessSeconds);
+    const age = freshness.stalenessSeconds === null ? "never" : formatDuration(freshness.stalenessSeconds);
     problems.push({
       label: `stale ${age}`,
-      description: `Stale: newest data is ${age === "never" ? "missing (never materialised)" : `${age} old`}, SLA ${shortDuration(freshness.slaSeconds)}`,
+      description: `Stale: newest data is ${age === "never" ? "missing (never materialised)" : `${age} old`}, SLA ${formatDuration(freshness.slaSeconds)}`,
     });
   }
   if (latency?.isOverBudget && latency.p99Ms !== null) {

@@ -1,3 +1,4 @@
+import { KIND_LABELS } from "@/lib/kinds";
 import type { HealthStatus } from "@/lib/lineage/health";
 import type { Point } from "@/lib/lineage/layout";
 import type { LineageGraph, NodeKind } from "@/lib/lineage/types";
@@ -10,17 +11,6 @@ export interface SvgOptions {
   highlighted?: ReadonlySet<string>;
   padding?: number;
 }
-
-export const KIND_LABELS: Record<NodeKind, string> = {
-  data_source: "Data source",
-  column: "Column",
-  entity: "Entity",
-  feature_view: "Feature view",
-  feature: "Feature",
-  feature_service: "Feature service",
-  model: "Model",
-  saved_dataset: "Saved dataset",
-};
 
 export const KIND_COLORS: Record<NodeKind, string> = {
   data_source: "#0ea5e9",
@@ -110,7 +100,7 @@ export function graphToSvg(
       `<g><rect x="${x}" y="${y}" width="${nodeWidth}" height="${nodeHeight}" rx="6" fill="#ffffff" stroke="${stroke}" stroke-width="${strokeWidth}"/>`,
       `<rect x="${x}" y="${y}" width="5" height="${nodeHeight}" rx="2" fill="${KIND_COLORS[node.kind]}"/>`,
       `<text x="${round(x + 12)}" y="${round(y + nodeHeight / 2 - 3)}" font-size="12" font-weight="600" fill="#0f172a">${escapeXml(clip(node.name, 30))}</text>`,
-      `<text x="${round(x + 12)}" y="${round(y + nodeHeight / 2 + 11)}" font-size="10" fill="#64748b">${escapeXml(KIND_LABELS[node.kind] + (node.subKind ? ` · ${node.subKind}` : ""))}</text></g>`,
+      `<text x="${round(x + 12)}" y="${round(y + nodeHeight / 2 + 11)}" font-size="10" fill="#64748b">${escapeXml(KIND_LABELS[node.kind].one + (node.subKind ? ` · ${node.subKind}` : ""))}</text></g>`,
     );
   }
   parts.push("</svg>");

@@ -1,17 +1,11 @@
+import { OBJECT_KINDS } from "@/lib/kinds";
+
 /**
  * Lineage of a workspace's registry as a directed graph. Edges point the way data flows, so
  * "downstream of X" answers "what breaks if X changes".
  */
-export const NODE_KINDS = [
-  "data_source",
-  "column",
-  "entity",
-  "feature_view",
-  "feature",
-  "feature_service",
-  "model",
-  "saved_dataset",
-] as const;
+/** Every object kind is a node kind (columns included): the vocabulary of lib/kinds.ts. */
+export const NODE_KINDS = OBJECT_KINDS;
 
 export type NodeKind = (typeof NODE_KINDS)[number];
 export type SourceKind = "batch" | "stream" | "request";

@@ -216,7 +216,7 @@ export function methodDescription(kind: ProfileKind | null, profile: ProfileRow 
   if (!kind || !profile) return "No online profile yet.";
   if (kind === "numeric") {
     const edges = profile.binEdges;
-    return `Numeric: ${profile.counts.length} shared bins from ${compact(edges[0]!)} to ${compact(edges[edges.length - 1]!)}; statistics on bin shares as STATS.md defines them (empty bins count 1e-4 in PSI; Wasserstein at bin centres).`;
+    return `Numeric: ${profile.counts.length} shared bins from ${compact(edges[0]!)} to ${compact(edges[edges.length - 1]!)}; statistics on bin shares as docs/statistics.md defines them (empty bins count 1e-4 in PSI; Wasserstein at bin centres).`;
   }
   return `Categorical: ${profile.categories.length} categories aligned by name (a category missing on one side counts 0); chi-square test of independence without continuity correction.`;
 }

@@ -1,7 +1,7 @@
 import { upperRegularizedGamma } from "@/lib/monitoring/gamma";
 
 /**
- * Drift and skew statistics on binned profiles, exactly as defined in STATS.md. Every function
+ * Drift and skew statistics on binned profiles, exactly as defined in docs/statistics.md. Every function
  * takes the expected (baseline / offline) counts first and the actual (current / online)
  * counts second, and throws a RangeError on input that cannot be compared (callers map it to
  * a 422).

@@ -13,7 +13,7 @@ export type DriftStatus = "ok" | "warn" | "alert";
 export type ThresholdOverride = { statistic: string; warn: number; alert: number };
 
 /**
- * The defaults of STATS.md. Wasserstein-1 has none because it is in the feature's own units;
+ * The defaults of docs/statistics.md. Wasserstein-1 has none because it is in the feature's own units;
  * the chi-square p-value's thresholds are lower bounds (a small p is the alarming direction).
  */
 export const DEFAULT_THRESHOLDS = {
@@ -29,7 +29,7 @@ const STATUS_RANK: Record<DriftStatus, number> = { ok: 0, warn: 1, alert: 2 };
 /**
  * Defaults merged with a feature's overrides (an override replaces both bounds of its
  * statistic). With a kind, only statistics that apply to it are kept, and numeric profiles
- * get no default L-infinity threshold: STATS.md sets that default for categorical profiles
+ * get no default L-infinity threshold: docs/statistics.md sets that default for categorical profiles
  * only, since shares of many narrow bins differ far less. Throws a RangeError for an unknown
  * statistic or bounds in the wrong order.
  */

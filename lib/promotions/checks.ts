@@ -1,3 +1,4 @@
+import { kindWord } from "@/lib/kinds";
 import { canonicalDefinition } from "@/lib/definitions/diff";
 import type {
   DataSourceDefinition,
@@ -9,8 +10,9 @@ import type {
   SavedDatasetDefinition,
 } from "@/lib/definitions/schema";
 import { validateObject, type ValidationContext } from "@/lib/definitions/validate";
-import type { StatisticName } from "@/lib/monitoring/stats";
-import type { DriftStatus } from "@/lib/monitoring/thresholds";
+import { checkFreshness, checkScores, type HealthInput } from "./health-checks";
+
+export { checkFreshness, type FeatureScore, type HealthInput, type ViewFreshness } from "./health-checks";
 
 /*
  * The automated checks of a promotion request, as pure functions of what is active in the
@@ -212,15 +214,6 @@ export function dependenciesOf(ref: DefinitionRef): Dependency[] {
   });
 }
 
-const KIND_WORDS: Record<DefinitionKind, string> = {
-  data_source: "data source",
-  entity: "entity",
-  feature_view: "feature view",
-  feature_service: "feature service",
-  saved_dataset: "saved dataset",
-  model: "model",
-};
-
 export function checkDependencies(
   items: readonly RequestedItem[],
   after: readonly DefinitionRef[],
@@ -237,7 +230,7 @@ export function checkDependencies(
         problems.push({
           object: item.name,
           severity: "error",
-          message: `Needs ${KIND_WORDS[dep.kind]} ${dep.name}, which is neither active in ${targetName} nor in this request.`,
+          message: `Needs ${kindWord(dep.kind)} ${dep.name}, which is neither active in ${targetName} nor in this request.`,
         });
         continue;
       }
@@ -353,110 +346,6 @@ export function checkBreakingChanges(
 }
 
 // ---------------------------------------------------------------- source health
-
-export interface ViewFreshness {
-  view: string;
-  slaSeconds: number | null;
-  /** Worst staleness over the window; null when nothing landed in it. */
-  maxStalenessSeconds: number | null;
-  runCount: number;
-}
-
-export interface FeatureScore {
-  view: string;
-  feature: string;
-  values: Partial<Record<StatisticName, number>>;
-  worst: DriftStatus;
-}
-
-export interface HealthInput {
-  sourceName: string;
-  blockOnHealth: boolean;
-  freshness: readonly ViewFreshness[];
-  skew: readonly FeatureScore[];
-  drift: readonly FeatureScore[];
-}
-
-function formatSeconds(seconds: number): string {
-  if (seconds < 120) return `${Math.round(seconds)}s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)}m`;
-  if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)}h`;
-  return `${(seconds / 86_400).toFixed(1)}d`;
-}
-
-export function checkFreshness(input: HealthInput): CheckResult {
-  const problems: CheckProblem[] = [];
-  let over = 0;
-  let measured = 0;
-  for (const view of input.freshness) {
-    if (view.slaSeconds === null) continue;
-    if (view.maxStalenessSeconds === null) {
-      problems.push({
-        object: view.view,
-        severity: "warning",
-        message: `No successful materialization landed in ${input.sourceName} in the last 24 h; freshness cannot be confirmed.`,
-      });
-      continue;
-    }
-    measured++;
-    if (view.maxStalenessSeconds > view.slaSeconds) {
-      over++;
-      problems.push({
-        object: view.view,
-        severity: input.blockOnHealth ? "error" : "warning",
-        message: `Staleness reached ${formatSeconds(view.maxStalenessSeconds)} in the last 24 h, over its SLA of ${formatSeconds(view.slaSeconds)}.`,
-      });
-    }
-  }
-  const status: CheckStatus = over > 0 && input.blockOnHealth ? "fail" : problems.length > 0 ? "warn" : "pass";
-  return {
-    name: "freshness",
-    blocking: input.blockOnHealth,
-    status,
-    message:
-      over > 0
-        ? `${over} view${over === 1 ? "" : "s"} went stale in ${input.sourceName} in the last 24 h.`
-        : problems.length > 0
-          ? `Freshness not measured in ${input.sourceName} for ${problems.length} view${problems.length === 1 ? "" : "s"}.`
-          : measured > 0
-            ? `Every view stayed within its freshness SLA in ${input.sourceName} over the last 24 h.`
-            : "No materialized views in this request.",
-    details: { problems },
-  };
-}
-
-function formatValues(values: FeatureScore["values"]): string {
-  return Object.entries(values)
-    .map(([name, value]) => `${name} ${Number(value).toFixed(3)}`)
-    .join(", ");
-}
-
-function checkScores(name: "skew" | "drift", scores: readonly FeatureScore[], input: HealthInput): CheckResult {
-  const problems: CheckProblem[] = [];
-  let alerts = 0;
-  for (const score of scores) {
-    if (score.worst === "ok") continue;
-    if (score.worst === "alert") alerts++;
-    problems.push({
-      object: `${score.view}:${score.feature}`,
-      severity: score.worst === "alert" && input.blockOnHealth ? "error" : "warning",
-      message: `${score.worst === "alert" ? "Over its alert threshold" : "Over its warning threshold"}: ${formatValues(score.values)}.`,
-    });
-  }
-  const what = name === "skew" ? "online/offline skew" : "drift from the training baseline";
-  return {
-    name,
-    blocking: input.blockOnHealth,
-    status: alerts > 0 && input.blockOnHealth ? "fail" : problems.length > 0 ? "warn" : "pass",
-    message:
-      problems.length > 0
-        ? `${problems.length} feature${problems.length === 1 ? "" : "s"} with ${what} over thresholds in ${input.sourceName}.`
-        : scores.length > 0
-          ? `${scores.length} feature${scores.length === 1 ? "" : "s"} compared; ${what} under thresholds in ${input.sourceName}.`
-          : `No profiles recorded in ${input.sourceName}; ${what} not measured.`,
-    details: { problems },
-  };
-}
 
 export interface CheckInput {
   items: readonly RequestedItem[];

@@ -11,16 +11,6 @@ export const CATALOG_KINDS = [
 ] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
-export const CATALOG_KIND_LABELS: Record<CatalogKind, { one: string; many: string }> = {
-  feature: { one: "Feature", many: "Features" },
-  feature_view: { one: "Feature view", many: "Feature views" },
-  data_source: { one: "Data source", many: "Data sources" },
-  entity: { one: "Entity", many: "Entities" },
-  feature_service: { one: "Feature service", many: "Feature services" },
-  model: { one: "Model", many: "Models" },
-  saved_dataset: { one: "Saved dataset", many: "Saved datasets" },
-};
-
 export const VIEW_KINDS = ["batch", "stream", "on_demand"] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];
 

@@ -121,6 +121,9 @@ export const applyResultSchema = z.object({
   create: z.array(planItemSchema),
   update: z.array(planItemSchema.extend({ changes: z.array(fieldChangeSchema) })),
   delete: z.array(z.object({ kind: definitionKindSchema, name: z.string() })),
+  pruneRefused: z
+    .array(z.object({ kind: definitionKindSchema, name: z.string(), environments: z.array(z.string()) }))
+    .describe("Objects the prune would remove but may not: active beyond dev. An apply with any is refused (409)."),
   unchanged: z.number().int(),
   warnings: z.array(z.object({ path: z.string(), message: z.string() })),
   versions: z.array(

@@ -163,9 +163,18 @@ export const commentSchema = z.object({
 
 export const starStateSchema = z.object({ starred: z.boolean(), count: z.number().int() });
 
+/** A path segment decoded once more; a malformed escape (a bare "%") is kept as it is, never thrown. */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Route params {kind, id}: an unknown kind or malformed id is a 404, as for a missing object. */
 export function parseObjectParams(params: { kind: string; id: string }): ObjectRef {
-  const parsed = objectRefSchema.safeParse({ kind: params.kind, id: decodeURIComponent(params.id) });
+  const parsed = objectRefSchema.safeParse({ kind: params.kind, id: decodePathSegment(params.id) });
   if (!parsed.success) throw new AppError("not_found", `No catalog object ${params.kind}/${params.id}.`);
   return parsed.data;
 }

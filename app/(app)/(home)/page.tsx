@@ -1,3 +1,4 @@
+import { catalogHref, catalogListHref } from "@/lib/routes";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -42,7 +43,7 @@ export default async function HomePage() {
         {COUNT_TILES.map((tile) => (
           <Link
             key={tile.key}
-            href={`/catalog?kind=${tile.kind}`}
+            href={catalogListHref({ kind: tile.kind })}
             className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500"
             data-testid={`count-${tile.key}`}
           >
@@ -60,7 +61,7 @@ export default async function HomePage() {
         >
           {health.staleViews.map((view) => (
             <li key={view.id} className="flex justify-between gap-2 whitespace-nowrap">
-              <Link className="font-medium text-brand-700 hover:underline" href={`/catalog/feature_view/${view.id}`}>
+              <Link className="font-medium text-brand-700 hover:underline" href={catalogHref("feature_view", view.id)}>
                 {view.name}
               </Link>
               <span className="text-slate-600">
@@ -79,7 +80,7 @@ export default async function HomePage() {
             <li key={service.id} className="flex justify-between gap-2">
               <Link
                 className="font-medium text-brand-700 hover:underline"
-                href={`/catalog/feature_service/${service.id}`}
+                href={catalogHref("feature_service", service.id)}
               >
                 {service.name}
               </Link>
@@ -104,7 +105,7 @@ export default async function HomePage() {
             <li key={feature.id} className="flex justify-between gap-2">
               <Link
                 className="min-w-0 truncate font-medium text-brand-700 hover:underline"
-                href={`/catalog/feature/${feature.id}`}
+                href={catalogHref("feature", feature.id)}
                 title={`${feature.viewName}:${feature.name}`}
               >
                 {feature.name}

@@ -1,6 +1,7 @@
+import { catalogHref, newObjectHref } from "@/lib/routes";
+import { KIND_LABELS, kindWord } from "@/lib/kinds";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { KIND_TITLES } from "@/components/authoring/editor-model";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -29,8 +30,8 @@ export default async function AuthoringPage() {
             <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-1">
               {DEFINITION_KINDS.map((kind) => (
                 <li key={kind}>
-                  <Link href={`/catalog/${kind}/new`} className={buttonClasses("secondary", "w-full justify-start")}>
-                    New {KIND_TITLES[kind].toLowerCase()}
+                  <Link href={newObjectHref(kind)} className={buttonClasses("secondary", "w-full justify-start")}>
+                    New {kindWord(kind)}
                   </Link>
                 </li>
               ))}
@@ -83,10 +84,10 @@ npx featureline apply -f repo.yaml ...`}
           <ul className="divide-y divide-slate-100">
             {recent.map((version) => (
               <li key={version.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
-                <Badge>{KIND_TITLES[version.kind]}</Badge>
+                <Badge>{KIND_LABELS[version.kind].one}</Badge>
                 {version.exists ? (
                   <Link
-                    href={`/catalog/${version.kind}/${version.objectId}/versions`}
+                    href={catalogHref(version.kind, version.objectId, "versions")}
                     className="font-medium text-brand-700 hover:underline"
                   >
                     {version.objectName}

@@ -1,3 +1,5 @@
+import { formatNumber } from "@/lib/format";
+import { KIND_LABELS } from "@/lib/kinds";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { Suspense } from "react";
@@ -20,7 +22,7 @@ import {
 } from "@/lib/data/search";
 import { roleAtLeast } from "@/lib/data/users";
 import { AppError, formatIssuePath } from "@/lib/errors";
-import { CATALOG_KIND_LABELS, CATALOG_KINDS, SEARCH_SORTS, SORT_LABELS, type FacetName } from "@/lib/search/types";
+import { CATALOG_KINDS, SEARCH_SORTS, SORT_LABELS, type FacetName } from "@/lib/search/types";
 import { catalogUrl, type CatalogParamName, type CatalogParams } from "@/lib/search/url";
 import { requireWorkspace } from "@/lib/session";
 import { CATALOG_PAGE_SIZE, catalogSearchParamsSchema, type CatalogSearchParams } from "@/lib/validations/catalog";
@@ -307,7 +309,7 @@ function KindTabs({
         <KindTab
           key={kind}
           href={catalogUrl(params, { kind })}
-          label={CATALOG_KIND_LABELS[kind].many}
+          label={KIND_LABELS[kind].many}
           count={facets ? countOf(kind) : null}
           active={active === kind}
         />
@@ -334,9 +336,7 @@ function KindTab({
       className={`-mb-px border-b-2 px-3 py-2 text-sm ${active ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
     >
       {label}{" "}
-      {count === null ? null : (
-        <span className="tabular-nums text-xs text-slate-500">{count.toLocaleString("en-US")}</span>
-      )}
+      {count === null ? null : <span className="tabular-nums text-xs text-slate-500">{formatNumber(count)}</span>}
       <LinkPending />
     </Link>
   );
@@ -382,7 +382,7 @@ async function ResultCount({ q, counts }: { q: string; counts: Promise<FacetCoun
   const { total } = await counts;
   return (
     <p data-testid="result-count">
-      {total.toLocaleString("en-US")} result{total === 1 ? "" : "s"}
+      {formatNumber(total)} result{total === 1 ? "" : "s"}
       {q ? ` for “${q}”` : ""}
     </p>
   );
@@ -410,7 +410,7 @@ async function Pagination({
         <span />
       )}
       <span className="text-slate-600">
-        Page {page} of {pages.toLocaleString("en-US")}
+        Page {page} of {formatNumber(pages)}
       </span>
       {page < Math.min(pages, 200) ? (
         <Link href={catalogUrl(urlParams, { page: page + 1 })} className="text-brand-700 hover:underline" rel="next">

@@ -7,8 +7,9 @@ import { LineagePicker } from "@/components/lineage/lineage-picker";
 import { db } from "@/lib/db";
 import { getLineageResponse, listLineageTeams, searchLineageObjects, type LineageResponse } from "@/lib/data/lineage";
 import { AppError } from "@/lib/errors";
-import { KIND_LABELS } from "@/lib/lineage/svg";
+import { KIND_LABELS } from "@/lib/kinds";
 import { parseNodeId } from "@/lib/lineage/types";
+import { pickEnvironment } from "@/lib/environments";
 import { requireWorkspace } from "@/lib/session";
 import { DEFAULT_NODE_LIMIT, lineagePageParamsSchema } from "@/lib/validations/lineage";
 
@@ -22,10 +23,14 @@ export default async function LineagePage({ searchParams }: { searchParams: Sear
   const params = lineagePageParamsSchema.parse(
     Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])),
   );
+  // The URL's environment, else the header's; "all" is the registry head without health. A
+  // stale name in a shared link falls back to the header's rather than failing the page.
   const environmentNames = environments.map((e) => e.name);
-  // Default to the environment picked in the header; "all" is the registry head without health.
+  const known = params.env !== undefined && environmentNames.includes(params.env);
   const env =
-    params.env === "all" ? null : params.env && environmentNames.includes(params.env) ? params.env : environment.name;
+    params.env === "all"
+      ? null
+      : pickEnvironment(environments, { requested: known ? params.env : undefined, preferred: environment.name }).name;
   const up = params.up ?? 1;
   const down = params.down ?? 1;
 
@@ -83,7 +88,7 @@ export default async function LineagePage({ searchParams }: { searchParams: Sear
           title={rootNode ? `Lineage of ${rootNode.name}` : "Lineage"}
           description={
             <>
-              {rootNode ? `${KIND_LABELS[rootNode.kind]} · ` : ""}
+              {rootNode ? `${KIND_LABELS[rootNode.kind].one} · ` : ""}
               {up} hop{up === 1 ? "" : "s"} up and {down} down{env ? ` · health in ${env}` : ""}.{" "}
               <Link href="/lineage" className="text-brand-700 underline">
                 Another object

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { buttonAction, formAction, type ActionState } from "@/lib/actions";
 import { db } from "@/lib/db";
 import { acknowledgeAlert, evaluateMonitors } from "@/lib/data/alerts";
 import {
@@ -11,173 +12,152 @@ import {
   setMonitorEnabled,
   setRawRetentionDays,
 } from "@/lib/data/monitoring";
-import { toAppError, zodFieldErrors } from "@/lib/errors";
 import { STATISTIC_NAMES, type StatisticName } from "@/lib/monitoring/stats";
-import { requireRole } from "@/lib/session";
 import { idParamSchema } from "@/lib/validations/admin";
 import { monitorInputSchema, retentionInputSchema, thresholdFormSchema } from "@/lib/validations/monitoring";
 
-export type MonitoringActionState =
-  | { status: "idle" }
-  | { status: "saved"; message: string }
-  | { status: "error"; message: string; fields?: Record<string, string> };
+export type MonitoringActionState = ActionState<{ status: "saved"; message: string }>;
 
-function failure(error: unknown): MonitoringActionState {
-  const appError = toAppError(error);
-  return {
-    status: "error",
-    message: appError.message,
-    fields: Object.fromEntries((appError.fields ?? []).map((f) => [f.path, f.message])),
-  };
-}
+const saved = (message: string) => ({ status: "saved" as const, message });
 
-export async function acknowledgeAlertAction(formData: FormData): Promise<void> {
-  const { user, workspace } = await requireRole("author");
-  const alertId = idParamSchema.parse(formData.get("alertId"));
-  await acknowledgeAlert(db(), { workspaceId: workspace.id, alertId }, { userId: user.id });
-  revalidatePath("/monitoring", "layout");
-}
+export const acknowledgeAlertAction = buttonAction(
+  "acknowledgeAlert",
+  { role: "author", schema: z.object({ alertId: idParamSchema }), read: (form) => ({ alertId: form.get("alertId") }) },
+  async ({ alertId }, { user, workspace }) => {
+    await acknowledgeAlert(db(), { workspaceId: workspace.id, alertId }, { userId: user.id });
+    revalidatePath("/monitoring", "layout");
+  },
+);
+
+type ThresholdFormRow = { statistic: StatisticName; warn: FormDataEntryValue; alert: FormDataEntryValue };
 
 /** The threshold form sends warn/alert per statistic; an empty pair (or "reset") means the default. */
-export async function saveThresholdsAction(
-  _prev: MonitoringActionState,
-  formData: FormData,
-): Promise<MonitoringActionState> {
-  const { user, workspace } = await requireRole("author");
-  const thresholds: { statistic: StatisticName; warn: FormDataEntryValue; alert: FormDataEntryValue }[] = [];
+function readThresholdForm(form: FormData) {
+  const thresholds: ThresholdFormRow[] = [];
   const reset: StatisticName[] = [];
   for (const statistic of STATISTIC_NAMES) {
-    const warn = formData.get(`${statistic}.warn`);
-    const alert = formData.get(`${statistic}.alert`);
+    const warn = form.get(`${statistic}.warn`);
+    const alert = form.get(`${statistic}.alert`);
     if (warn === null && alert === null) continue;
     if (
-      formData.get(`${statistic}.reset`) === "on" ||
+      form.get(`${statistic}.reset`) === "on" ||
       (String(warn ?? "").trim() === "" && String(alert ?? "").trim() === "")
     )
       reset.push(statistic);
     else thresholds.push({ statistic, warn: warn ?? "", alert: alert ?? "" });
   }
-  const parsed = thresholdFormSchema.safeParse({ featureId: formData.get("featureId"), thresholds, reset });
-  if (!parsed.success) {
-    const fields = Object.fromEntries(
-      zodFieldErrors(parsed.error).map((field) => {
-        const index = /^thresholds\[(\d+)\]\.(\w+)$/.exec(field.path);
-        const name = index ? `${thresholds[Number(index[1])]?.statistic}.${index[2]}` : field.path;
-        return [name, field.message];
-      }),
-    );
-    return { status: "error", message: "Check the highlighted thresholds.", fields };
-  }
-  try {
-    await saveThresholdOverrides(db(), { workspaceId: workspace.id, ...parsed.data }, { userId: user.id });
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath(`/monitoring/features/${parsed.data.featureId}`);
-  return { status: "saved", message: "Thresholds saved. Rules use them from the next evaluation." };
+  return { featureId: form.get("featureId"), thresholds, reset };
 }
 
-const pinSchema = z.object({
-  featureId: idParamSchema,
-  environmentId: idParamSchema,
-  intent: z.enum(["pin", "unpin"]),
-  windowStart: z.string().optional(),
-  windowEnd: z.string().optional(),
-});
+export const saveThresholdsAction = formAction(
+  "saveThresholds",
+  {
+    role: "author",
+    schema: thresholdFormSchema,
+    read: readThresholdForm,
+    invalidMessage: "Check the highlighted thresholds.",
+    // "thresholds[2].warn" is the form's "<statistic>.warn".
+    fieldName: (path, input) => {
+      const index = /^thresholds\[(\d+)\]\.(\w+)$/.exec(path);
+      const rows = (input as { thresholds: ThresholdFormRow[] }).thresholds;
+      return index ? `${rows[Number(index[1])]?.statistic}.${index[2]}` : path;
+    },
+  },
+  async (input, { user, workspace }) => {
+    await saveThresholdOverrides(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    revalidatePath(`/monitoring/features/${input.featureId}`);
+    return saved("Thresholds saved. Rules use them from the next evaluation.");
+  },
+);
 
-export async function pinBaselineAction(
-  _prev: MonitoringActionState,
-  formData: FormData,
-): Promise<MonitoringActionState> {
-  const { user, workspace } = await requireRole("author");
-  const parsed = pinSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", message: "Choose a window to pin." };
-  const { featureId, environmentId, intent } = parsed.data;
-  let window: { start: Date; end: Date } | null = null;
-  if (intent === "pin") {
-    const start = new Date(`${parsed.data.windowStart}T00:00:00Z`);
-    const end = new Date(`${parsed.data.windowEnd}T00:00:00Z`);
-    if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
-      return {
-        status: "error",
-        message: "Enter both days of the window.",
-        fields: { windowStart: "Required", windowEnd: "Required" },
-      };
+const dayOrEmpty = z.string().max(40).optional();
+
+const pinSchema = z
+  .object({
+    featureId: idParamSchema,
+    environmentId: idParamSchema,
+    intent: z.enum(["pin", "unpin"]),
+    windowStart: dayOrEmpty,
+    windowEnd: dayOrEmpty,
+  })
+  .transform((input, context) => {
+    if (input.intent === "unpin") return { ...input, window: null };
+    const start = new Date(`${input.windowStart}T00:00:00Z`);
+    const end = new Date(`${input.windowEnd}T00:00:00Z`);
+    for (const [field, day] of [
+      ["windowStart", start],
+      ["windowEnd", end],
+    ] as const) {
+      if (Number.isNaN(day.getTime())) context.addIssue({ code: "custom", path: [field], message: "Required" });
     }
-    window = { start, end };
-  }
-  try {
+    return { ...input, window: { start, end } };
+  });
+
+export const pinBaselineAction = formAction(
+  "pinBaseline",
+  {
+    role: "author",
+    schema: pinSchema,
+    read: (form) => Object.fromEntries(form),
+    invalidMessage: "Enter both days of the window.",
+  },
+  async ({ featureId, environmentId, window }, { user, workspace }) => {
     await setDriftBaseline(db(), { workspaceId: workspace.id, featureId, environmentId, window }, { userId: user.id });
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath(`/monitoring/features/${featureId}`);
-  return {
-    status: "saved",
-    message: window
-      ? "Baseline window pinned."
-      : "Pinned window removed: drift compares with the training profile again.",
-  };
-}
-
-export async function createMonitorAction(
-  _prev: MonitoringActionState,
-  formData: FormData,
-): Promise<MonitoringActionState> {
-  const { user, workspace } = await requireRole("author");
-  const parsed = monitorInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return {
-      status: "error",
-      message: "Check the highlighted fields.",
-      fields: Object.fromEntries(zodFieldErrors(parsed.error).map((f) => [f.path, f.message])),
-    };
-  }
-  try {
-    await createMonitor(db(), { workspaceId: workspace.id, ...parsed.data }, { userId: user.id });
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath("/monitoring/rules");
-  return { status: "saved", message: `Rule “${parsed.data.name}” created.` };
-}
-
-export async function toggleMonitorAction(formData: FormData): Promise<void> {
-  const { user, workspace } = await requireRole("author");
-  const monitorId = idParamSchema.parse(formData.get("monitorId"));
-  const enabled = formData.get("enabled") === "true";
-  await setMonitorEnabled(db(), { workspaceId: workspace.id, monitorId, enabled }, { userId: user.id });
-  revalidatePath("/monitoring", "layout");
-}
-
-export async function evaluateNowAction(): Promise<void> {
-  const { workspace } = await requireRole("author");
-  await evaluateMonitors(db(), { workspaceId: workspace.id });
-  revalidatePath("/monitoring", "layout");
-}
-
-export async function setRetentionAction(
-  _prev: MonitoringActionState,
-  formData: FormData,
-): Promise<MonitoringActionState> {
-  const { user, workspace } = await requireRole("admin");
-  const parsed = retentionInputSchema.safeParse({ rawRetentionDays: formData.get("rawRetentionDays") });
-  if (!parsed.success) {
-    return {
-      status: "error",
-      message: "Check the retention.",
-      fields: Object.fromEntries(zodFieldErrors(parsed.error).map((f) => [f.path, f.message])),
-    };
-  }
-  try {
-    await setRawRetentionDays(
-      db(),
-      { workspaceId: workspace.id, days: parsed.data.rawRetentionDays },
-      { userId: user.id },
+    revalidatePath(`/monitoring/features/${featureId}`);
+    return saved(
+      window ? "Baseline window pinned." : "Pinned window removed: drift compares with the training profile again.",
     );
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath("/monitoring/rules");
-  return { status: "saved", message: `Raw per-minute rows are kept ${parsed.data.rawRetentionDays} days.` };
-}
+  },
+);
+
+export const createMonitorAction = formAction(
+  "createMonitor",
+  {
+    role: "author",
+    schema: monitorInputSchema,
+    read: (form) => Object.fromEntries(form),
+    invalidMessage: "Check the highlighted fields.",
+  },
+  async (input, { user, workspace }) => {
+    await createMonitor(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    revalidatePath("/monitoring/rules");
+    return saved(`Rule “${input.name}” created.`);
+  },
+);
+
+export const toggleMonitorAction = buttonAction(
+  "toggleMonitor",
+  {
+    role: "author",
+    schema: z.object({ monitorId: idParamSchema, enabled: z.boolean() }),
+    read: (form) => ({ monitorId: form.get("monitorId"), enabled: form.get("enabled") === "true" }),
+  },
+  async ({ monitorId, enabled }, { user, workspace }) => {
+    await setMonitorEnabled(db(), { workspaceId: workspace.id, monitorId, enabled }, { userId: user.id });
+    revalidatePath("/monitoring", "layout");
+  },
+);
+
+export const evaluateNowAction = buttonAction(
+  "evaluateNow",
+  { role: "author", schema: z.object({}), read: () => ({}) },
+  async (_input, { workspace }) => {
+    await evaluateMonitors(db(), { workspaceId: workspace.id });
+    revalidatePath("/monitoring", "layout");
+  },
+);
+
+export const setRetentionAction = formAction(
+  "setRetention",
+  {
+    role: "admin",
+    schema: retentionInputSchema,
+    read: (form) => ({ rawRetentionDays: form.get("rawRetentionDays") }),
+    invalidMessage: "Check the retention.",
+  },
+  async ({ rawRetentionDays }, { user, workspace }) => {
+    await setRawRetentionDays(db(), { workspaceId: workspace.id, days: rawRetentionDays }, { userId: user.id });
+    revalidatePath("/monitoring/rules");
+    return saved(`Raw per-minute rows are kept ${rawRetentionDays} days.`);
+  },
+);

@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { listAlerts, type AlertListItem } from "@/lib/data/alerts";
 import { db } from "@/lib/db";
 import { roleAtLeast } from "@/lib/data/users";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { WorkspaceContext } from "@/lib/session";
 
 /**
  * The object's alerts that have not ended (open and acknowledged). Pages load them beside the
@@ -19,7 +19,7 @@ export function listFiringAlerts(scope: {
 }
 
 /** Firing alerts of one object, with acknowledge buttons for authors. */
-export function ObjectAlerts(props: { alerts: AlertListItem[]; role: Role; search: string }) {
+export function ObjectAlerts(props: { alerts: AlertListItem[]; role: WorkspaceContext["role"]; search: string }) {
   return (
     <Card title={`Alerts (${props.alerts.length} firing)`} className="mb-4">
       <AlertList

@@ -1,3 +1,4 @@
+import { catalogHref, lineageHref } from "@/lib/routes";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 
@@ -5,10 +6,10 @@ import { buttonClasses } from "@/components/ui/button";
 export function ObjectLinks({ kind, id }: { kind: "feature_view" | "feature_service" | "feature"; id: string }) {
   return (
     <>
-      <Link className={buttonClasses("secondary")} href={`/catalog/${kind}/${id}`}>
+      <Link className={buttonClasses("secondary")} href={catalogHref(kind, id)}>
         Open in catalog
       </Link>
-      <Link className={buttonClasses("secondary")} href={`/lineage?root=${kind}:${id}`}>
+      <Link className={buttonClasses("secondary")} href={lineageHref(kind, id)}>
         Show lineage
       </Link>
     </>

@@ -1,6 +1,8 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { rangeQuerySchema, resolveTimeRange, TimeRangeError } from "@/lib/validations/monitoring";
+import { pickEnvironment } from "@/lib/environments";
+import { AppError } from "@/lib/errors";
 import { requireWorkspace } from "@/lib/session";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -27,8 +29,13 @@ export async function monitoringPageScope(searchParams: SearchParams) {
     rangeError = `${error.parameter}: ${error.message}. Showing the last 24 hours.`;
     range = resolveTimeRange({ range: "24h" });
   }
-  const environment = query.env ? context.environments.find((env) => env.name === query.env) : context.environment;
-  if (!environment) notFound();
+  let environment: { id: string; name: string };
+  try {
+    environment = pickEnvironment(context.environments, { requested: query.env, preferred: context.environment.name });
+  } catch (error) {
+    if (error instanceof AppError) notFound();
+    throw error;
+  }
   const kept = new URLSearchParams();
   for (const key of ["range", "from", "to", "env"]) if (raw[key]) kept.set(key, raw[key]!);
   return {

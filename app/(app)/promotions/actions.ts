@@ -1,7 +1,10 @@
 "use server";
 
+import { promotionHref } from "@/lib/routes";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formAction, type ActionState } from "@/lib/actions";
 import { db } from "@/lib/db";
 import {
   applyPromotionRequest,
@@ -11,147 +14,103 @@ import {
   reviewPromotionRequest,
   withdrawPromotionRequest,
 } from "@/lib/data/promotions";
-import { toAppError, zodFieldErrors } from "@/lib/errors";
-import { requireRole } from "@/lib/session";
+import type { Role } from "@/lib/auth/roles";
 import { promotionInputSchema, requestNumberSchema, reviewInputSchema } from "@/lib/validations/promotions";
 
-export type PromotionActionState =
-  | { status: "idle" }
-  | { status: "done"; message: string }
-  | { status: "error"; message: string; fields?: Record<string, string> };
+type Done = { status: "done"; message: string };
+export type PromotionActionState = ActionState<Done>;
 
-function failure(error: unknown): PromotionActionState {
-  return { status: "error", message: toAppError(error).message };
-}
-
-export async function createPromotionAction(
-  _prev: PromotionActionState,
-  formData: FormData,
-): Promise<PromotionActionState> {
-  const { user, workspace, role } = await requireRole("author");
-  const parsed = promotionInputSchema.safeParse({
-    sourceEnvironment: formData.get("sourceEnvironment"),
-    title: formData.get("title"),
-    description: formData.get("description") ?? "",
-    items: formData.getAll("item").map((value) => {
-      const [kind, objectId] = String(value).split(":");
-      return { kind, objectId };
+export const createPromotionAction = formAction(
+  "createPromotion",
+  {
+    role: "author",
+    schema: promotionInputSchema,
+    read: (form) => ({
+      sourceEnvironment: form.get("sourceEnvironment"),
+      title: form.get("title"),
+      description: form.get("description") ?? "",
+      items: form.getAll("item").map((value) => {
+        const [kind, objectId] = String(value).split(":");
+        return { kind, objectId };
+      }),
     }),
-  });
-  if (!parsed.success) {
-    const fields = Object.fromEntries(
-      zodFieldErrors(parsed.error).map((field) => [field.path.split("[")[0]!, field.message]),
+    invalidMessage: "Check the highlighted fields.",
+    fieldName: (path) => path.split("[")[0]!,
+  },
+  async (input, { user, workspace, role }): Promise<Done> => {
+    const { number } = await createPromotionRequest(
+      db(),
+      { workspaceId: workspace.id, ...input },
+      { userId: user.id, role },
     );
-    return { status: "error", message: "Check the highlighted fields.", fields };
-  }
-  let number: number;
-  try {
-    ({ number } = await createPromotionRequest(
-      db(),
-      { workspaceId: workspace.id, ...parsed.data },
-      { userId: user.id, role },
-    ));
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath("/promotions");
-  redirect(`/promotions/${number}`);
-}
+    revalidatePath("/promotions");
+    redirect(promotionHref(number));
+  },
+);
 
-async function requestAction(
-  formData: FormData,
-  minimum: "author" | "approver",
-  act: (
-    input: { workspaceId: string; number: number },
-    actor: { userId: string; role: "viewer" | "author" | "approver" | "admin" },
-  ) => Promise<unknown>,
-  done: string,
-): Promise<PromotionActionState> {
-  const { user, workspace, role } = await requireRole(minimum);
-  const parsedNumber = requestNumberSchema.safeParse(formData.get("number"));
-  if (!parsedNumber.success) return { status: "error", message: "Not a request number." };
-  try {
-    await act({ workspaceId: workspace.id, number: parsedNumber.data }, { userId: user.id, role });
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath(`/promotions/${parsedNumber.data}`);
-  revalidatePath("/promotions");
-  return { status: "done", message: done };
-}
+type RequestStep = (
+  input: { workspaceId: string; number: number },
+  actor: { userId: string; role: Role },
+) => Promise<unknown>;
 
-export async function reviewPromotionAction(
-  _prev: PromotionActionState,
-  formData: FormData,
-): Promise<PromotionActionState> {
-  const parsed = reviewInputSchema.safeParse({
-    decision: formData.get("decision"),
-    comment: formData.get("comment") ?? "",
+/** One step on an existing request (review, withdraw, refresh, apply), named by its number. */
+function requestAction<Schema extends z.ZodType<{ number: number }>>(
+  name: string,
+  role: "author" | "approver",
+  schema: Schema,
+  read: (form: FormData) => unknown,
+  step: (input: z.infer<Schema>) => { act: RequestStep; done: string },
+) {
+  return formAction(name, { role, schema, read }, async (input, { user, workspace, role: actorRole }) => {
+    const { act, done } = step(input);
+    await act({ workspaceId: workspace.id, number: input.number }, { userId: user.id, role: actorRole });
+    revalidatePath(`/promotions/${input.number}`);
+    revalidatePath("/promotions");
+    return { status: "done" as const, message: done };
   });
-  if (!parsed.success) {
-    const fields = Object.fromEntries(zodFieldErrors(parsed.error).map((field) => [field.path, field.message]));
-    return { status: "error", message: Object.values(fields)[0] ?? "Check the review.", fields };
-  }
-  return requestAction(
-    formData,
-    "approver",
-    (input, actor) => reviewPromotionRequest(db(), { ...input, ...parsed.data }, actor),
-    parsed.data.decision === "approve"
-      ? "Approved."
-      : parsed.data.decision === "reject"
-        ? "Rejected."
-        : "Changes requested.",
-  );
 }
 
-export async function withdrawPromotionAction(
-  _prev: PromotionActionState,
-  formData: FormData,
-): Promise<PromotionActionState> {
-  return requestAction(
-    formData,
-    "author",
-    (input, actor) => withdrawPromotionRequest(db(), input, actor),
-    "Withdrawn.",
-  );
-}
+const numberOnly = z.object({ number: requestNumberSchema });
+const readNumber = (form: FormData) => ({ number: form.get("number") });
 
-export async function refreshPromotionAction(
-  _prev: PromotionActionState,
-  formData: FormData,
-): Promise<PromotionActionState> {
-  return requestAction(
-    formData,
-    "author",
-    (input, actor) => refreshPromotionRequest(db(), input, actor),
-    "Refreshed: diff and checks recomputed.",
-  );
-}
+const REVIEW_DONE = { approve: "Approved.", reject: "Rejected.", request_changes: "Changes requested." } as const;
 
-export async function applyPromotionAction(
-  _prev: PromotionActionState,
-  formData: FormData,
-): Promise<PromotionActionState> {
-  return requestAction(formData, "approver", (input, actor) => applyPromotionRequest(db(), input, actor), "Applied.");
-}
+export const reviewPromotionAction = requestAction(
+  "reviewPromotion",
+  "approver",
+  z.intersection(numberOnly, reviewInputSchema),
+  (form) => ({ ...readNumber(form), decision: form.get("decision"), comment: form.get("comment") ?? "" }),
+  ({ decision, comment }) => ({
+    act: (input, actor) => reviewPromotionRequest(db(), { ...input, decision, comment }, actor),
+    done: REVIEW_DONE[decision],
+  }),
+);
 
-export async function revertPromotionAction(
-  _prev: PromotionActionState,
-  formData: FormData,
-): Promise<PromotionActionState> {
-  const { user, workspace, role } = await requireRole("author");
-  const parsedNumber = requestNumberSchema.safeParse(formData.get("number"));
-  if (!parsedNumber.success) return { status: "error", message: "Not a request number." };
-  let number: number;
-  try {
-    ({ number } = await createRevertRequest(
+export const withdrawPromotionAction = requestAction("withdrawPromotion", "author", numberOnly, readNumber, () => ({
+  act: (input, actor) => withdrawPromotionRequest(db(), input, actor),
+  done: "Withdrawn.",
+}));
+
+export const refreshPromotionAction = requestAction("refreshPromotion", "author", numberOnly, readNumber, () => ({
+  act: (input, actor) => refreshPromotionRequest(db(), input, actor),
+  done: "Refreshed: diff and checks recomputed.",
+}));
+
+export const applyPromotionAction = requestAction("applyPromotion", "approver", numberOnly, readNumber, () => ({
+  act: (input, actor) => applyPromotionRequest(db(), input, actor),
+  done: "Applied.",
+}));
+
+export const revertPromotionAction = formAction(
+  "revertPromotion",
+  { role: "author", schema: numberOnly, read: readNumber, invalidMessage: "Not a request number." },
+  async ({ number: reverted }, { user, workspace, role }): Promise<Done> => {
+    const { number } = await createRevertRequest(
       db(),
-      { workspaceId: workspace.id, number: parsedNumber.data },
+      { workspaceId: workspace.id, number: reverted },
       { userId: user.id, role },
-    ));
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath("/promotions");
-  redirect(`/promotions/${number}`);
-}
+    );
+    revalidatePath("/promotions");
+    redirect(promotionHref(number));
+  },
+);

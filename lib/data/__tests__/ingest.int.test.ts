@@ -349,7 +349,10 @@ describe(`materialization runs and profiles on ${testEngineKind()}`, () => {
 describe(`retention on ${testEngineKind()}`, () => {
   it("deletes raw minutes past the retention and keeps their rollups", async () => {
     const before = (await servingRows(3600)).length;
-    const result = await pruneMonitoringData(store, { now: new Date("2025-02-15T00:00:00Z") });
+    const result = await pruneMonitoringData(store, {
+      workspaceId: fixture.workspaceId,
+      now: new Date("2025-02-15T00:00:00Z"),
+    });
     expect(result.retentionDays).toBe(14);
     expect(result.rawRowsDeleted).toBeGreaterThan(0);
     expect(await database.prisma.servingMetric.count({ where: { bucketSeconds: 60 } })).toBe(0);

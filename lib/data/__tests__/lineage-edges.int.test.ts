@@ -1,5 +1,6 @@
+import { resolveEnvironment } from "@/lib/data/environments";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getWorkspaceLineage, resolveLineageEnvironment, type LineageEnvironment } from "@/lib/data/lineage";
+import { getWorkspaceLineage, type LineageEnvironment } from "@/lib/data/lineage";
 import { ARMS } from "@/lib/data/lineage/edges";
 import { countNeighbours } from "@/lib/data/lineage/walk";
 import { createWorkspace } from "@/lib/data/workspaces";
@@ -26,7 +27,7 @@ beforeAll(async () => {
   await insertLineageRegistry(database.prisma, workspaceId);
   // A second workspace whose rows must never show up as neighbours.
   await insertLineageRegistry(database.prisma, otherWorkspaceId, "other_");
-  prod = (await resolveLineageEnvironment(database.prisma, { workspaceId, name: "prod" }))!;
+  prod = await resolveEnvironment(database.prisma, { workspaceId, requested: "prod" });
 });
 afterAll(() => database.cleanup());
 

@@ -1,9 +1,9 @@
+import { resolveEnvironment } from "@/lib/data/environments";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   getFocusedLineage,
   getLineageImpact,
   getWorkspaceLineage,
-  resolveLineageEnvironment,
   searchLineageObjects,
   type LineageEnvironment,
 } from "@/lib/data/lineage";
@@ -26,7 +26,7 @@ beforeAll(async () => {
   otherWorkspaceId = (await createWorkspace(database.prisma, { slug: "other", name: "Other" })).id;
   await insertLineageRegistry(database.prisma, workspaceId);
   await insertLineageRegistry(database.prisma, otherWorkspaceId, "other_");
-  prod = (await resolveLineageEnvironment(database.prisma, { workspaceId, name: "prod" }))!;
+  prod = await resolveEnvironment(database.prisma, { workspaceId, requested: "prod" });
 });
 afterAll(() => database.cleanup());
 
@@ -183,7 +183,7 @@ describe(`lineage queries on ${testEngineKind()}`, () => {
       /no active version in prod/,
     );
     await expectAppError(
-      resolveLineageEnvironment(database.prisma, { workspaceId, name: "qa" }),
+      resolveEnvironment(database.prisma, { workspaceId, requested: "qa" }),
       "bad_request",
       /no environment named "qa"/,
     );

@@ -14,6 +14,7 @@ import {
 } from "@/lib/definitions/schema";
 import { validateRepository } from "@/lib/definitions/validate";
 import type { FieldError } from "@/lib/errors";
+import { findObjectsActiveBeyondDev, pruneRefusedError, type ActiveBeyondDev } from "./active-beyond-dev";
 import { brokenDependents, emptyState, existingNamesOf, loadState, teamErrors } from "./registry-state";
 import { TX_OPTIONS } from "./types";
 import { appendVersion, firstEnvironmentId, lockWorkspace, toField, validationError } from "./versioning";
@@ -35,6 +36,11 @@ export interface ApplyResult {
   create: PlanItem[];
   update: Array<PlanItem & { changes: FieldChange[] }>;
   delete: Array<{ kind: DefinitionKind; name: string }>;
+  /**
+   * What the prune would remove but may not: objects active beyond dev (staging, prod). A plan
+   * lists them; an apply with any is refused whole (409).
+   */
+  pruneRefused: ActiveBeyondDev[];
   unchanged: number;
   warnings: FieldError[];
   /** The versions an apply wrote, one per created or updated object. */
@@ -114,6 +120,14 @@ export async function applyInTransaction(
     ),
   ];
   if (errors.length > 0) throw validationError(errors);
+  const pruneRefused = await findObjectsActiveBeyondDev(
+    tx,
+    workspaceId,
+    plan.delete.flatMap(({ kind, name }) => {
+      const stored = state[kind].get(name);
+      return stored ? [{ kind, name, objectId: stored.objectId }] : [];
+    }),
+  );
 
   const result: ApplyResult = {
     applied: !input.dryRun,
@@ -125,11 +139,13 @@ export async function applyInTransaction(
       changes,
     })),
     delete: plan.delete,
+    pruneRefused,
     unchanged: plan.unchanged,
     warnings: issues.filter((issue) => issue.severity === "warning").map(toField),
     versions: [],
   };
   if (input.dryRun) return result;
+  if (pruneRefused.length > 0) throw pruneRefusedError(pruneRefused);
 
   const writes = orderForWrite([...plan.create, ...plan.update]);
   const before: Record<string, unknown> = {};

@@ -11,6 +11,7 @@ import "server-only";
  *   save-definition.ts     save one object / revert to a version (409 on stale saves)
  *   apply-repository.ts    plan and apply of a repository document
  *   import-feast.ts        Feast registry import (an apply that never prunes)
+ *   active-beyond-dev.ts   what a prune may not remove: objects active in staging or prod
  *   registry-state.ts      the registry's latest versions, names, before/after checks
  *   versioning.ts          lock, append version, author names, validation errors
  */
@@ -21,9 +22,9 @@ export * from "./save-definition";
 export type { ApplyRepositoryInput, ApplyResult, PlanItem } from "./apply-repository";
 export { applyRepository } from "./apply-repository";
 export * from "./import-feast";
+export { findObjectsActiveBeyondDev, type ActiveBeyondDev } from "./active-beyond-dev";
 export { parseDefinition } from "./versioning";
 export {
-  KIND_LABELS,
   type ConflictDetails,
   type CurrentDefinition,
   type SaveResult,

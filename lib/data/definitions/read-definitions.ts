@@ -1,11 +1,12 @@
 import "server-only";
+import { kindWord } from "@/lib/kinds";
 import { findObjectRow } from "@/lib/data/object-rows";
 import { loadRowIds, type Tx } from "@/lib/data/definition-rows";
 import type { Db } from "@/lib/db";
 import { canonicalDefinition, diffDefinitions, type FieldChange } from "@/lib/definitions/diff";
 import { DEFINITION_KINDS, type AnyDefinition, type DefinitionKind } from "@/lib/definitions/schema";
 import { AppError } from "@/lib/errors";
-import { KIND_LABELS, VERSION_SELECT, type CurrentDefinition, type VersionDetail, type VersionSummary } from "./types";
+import { VERSION_SELECT, type CurrentDefinition, type VersionDetail, type VersionSummary } from "./types";
 import { withAuthorNames } from "./versioning";
 
 /** The latest version (the dev head) of one object, by id or name. */
@@ -56,7 +57,7 @@ export async function requireCurrentDefinition(
     throw new AppError("not_found", `Unknown kind "${params.kind}": use one of ${DEFINITION_KINDS.join(", ")}.`);
   }
   const found = await findCurrentDefinition(prisma, workspaceId, params);
-  if (!found) throw new AppError("not_found", `No ${KIND_LABELS[params.kind]} "${params.id}" in this workspace.`);
+  if (!found) throw new AppError("not_found", `No ${kindWord(params.kind)} "${params.id}" in this workspace.`);
   return found;
 }
 

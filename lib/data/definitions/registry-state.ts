@@ -1,4 +1,5 @@
 import "server-only";
+import { kindWord } from "@/lib/kinds";
 import { loadRowIds, type RowWriteContext, type Tx } from "@/lib/data/definition-rows";
 import type { Db } from "@/lib/db";
 import {
@@ -15,7 +16,7 @@ import {
 } from "@/lib/definitions/schema";
 import { validateRepository, type ExistingNames } from "@/lib/definitions/validate";
 import type { FieldError } from "@/lib/errors";
-import { KIND_LABELS, type RegistryState, type VersionRow } from "./types";
+import { type RegistryState, type VersionRow } from "./types";
 
 /*
  * The registry as authoring sees it: every object's latest version per kind and name, the
@@ -163,7 +164,7 @@ export function brokenDependents(
     if (existing.has(key)) continue;
     errors.push({
       path: pathOf(issue.kind, issue.name, issue.rest),
-      message: `This would break ${KIND_LABELS[issue.kind]} "${issue.name}": ${issue.message}`,
+      message: `This would break ${kindWord(issue.kind)} "${issue.name}": ${issue.message}`,
     });
   }
   return errors;

@@ -1,4 +1,5 @@
 import "server-only";
+import { kindWord } from "@/lib/kinds";
 import { recordAudit, type Actor } from "@/lib/data/audit";
 import { loadRowIds, writeDefinitionRows, type Tx } from "@/lib/data/definition-rows";
 import type { Db } from "@/lib/db";
@@ -8,7 +9,7 @@ import type { AnyDefinition, DefinitionKind } from "@/lib/definitions/schema";
 import { validateObject } from "@/lib/definitions/validate";
 import { AppError } from "@/lib/errors";
 import { brokenDependents, existingNamesOf, loadState, teamErrors, withObject } from "./registry-state";
-import { KIND_LABELS, TX_OPTIONS, type ConflictDetails, type SaveResult, type VersionRow } from "./types";
+import { TX_OPTIONS, type ConflictDetails, type SaveResult, type VersionRow } from "./types";
 import {
   appendVersion,
   article,
@@ -102,20 +103,16 @@ async function saveInTransaction(
   let stored = state[kind].get(definition.name);
   if (input.objectId) {
     const byId = [...state[kind].values()].find((object) => object.objectId === input.objectId);
-    if (!byId) throw new AppError("not_found", `This ${KIND_LABELS[kind]} does not exist (any more).`);
+    if (!byId) throw new AppError("not_found", `This ${kindWord(kind)} does not exist (any more).`);
     if (byId.name !== definition.name) {
-      throw new AppError(
-        "unprocessable",
-        `name: Renaming is not supported; create a new ${KIND_LABELS[kind]} instead.`,
-        {
-          fields: [{ path: "name", message: `Renaming is not supported; create a new ${KIND_LABELS[kind]} instead` }],
-        },
-      );
+      throw new AppError("unprocessable", `name: Renaming is not supported; create a new ${kindWord(kind)} instead.`, {
+        fields: [{ path: "name", message: `Renaming is not supported; create a new ${kindWord(kind)} instead` }],
+      });
     }
     stored = byId;
   }
   if (input.baseVersionNumber === null && stored) {
-    const message = `${article(kind)} ${KIND_LABELS[kind]} named "${definition.name}" already exists`;
+    const message = `${article(kind)} ${kindWord(kind)} named "${definition.name}" already exists`;
     throw new AppError("unprocessable", `name: ${message}`, { fields: [{ path: "name", message }] });
   }
 
@@ -133,7 +130,7 @@ async function saveInTransaction(
     };
   }
   if (typeof input.baseVersionNumber === "number") {
-    if (!stored) throw new AppError("not_found", `This ${KIND_LABELS[kind]} does not exist (any more).`);
+    if (!stored) throw new AppError("not_found", `This ${kindWord(kind)} does not exist (any more).`);
     if (latest && latest.number !== input.baseVersionNumber) {
       throw await conflictError(tx, kind, stored.objectId, input.baseVersionNumber, latest, stored.definition);
     }

@@ -45,15 +45,6 @@ export interface ConflictDetails {
 
 export const TX_OPTIONS = { maxWait: 20_000, timeout: 60_000 } as const;
 
-export const KIND_LABELS: Record<DefinitionKind, string> = {
-  data_source: "data source",
-  entity: "entity",
-  feature_view: "feature view",
-  feature_service: "feature service",
-  saved_dataset: "saved dataset",
-  model: "model",
-};
-
 export interface VersionRow {
   id: string;
   number: number;

@@ -7,6 +7,7 @@ import "server-only";
  * a handful of statements. Serving metrics roll up minute -> hour -> day for the touched range.
  */
 export type { IngestContext, IngestOutcome, IngestStore } from "./batch";
+export { ingestStore } from "./store";
 export { ingestMaterializationRuns } from "./materialization-runs";
 export { ingestServingMetrics } from "./serving-metrics";
 export { ingestProfiles } from "./profiles";

@@ -11,7 +11,7 @@ import "server-only";
  * (columns follow their data source, features their feature view). The links themselves are
  * the registry head's.
  */
-export { getLineageRoot, resolveLineageEnvironment, type LineageEnvironment, type LineageRoot } from "./root";
+export { getLineageRoot, type LineageEnvironment, type LineageRoot } from "./root";
 export { walkLineage, type WalkedNode } from "./walk";
 export { loadRegistryRows } from "./registry-rows";
 export { getFocusedLineage, type FocusedLineage } from "./focused";

@@ -6,7 +6,7 @@ import type { ImpactItem, LineageGraph, NodeKind } from "@/lib/lineage/types";
 import type { ImpactQuery, LineageLevel, LineageQuery, WorkspaceLineageQuery } from "@/lib/validations/lineage";
 import { getFocusedLineage } from "./focused";
 import { getLineageImpact } from "./impact";
-import { resolveLineageEnvironment } from "./root";
+import { resolveEnvironment } from "@/lib/data/environments";
 import { getWorkspaceLineage } from "./workspace";
 
 export interface LineageResponse {
@@ -35,7 +35,8 @@ export async function getLineageResponse(
   options: { workspaceId: string; query: LineageQuery; now?: Date },
 ): Promise<LineageResponse> {
   const { workspaceId, query } = options;
-  const environment = await resolveLineageEnvironment(prisma, { workspaceId, name: query.env });
+  // No env: the registry head, without health.
+  const environment = query.env ? await resolveEnvironment(prisma, { workspaceId, requested: query.env }) : null;
   const level = query.level ?? defaultLevel(query.root.kind);
   const focused = await getFocusedLineage(prisma, {
     workspaceId,
@@ -74,7 +75,8 @@ export async function getWorkspaceLineageResponse(
   options: { workspaceId: string; query: WorkspaceLineageQuery; now?: Date },
 ): Promise<WorkspaceLineageResponse> {
   const { workspaceId, query } = options;
-  const environment = await resolveLineageEnvironment(prisma, { workspaceId, name: query.env });
+  // No env: the registry head, without health.
+  const environment = query.env ? await resolveEnvironment(prisma, { workspaceId, requested: query.env }) : null;
   const page = await getWorkspaceLineage(prisma, {
     workspaceId,
     environment,
@@ -105,7 +107,8 @@ export async function getWorkspaceLineageResponse(
 /** GET /api/v1/lineage/impact. */
 export async function getImpactResponse(prisma: Db, options: { workspaceId: string; query: ImpactQuery }) {
   const { workspaceId, query } = options;
-  const environment = await resolveLineageEnvironment(prisma, { workspaceId, name: query.env });
+  // No env: the registry head, without health.
+  const environment = query.env ? await resolveEnvironment(prisma, { workspaceId, requested: query.env }) : null;
   const impact = await getLineageImpact(prisma, {
     workspaceId,
     environment,

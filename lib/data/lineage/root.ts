@@ -18,24 +18,6 @@ export interface LineageEnvironment {
   name: string;
 }
 
-/** The environment named in a request, or null for none; an unknown name is a 400. */
-export async function resolveLineageEnvironment(
-  prisma: Db,
-  options: { workspaceId: string; name?: string | null },
-): Promise<LineageEnvironment | null> {
-  if (!options.name) return null;
-  const environment = await prisma.environment.findFirst({
-    where: { workspaceId: options.workspaceId, name: options.name },
-    select: { id: true, name: true },
-  });
-  if (!environment) {
-    throw new AppError("bad_request", `env: no environment named "${options.name}" in this workspace.`, {
-      fields: [{ path: "env", message: "unknown environment" }],
-    });
-  }
-  return environment;
-}
-
 export interface LineageRoot {
   kind: NodeKind;
   objectId: string;

@@ -124,3 +124,21 @@ export async function listFeatureStatistics(
   const rank: Record<DriftStatus, number> = { alert: 0, warn: 1, ok: 2 };
   return rows.sort((a, b) => rank[a.worst] - rank[b.worst] || (b.psi ?? -1) - (a.psi ?? -1));
 }
+
+export interface FeatureStatisticsFilters {
+  services: { id: string; name: string }[];
+  models: { id: string; name: string }[];
+}
+
+/** The services and models the skew & drift list can be narrowed to, by name. */
+export async function listFeatureStatisticsFilters(prisma: Db, workspaceId: string): Promise<FeatureStatisticsFilters> {
+  const [services, models] = await Promise.all([
+    prisma.featureService.findMany({
+      where: { workspaceId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    prisma.model.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { services, models };
+}

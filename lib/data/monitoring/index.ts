@@ -5,7 +5,7 @@ import "server-only";
  * reads hourly or daily rollups for long ranges (never raw minutes), and returns plain
  * serialisable objects (ISO strings for times).
  */
-export { bucketSecondsFor, resolveEnvironment } from "./scope";
+export { bucketSecondsFor } from "./scope";
 export { getFreshnessDetail, listViewFreshness, type FreshnessDetail, type ViewFreshness } from "./freshness";
 export {
   getServingDetail,
@@ -16,7 +16,12 @@ export {
 } from "./serving";
 export type { Comparison, ProfileSummary } from "@/lib/monitoring/profiles";
 export { getFeatureDrift, type FeatureDrift } from "./drift";
-export { listFeatureStatistics, type FeatureStatisticsRow } from "./feature-statistics";
+export {
+  listFeatureStatistics,
+  listFeatureStatisticsFilters,
+  type FeatureStatisticsFilters,
+  type FeatureStatisticsRow,
+} from "./feature-statistics";
 export { saveThresholdOverrides, setDriftBaseline } from "./thresholds";
 export { DEFAULT_MONITORS, createMonitor, listMonitors, setMonitorEnabled } from "./monitors";
 export { getRetentionSettings, setRawRetentionDays } from "./retention";

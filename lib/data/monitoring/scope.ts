@@ -1,37 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/errors";
 import { getRawRetentionDays } from "@/lib/data/ingest";
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
-
-/**
- * An environment of the workspace by name, else `fallbackId`'s, else the last one (prod); an
- * unknown name is a 400 naming the query parameter it came from.
- */
-export async function resolveEnvironment(
-  prisma: Db,
-  workspaceId: string,
-  name: string | null | undefined,
-  fallbackId?: string,
-  parameter = "env",
-): Promise<{ id: string; name: string }> {
-  const environments = await prisma.environment.findMany({
-    where: { workspaceId },
-    orderBy: { position: "asc" },
-    select: { id: true, name: true },
-  });
-  if (name) {
-    const found = environments.find((env) => env.name === name);
-    if (!found) throw new AppError("bad_request", `${parameter}: no environment named "${name}" in this workspace`);
-    return found;
-  }
-  const fallback = environments.find((env) => env.id === fallbackId) ?? environments[environments.length - 1];
-  if (!fallback) throw new AppError("not_found", "This workspace has no environments.");
-  return fallback;
-}
 
 /**
  * Which stored resolution a chart over [from, to] reads: raw minutes up to a day (while they
@@ -44,8 +17,8 @@ export function bucketSecondsFor(from: Date, to: Date, rawCutoff: Date): 60 | 36
   return 86400;
 }
 
-export async function rawCutoff(prisma: Db, now: Date): Promise<Date> {
-  const days = await getRawRetentionDays(prisma);
+export async function rawCutoff(prisma: Db, workspaceId: string, now: Date): Promise<Date> {
+  const days = await getRawRetentionDays(prisma, workspaceId);
   return new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - days * DAY_MS);
 }
 

@@ -25,7 +25,11 @@ export async function listServiceLatency(
   prisma: Db,
   options: { workspaceId: string; environmentId: string; from: Date; to: Date; serviceIds?: string[]; now?: Date },
 ): Promise<ServiceLatency[]> {
-  const bucketSeconds = bucketSecondsFor(options.from, options.to, await rawCutoff(prisma, options.now ?? new Date()));
+  const bucketSeconds = bucketSecondsFor(
+    options.from,
+    options.to,
+    await rawCutoff(prisma, options.workspaceId, options.now ?? new Date()),
+  );
   const ids = options.serviceIds ?? null;
   const rows = await prisma.$queryRaw<
     {
@@ -103,7 +107,7 @@ export async function getServingDetail(
         features: { select: { feature: { select: { featureView: { select: { id: true, name: true } } } } } },
       },
     }),
-    rawCutoff(prisma, options.now ?? new Date()),
+    rawCutoff(prisma, options.workspaceId, options.now ?? new Date()),
   ]);
   if (!service) return null;
   const bucketSeconds = bucketSecondsFor(options.from, options.to, cutoff);

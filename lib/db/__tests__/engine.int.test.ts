@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createEngine } from "@/lib/db/engine";
+import { spawnSync } from "node:child_process";
+import { acquireDataDirLock, createEngine } from "@/lib/db/engine";
 import { describeDatabaseError } from "@/lib/db/describe-error";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applyMigrations } from "@/lib/migrate";
@@ -36,6 +37,40 @@ describe("embedded PGlite engine", { timeout: 120_000 }, () => {
     fs.writeFileSync(path.join(dataDir, "pglite.pid"), String(process.pid));
     await engine.close();
     expect(fs.existsSync(path.join(dataDir, "pglite.pid"))).toBe(false);
+  });
+
+  it("keeps the directory locked from `npm start`'s preparation until its server has opened it", async () => {
+    const heldDir = fs.mkdtempSync(path.join(os.tmpdir(), "fl-engine-held-"));
+    const lockFile = path.join(heldDir, "pglite.pid");
+    // As scripts/start.ts: lock, prepare (open and close the database), then spawn the server.
+    const release = acquireDataDirLock(heldDir);
+    const preparing = createEngine({ dataDir: heldDir });
+    await preparing.close();
+    expect(fs.readFileSync(lockFile, "utf8")).toBe(String(process.pid));
+
+    // Between the server's start and its first request, another process is still refused...
+    const opener = (env: Record<string, string>) =>
+      spawnSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "-e",
+          `import("@/lib/db/engine").then(async ({ createEngine }) => { await createEngine({ dataDir: ${JSON.stringify(heldDir)}, lockHeldFor: Number(process.env.HOLDER) || undefined }).close(); console.log("opened"); })`,
+        ],
+        { encoding: "utf8", env: { ...process.env, ...env }, timeout: 60_000 },
+      );
+    const intruder = opener({});
+    expect(intruder.stdout).not.toContain("opened");
+    expect(intruder.stderr).toMatch(/in use by another Featureline process \(pid \d+\)/);
+    // ...while the server it was held for opens it, leaving the lock to its holder.
+    const server = opener({ HOLDER: String(process.pid) });
+    expect(server.stdout).toContain("opened");
+    expect(fs.readFileSync(lockFile, "utf8")).toBe(String(process.pid));
+
+    release();
+    expect(fs.existsSync(lockFile)).toBe(false);
+    fs.rmSync(heldDir, { recursive: true, force: true });
   });
 
   it("maps a unique violation to Prisma's P2002, as on PostgreSQL", async () => {

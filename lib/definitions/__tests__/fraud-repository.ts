@@ -4,7 +4,7 @@ import {
   type RepositoryDocumentInput,
 } from "@/lib/definitions/schema";
 
-/** The fraud team's catalog from DOMAIN.md, valid as written; tests break one rule at a time. */
+/** The fraud team's catalog from docs/domain.md, valid as written; tests break one rule at a time. */
 export const fraudRepositoryInput = {
   workspace: "fraud",
   dataSources: [

@@ -104,6 +104,29 @@ featureViews:
         windows: ${windows}
 `;
 
+  it("answers a YAML alias bomb with a 400, never expanding it", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (const [index, name] of ["b", "c", "d", "e", "f", "g", "h", "i"].entries()) {
+      const previous = String.fromCharCode("a".charCodeAt(0) + index);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`);
+    }
+    const result = parseRepositoryText(levels.join("\n"), "application/yaml");
+    expect(result).toMatchObject({ ok: false, status: 400 });
+    if (result.ok || result.status !== 400) return;
+    expect(result.error.message).toMatch(/alias/i);
+  });
+
+  it("refuses a NUL byte in YAML and JSON documents as malformed (400)", () => {
+    expect(parseRepositoryText('entities:\n  - name: "user\\0id"\n', "application/yaml")).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    expect(parseRepositoryText('{"entities": [{"name": "a\\u0000"}]}', "application/json")).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+  });
+
   it("parses YAML and fills defaults", () => {
     const result = parseRepositoryText(streamView('["5m", "15m", "15d"]'));
     expect(result.ok).toBe(true);

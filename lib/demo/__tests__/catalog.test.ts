@@ -140,7 +140,7 @@ describe("demo catalog", () => {
     }
   });
 
-  it("contains the fraud example of DOMAIN.md", () => {
+  it("contains the fraud example of docs/domain.md", () => {
     expect(sources.get("transactions")).toMatchObject({
       kind: "batch",
       platform: "snowflake",

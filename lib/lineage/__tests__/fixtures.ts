@@ -4,7 +4,7 @@ import type { RegistryRows } from "@/lib/lineage/types";
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 export type RegistryRowsDraft = Mutable<RegistryRows>;
 
-/** A small fraud team registry (DOMAIN.md's typical catalog). */
+/** A small fraud team registry (docs/domain.md's typical catalog). */
 export function fraudRegistry(): RegistryRowsDraft {
   return {
     dataSources: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { healthBadge, overallHealth, shortDuration, withOverall } from "@/lib/lineage/health";
+import { healthBadge, overallHealth, withOverall } from "@/lib/lineage/health";
 
 describe("overallHealth", () => {
   it("is the worst of the parts, unknown when nothing is measured", () => {
@@ -29,9 +29,9 @@ describe("healthBadge", () => {
     });
     expect(health.status).toBe("bad");
     const badge = healthBadge(health)!;
-    expect(badge.label).toBe("stale 3d +2");
+    expect(badge.label).toBe("stale 3 d +2");
     expect(badge.description).toBe(
-      "Stale: newest data is 3d old, SLA 2h; Drift alert in 2 features: PSI 0.31; 1 open critical alert",
+      "Stale: newest data is 3 d old, SLA 2 h; Drift alert in 2 features: PSI 0.31; 1 open critical alert",
     );
   });
 
@@ -47,18 +47,5 @@ describe("healthBadge", () => {
     expect(healthBadge(withOverall({ latency: { p99Ms: 73.4, budgetMs: 50, isOverBudget: true } }))?.label).toBe(
       "p99 73ms",
     );
-  });
-});
-
-describe("shortDuration", () => {
-  it("picks a unit", () => {
-    expect([30, 600, 5400, 36_000, 200_000, 2_000_000].map(shortDuration)).toEqual([
-      "30s",
-      "10m",
-      "1.5h",
-      "10h",
-      "2.3d",
-      "23d",
-    ]);
   });
 });

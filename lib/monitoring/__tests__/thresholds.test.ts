@@ -66,7 +66,7 @@ describe("resolveThresholds", () => {
       "linf",
       "psi",
     ]);
-    // STATS.md gives the L-infinity default for categorical profiles only.
+    // docs/statistics.md gives the L-infinity default for categorical profiles only.
     expect(Object.keys(resolveThresholds([], "numeric")).sort()).toEqual(["jsDistance", "ks", "psi"]);
     expect(resolveThresholds([{ statistic: "linf", warn: 0.05, alert: 0.1 }], "numeric").linf).toEqual({
       warn: 0.05,

@@ -136,7 +136,7 @@ describe("health", () => {
     };
     expect(checkFreshness(input)).toMatchObject({ status: "warn", blocking: false });
     expect(checkFreshness(input).details.problems[0]!.message).toBe(
-      "Staleness reached 3.0d in the last 24 h, over its SLA of 2.0d.",
+      "Staleness reached 3 d in the last 24 h, over its SLA of 2 d.",
     );
     expect(checkFreshness({ ...input, blockOnHealth: true })).toMatchObject({ status: "fail", blocking: true });
     const none = {

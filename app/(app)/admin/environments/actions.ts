@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { formAction, type ActionState } from "@/lib/actions";
 import { db } from "@/lib/db";
 import { addEnvironment, removeEnvironment, updateEnvironment } from "@/lib/data/environments";
-import { toAppError, zodFieldErrors } from "@/lib/errors";
-import { requireRole } from "@/lib/session";
 import { environmentInputSchema, environmentNameSchema } from "@/lib/validations/promotions";
 
-export type EnvironmentActionState = { status: "idle" } | { status: "saved" } | { status: "error"; message: string };
+export type EnvironmentActionState = ActionState<{ status: "saved" }>;
+
+const SAVED = { status: "saved" as const };
 
 const settingsSchema = z.object({
   name: environmentNameSchema,
@@ -16,78 +17,69 @@ const settingsSchema = z.object({
   blockOnHealth: z.boolean(),
 });
 
-export async function saveEnvironmentAction(
-  _prev: EnvironmentActionState,
-  formData: FormData,
-): Promise<EnvironmentActionState> {
-  const { user, workspace } = await requireRole("admin");
-  const parsed = settingsSchema.safeParse({
-    name: formData.get("name"),
-    requiredApprovals: formData.get("requiredApprovals"),
-    blockOnHealth: formData.get("blockOnHealth") === "on",
-  });
-  if (!parsed.success)
-    return { status: "error", message: zodFieldErrors(parsed.error)[0]?.message ?? "Check the values." };
-  try {
-    await updateEnvironment(db(), { workspaceId: workspace.id, ...parsed.data }, { userId: user.id });
-  } catch (error) {
-    return { status: "error", message: toAppError(error).message };
-  }
+function done() {
   revalidatePath("/admin/environments");
-  return { status: "saved" };
+  return SAVED;
 }
 
-export async function moveEnvironmentAction(
-  _prev: EnvironmentActionState,
-  formData: FormData,
-): Promise<EnvironmentActionState> {
-  const { user, workspace } = await requireRole("admin");
-  const parsed = z
-    .object({ name: environmentNameSchema, position: z.coerce.number().int().min(0).max(50) })
-    .safeParse({ name: formData.get("name"), position: formData.get("position") });
-  if (!parsed.success) return { status: "error", message: "Not a valid move." };
-  try {
-    await updateEnvironment(db(), { workspaceId: workspace.id, ...parsed.data }, { userId: user.id });
-  } catch (error) {
-    return { status: "error", message: toAppError(error).message };
-  }
-  revalidatePath("/admin/environments");
-  return { status: "saved" };
-}
+export const saveEnvironmentAction = formAction(
+  "saveEnvironment",
+  {
+    role: "admin",
+    schema: settingsSchema,
+    read: (form) => ({
+      name: form.get("name"),
+      requiredApprovals: form.get("requiredApprovals"),
+      blockOnHealth: form.get("blockOnHealth") === "on",
+    }),
+  },
+  async (input, { user, workspace }) => {
+    await updateEnvironment(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    return done();
+  },
+);
 
-export async function removeEnvironmentAction(
-  _prev: EnvironmentActionState,
-  formData: FormData,
-): Promise<EnvironmentActionState> {
-  const { user, workspace } = await requireRole("admin");
-  const name = environmentNameSchema.safeParse(formData.get("name"));
-  if (!name.success) return { status: "error", message: "Not a valid environment." };
-  try {
-    await removeEnvironment(db(), { workspaceId: workspace.id, name: name.data }, { userId: user.id });
-  } catch (error) {
-    return { status: "error", message: toAppError(error).message };
-  }
-  revalidatePath("/admin/environments");
-  return { status: "saved" };
-}
+export const moveEnvironmentAction = formAction(
+  "moveEnvironment",
+  {
+    role: "admin",
+    schema: z.object({ name: environmentNameSchema, position: z.coerce.number().int().min(0).max(50) }),
+    read: (form) => ({ name: form.get("name"), position: form.get("position") }),
+    invalidMessage: "Not a valid move.",
+  },
+  async (input, { user, workspace }) => {
+    await updateEnvironment(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    return done();
+  },
+);
 
-export async function addEnvironmentAction(
-  _prev: EnvironmentActionState,
-  formData: FormData,
-): Promise<EnvironmentActionState> {
-  const { user, workspace } = await requireRole("admin");
-  const parsed = environmentInputSchema.safeParse({
-    name: formData.get("name"),
-    requiredApprovals: formData.get("requiredApprovals") || 1,
-    blockOnHealth: formData.get("blockOnHealth") === "on",
-  });
-  if (!parsed.success)
-    return { status: "error", message: zodFieldErrors(parsed.error)[0]?.message ?? "Check the values." };
-  try {
-    await addEnvironment(db(), { workspaceId: workspace.id, ...parsed.data }, { userId: user.id });
-  } catch (error) {
-    return { status: "error", message: toAppError(error).message };
-  }
-  revalidatePath("/admin/environments");
-  return { status: "saved" };
-}
+export const removeEnvironmentAction = formAction(
+  "removeEnvironment",
+  {
+    role: "admin",
+    schema: z.object({ name: environmentNameSchema }),
+    read: (form) => ({ name: form.get("name") }),
+    invalidMessage: "Not a valid environment.",
+  },
+  async ({ name }, { user, workspace }) => {
+    await removeEnvironment(db(), { workspaceId: workspace.id, name }, { userId: user.id });
+    return done();
+  },
+);
+
+export const addEnvironmentAction = formAction(
+  "addEnvironment",
+  {
+    role: "admin",
+    schema: environmentInputSchema,
+    read: (form) => ({
+      name: form.get("name"),
+      requiredApprovals: form.get("requiredApprovals") || 1,
+      blockOnHealth: form.get("blockOnHealth") === "on",
+    }),
+  },
+  async (input, { user, workspace }) => {
+    await addEnvironment(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    return done();
+  },
+);

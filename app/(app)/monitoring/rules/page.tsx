@@ -44,7 +44,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Search
   const scope = await monitoringPageScope(searchParams);
   const [monitors, retention] = await Promise.all([
     listMonitors(db(), { workspaceId: scope.workspaceId }),
-    getRetentionSettings(db()),
+    getRetentionSettings(db(), scope.workspaceId),
   ]);
   const canEdit = roleAtLeast(scope.context.role, "author");
   return (

@@ -1,3 +1,5 @@
+import { promotionHref } from "@/lib/routes";
+import { kindWord } from "@/lib/kinds";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -8,9 +10,9 @@ import {
   withdrawPromotionAction,
 } from "@/app/(app)/promotions/actions";
 import { ActionButton } from "@/components/promotions/action-button";
-import { CodeDiff } from "@/components/promotions/code-diff";
+import { CodeDiff } from "@/components/diff/code-diff";
+import { FieldChangeTable } from "@/components/diff/field-change-table";
 import { EnvironmentVersions } from "@/components/promotions/environment-versions";
-import { FieldChanges } from "@/components/promotions/field-changes";
 import { ReviewForm } from "@/components/promotions/review-form";
 import { CheckBadge, StateBadge } from "@/components/promotions/state-badge";
 import { Badge } from "@/components/ui/badge";
@@ -27,15 +29,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { number } = await params;
   return { title: `Promotion #${number}` };
 }
-
-const KIND_LABELS: Record<string, string> = {
-  data_source: "data source",
-  entity: "entity",
-  feature_view: "feature view",
-  feature_service: "feature service",
-  saved_dataset: "saved dataset",
-  model: "model",
-};
 
 const DECISION_LABELS = { approve: "approved", reject: "rejected", request_changes: "requested changes" } as const;
 
@@ -120,7 +113,7 @@ export default async function PromotionPage({ params }: Params) {
       {request.revertsRequestNumber ? (
         <p className="mb-4 text-sm text-slate-600">
           Reverts{" "}
-          <Link className="text-brand-700 hover:underline" href={`/promotions/${request.revertsRequestNumber}`}>
+          <Link className="text-brand-700 hover:underline" href={promotionHref(request.revertsRequestNumber)}>
             #{request.revertsRequestNumber}
           </Link>
           .
@@ -130,7 +123,7 @@ export default async function PromotionPage({ params }: Params) {
         <p className="mb-4 text-sm text-slate-600">
           Reverted by{" "}
           {request.revertedByNumbers.map((number) => (
-            <Link key={number} className="text-brand-700 hover:underline" href={`/promotions/${number}`}>
+            <Link key={number} className="text-brand-700 hover:underline" href={promotionHref(number)}>
               #{number}{" "}
             </Link>
           ))}
@@ -154,7 +147,7 @@ export default async function PromotionPage({ params }: Params) {
                 key={`${item.kind}:${item.objectId}`}
                 title={
                   <span data-testid={`item-diff-${item.name}`}>
-                    {item.name} <span className="font-normal text-slate-500">{KIND_LABELS[item.kind]}</span> ·{" "}
+                    {item.name} <span className="font-normal text-slate-500">{kindWord(item.kind)}</span> ·{" "}
                     {item.baseVersion
                       ? `v${item.baseVersion.number} → v${item.version.number}`
                       : `new in ${request.target}: v${item.version.number}`}
@@ -169,13 +162,20 @@ export default async function PromotionPage({ params }: Params) {
                   {item.changes.length === 0 && item.baseVersion ? (
                     <p className="text-sm text-slate-500">Same definition as v{item.baseVersion.number}.</p>
                   ) : null}
-                  <FieldChanges changes={item.changes} target={request.target} />
+                  <FieldChangeTable
+                    changes={item.changes}
+                    beforeLabel={`In ${request.target}`}
+                    afterLabel="Requested"
+                    hidePaths={["transformation.code"]}
+                    emptyText={null}
+                  />
                   {item.code ? (
                     <CodeDiff
                       before={item.code.before}
                       after={item.code.after}
-                      language={item.code.language}
-                      target={request.target}
+                      label={`${item.code.language} transformation, ${request.target} and requested`}
+                      beforeLabel={`Active in ${request.target}`}
+                      afterLabel="Requested"
                     />
                   ) : null}
                   <details>

@@ -1,13 +1,16 @@
 // GET /api/v1/alerts — alerts of the workspace (open by default), newest first.
 import { apiRoute, parseQuery } from "@/lib/api/handler";
 import { listAlerts } from "@/lib/data/alerts";
-import { resolveEnvironment } from "@/lib/data/monitoring";
 import { db } from "@/lib/db";
+import { resolveRequestEnvironment } from "@/lib/session";
 import { alertListQuerySchema } from "@/lib/validations/monitoring";
 
 export const GET = apiRoute({ role: "viewer", scope: "read" }, async ({ request, principal }) => {
   const query = parseQuery(request, alertListQuerySchema);
-  const environment = query.env ? await resolveEnvironment(db(), principal.workspaceId, query.env) : null;
+  // No env: alerts of every environment.
+  const environment = query.env
+    ? await resolveRequestEnvironment(principal.workspaceId, { requested: query.env })
+    : null;
   return {
     alerts: await listAlerts(db(), {
       workspaceId: principal.workspaceId,

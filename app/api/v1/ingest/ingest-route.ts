@@ -4,12 +4,18 @@ import { parseJsonBody, readBodyText, type BodyParser } from "@/lib/api/body";
 import { apiRoute, jsonResponse } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
 import { evaluateMonitors } from "@/lib/data/alerts";
-import { pruneMonitoringData, type IngestContext, type IngestOutcome, type IngestStore } from "@/lib/data/ingest";
-import { db, dbEngine } from "@/lib/db";
+import {
+  ingestStore,
+  pruneMonitoringData,
+  type IngestContext,
+  type IngestOutcome,
+  type IngestStore,
+} from "@/lib/data/ingest";
 import { INGEST_ACCESS, INGEST_BODY_LIMIT_BYTES } from "@/lib/validations/monitoring";
 
 const PRUNE_EVERY_MS = 3_600_000;
-const globalForPrune = globalThis as typeof globalThis & { __featurelinePrunedAt?: number };
+/** When each workspace's raw rows were last pruned (per workspace: each has its own retention). */
+const globalForPrune = globalThis as typeof globalThis & { __featurelinePrunedAt?: Map<string, number> };
 
 /**
  * One ingestion endpoint: parse the whole batch (413 / 400 / 422 with the item's index and
@@ -24,7 +30,7 @@ export function ingestRoute<Item>(
     const text = await readBodyText(request, INGEST_BODY_LIMIT_BYTES);
     const batch = parseJsonBody(text, parser);
     const idempotencyKey = request.headers.get("idempotency-key");
-    const store = { prisma: db(), engine: dbEngine() };
+    const store = ingestStore();
     const outcome = await write(
       store,
       {
@@ -43,10 +49,10 @@ export function ingestRoute<Item>(
           environmentIds: outcome.touched.environmentIds,
           only: { kind: outcome.touched.kind, ids: outcome.touched.ids },
         });
-        const lastPrune = globalForPrune.__featurelinePrunedAt ?? 0;
-        if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
-          globalForPrune.__featurelinePrunedAt = Date.now();
-          await pruneMonitoringData(store);
+        const prunedAt = (globalForPrune.__featurelinePrunedAt ??= new Map());
+        if (Date.now() - (prunedAt.get(principal.workspaceId) ?? 0) > PRUNE_EVERY_MS) {
+          prunedAt.set(principal.workspaceId, Date.now());
+          await pruneMonitoringData(store, { workspaceId: principal.workspaceId });
         }
       } catch (error) {
         // The batch is committed; a failing evaluation must not make the client retry it.

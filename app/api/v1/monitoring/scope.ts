@@ -1,15 +1,14 @@
 import "server-only";
 import { parseQuery } from "@/lib/api/handler";
 import type { ApiPrincipal } from "@/lib/api/principal";
-import { resolveEnvironment } from "@/lib/data/monitoring";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { resolveRequestEnvironment } from "@/lib/session";
 import { rangeQuerySchema, resolveTimeRange, TimeRangeError } from "@/lib/validations/monitoring";
 
 /** Read access to the dashboards' data: any member, or a token with the read scope. */
 export const MONITORING_READ = { role: "viewer", scope: "read" } as const;
 
-/** The environment (by name, default the last in the chain) and time range a dashboard request asks for. */
+/** The environment (URL, else the switcher's, else prod) and time range a dashboard request asks for. */
 export async function dashboardScope(request: Request, principal: ApiPrincipal) {
   const query = parseQuery(request, rangeQuerySchema);
   let range;
@@ -23,6 +22,6 @@ export async function dashboardScope(request: Request, principal: ApiPrincipal) 
     }
     throw error;
   }
-  const environment = await resolveEnvironment(db(), principal.workspaceId, query.env);
+  const environment = await resolveRequestEnvironment(principal.workspaceId, { requested: query.env });
   return { environment, ...range, workspaceId: principal.workspaceId };
 }

@@ -1,8 +1,9 @@
+import { kindWord } from "@/lib/kinds";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DefinitionEditor } from "@/components/authoring/definition-editor";
-import { emptyDraft, KIND_TITLES } from "@/components/authoring/editor-model";
+import { emptyDraft } from "@/components/authoring/editor-model";
 import { PageHeader } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { getValidationContext, isDefinitionKind } from "@/lib/data/definitions";
@@ -10,7 +11,7 @@ import { requireRole } from "@/lib/session";
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }): Promise<Metadata> {
   const { kind } = await params;
-  return { title: isDefinitionKind(kind) ? `New ${KIND_TITLES[kind].toLowerCase()}` : "Not found" };
+  return { title: isDefinitionKind(kind) ? `New ${kindWord(kind)}` : "Not found" };
 }
 
 export default async function NewDefinitionPage({ params }: { params: Promise<{ kind: string }> }) {
@@ -21,7 +22,7 @@ export default async function NewDefinitionPage({ params }: { params: Promise<{ 
   return (
     <div>
       <PageHeader
-        title={`New ${KIND_TITLES[kind].toLowerCase()}`}
+        title={`New ${kindWord(kind)}`}
         description={
           <>
             Saved as version 1 and active in dev at once. Prefer code?{" "}

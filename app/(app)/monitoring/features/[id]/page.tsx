@@ -44,7 +44,7 @@ export default async function FeatureDriftPage({
     .filter((name) => drift.kind === null || STATISTICS[name].appliesTo.includes(drift.kind))
     .map((name) => {
       const current = drift.thresholds.find((threshold) => threshold.statistic === name);
-      // STATS.md sets the L-infinity default for categorical profiles only.
+      // docs/statistics.md sets the L-infinity default for categorical profiles only.
       const fallback =
         name === "linf" && drift.kind === "numeric"
           ? null

@@ -1,8 +1,10 @@
+import { catalogHref } from "@/lib/routes";
+import { kindWord } from "@/lib/kinds";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DefinitionEditor } from "@/components/authoring/definition-editor";
-import { KIND_TITLES, type AnyDraft } from "@/components/authoring/editor-model";
+import { type AnyDraft } from "@/components/authoring/editor-model";
 import { PageHeader } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { findCurrentDefinition, getValidationContext } from "@/lib/data/definitions";
@@ -38,13 +40,13 @@ export default async function EditDefinitionPage({
           Catalog
         </Link>{" "}
         /{" "}
-        <Link href={`/catalog/${current.kind}/${current.objectId}`} className="hover:underline">
+        <Link href={catalogHref(current.kind, current.objectId)} className="hover:underline">
           {current.name}
         </Link>{" "}
         / edit
       </nav>
       <PageHeader
-        title={`Edit ${KIND_TITLES[current.kind].toLowerCase()} ${current.name}`}
+        title={`Edit ${kindWord(current.kind)} ${current.name}`}
         description={`Version ${version.number}${version.authorName ? ` by ${version.authorName}` : ""}, ${formatDateTime(version.createdAt)}${version.message ? `: “${version.message}”` : ""}. Saving creates version ${version.number + 1} in dev.`}
       />
       <DefinitionEditor

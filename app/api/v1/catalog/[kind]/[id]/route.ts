@@ -3,8 +3,8 @@ import { z } from "zod";
 import { apiRoute, parseQuery } from "@/lib/api/handler";
 import { db } from "@/lib/db";
 import { getObjectDetail } from "@/lib/data/catalog";
-import { resolveEnvironment } from "@/lib/data/monitoring";
 import { AppError } from "@/lib/errors";
+import { resolveRequestEnvironment } from "@/lib/session";
 import { parseObjectParams } from "@/lib/validations/catalog";
 
 const querySchema = z.object({ environment: z.string().trim().max(64).optional() });
@@ -14,13 +14,10 @@ export const GET = apiRoute<{ kind: string; id: string }>(
   async ({ request, principal, params }) => {
     const { kind, id } = parseObjectParams(params);
     const query = parseQuery(request, querySchema);
-    const environment = await resolveEnvironment(
-      db(),
-      principal.workspaceId,
-      query.environment,
-      undefined,
-      "environment",
-    );
+    const environment = await resolveRequestEnvironment(principal.workspaceId, {
+      requested: query.environment,
+      parameter: "environment",
+    });
     const detail = await getObjectDetail(db(), { workspaceId: principal.workspaceId, kind, id, environment });
     if (!detail) throw new AppError("not_found", `No ${kind.replace("_", " ")} "${id}" in this workspace.`);
     return detail;

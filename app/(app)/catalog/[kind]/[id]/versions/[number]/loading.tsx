@@ -1,2 +1,2 @@
 // The same skeleton as the version history, for navigations between versions.
-export { default } from "../loading";
+export { default } from "../(list)/loading";

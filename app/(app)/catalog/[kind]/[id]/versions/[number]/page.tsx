@@ -1,14 +1,12 @@
+import { catalogHref } from "@/lib/routes";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import YAML from "yaml";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
-import { db } from "@/lib/db";
-import { findCurrentDefinition, getVersion } from "@/lib/data/definitions";
 import { formatDateTime } from "@/lib/format";
-import { requireWorkspace } from "@/lib/session";
-import { versionNumberSchema } from "@/lib/validations/authoring";
+import { loadVersionPage } from "./load";
 
 type Params = Promise<{ kind: string; id: string; number: string }>;
 
@@ -19,19 +17,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function VersionPage({ params }: { params: Params }) {
   const { kind, id, number } = await params;
-  const parsedNumber = versionNumberSchema.safeParse(number);
-  if (!parsedNumber.success) notFound();
-  const { workspace } = await requireWorkspace();
-  const current = await findCurrentDefinition(db(), workspace.id, { kind, id });
-  if (!current) notFound();
-  const version = await getVersion(db(), {
-    workspaceId: workspace.id,
-    kind: current.kind,
-    objectId: current.objectId,
-    number: parsedNumber.data,
-  });
-  if (!version) notFound();
-  const base = `/catalog/${current.kind}/${current.objectId}`;
+  const found = await loadVersionPage(kind, id, number);
+  if (!found) notFound();
+  const { current, version } = found;
+  const base = catalogHref(current.kind, current.objectId);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">

@@ -1,10 +1,11 @@
+import { catalogHref } from "@/lib/routes";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import YAML from "yaml";
 import { z } from "zod";
-import { FieldChangeList } from "@/components/authoring/field-change-list";
-import { LazyCodeDiff } from "@/components/authoring/lazy";
+import { CodeDiff } from "@/components/diff/code-diff";
+import { FieldChangeTable } from "@/components/diff/field-change-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { findCurrentDefinition, getVersion, type VersionDetail } from "@/lib/data/definitions";
@@ -45,7 +46,7 @@ export default async function VersionDiffPage({
   ]);
   if (!before || !after) notFound();
   const changes = diffDefinitions(before.definition, after.definition);
-  const base = `/catalog/${current.kind}/${current.objectId}`;
+  const base = catalogHref(current.kind, current.objectId);
   const codeBefore = (before.definition as Partial<FeatureViewDefinition>).transformation;
   const codeAfter = (after.definition as Partial<FeatureViewDefinition>).transformation;
 
@@ -74,24 +75,26 @@ export default async function VersionDiffPage({
         <VersionCard label="After" version={after} href={`${base}/versions/${after.number}`} />
       </div>
       <Card title="Changed fields">
-        <FieldChangeList changes={changes} />
+        <FieldChangeTable changes={changes} />
       </Card>
       {codeBefore || codeAfter ? (
         <Card title={`Code (${codeBefore?.language ?? "none"} → ${codeAfter?.language ?? "none"})`}>
-          <LazyCodeDiff
+          <CodeDiff
             before={codeBefore?.code ?? ""}
             after={codeAfter?.code ?? ""}
-            language={codeAfter?.language ?? codeBefore?.language ?? "sql"}
             label="Transformation code"
+            beforeLabel={`Version ${from}`}
+            afterLabel={`Version ${to}`}
           />
         </Card>
       ) : null}
       <Card title="Whole definition">
-        <LazyCodeDiff
+        <CodeDiff
           before={YAML.stringify(before.definition)}
           after={YAML.stringify(after.definition)}
-          language="yaml"
           label="Definition as YAML"
+          beforeLabel={`Version ${from}`}
+          afterLabel={`Version ${to}`}
         />
       </Card>
     </div>

@@ -1,0 +1,2 @@
+// The overview streams behind the monitoring skeleton.
+export { default } from "../monitoring-skeleton";
