@@ -258,7 +258,7 @@ function ImportReport({ report, dryRun }: { report: FeastImportSummary; dryRun: 
           <ul className="mt-1 flex flex-wrap gap-2">
             {report.awaitingPromotion.map((item) => (
               <li key={`${item.kind}:${item.name}`}>
-                <Badge tone="warn">{KIND_TITLES[item.kind]}</Badge> {item.name}{" "}
+                <Badge tone="warn">{KIND_LABELS[item.kind].one}</Badge> {item.name}{" "}
                 <span className="text-slate-500">(runs v{item.activeVersion})</span>
               </li>
             ))}
