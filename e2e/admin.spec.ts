@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
 
 test("an admin creates an API token and sees it only once", async ({ signedInAs }) => {
   const page = await signedInAs("admin", "/admin/tokens");
@@ -58,4 +58,41 @@ test("an admin changes a member's role", async ({ signedInAs }) => {
   await expect(page.getByLabel("Role of viewer@featureline.dev")).toBeEnabled();
   await page.reload();
   await expect(page.getByLabel("Role of viewer@featureline.dev")).toHaveValue("viewer");
+});
+
+test("an admin invites by email, and signs a member out everywhere", async ({ signedInAs, browser }) => {
+  const page = await signedInAs("admin", "/admin/users");
+  const email = `invitee-${Date.now()}@example.com`;
+
+  await test.step("an invitation waits for the first sign-in, and can be cancelled", async () => {
+    await page.getByLabel("Email").fill(email);
+    await page.locator("#invite-role").selectOption("author");
+    await page.getByRole("button", { name: "Invite" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Invited ${email} as author` })).toBeVisible();
+    const row = page.getByTestId(`invite-row-${email}`);
+    await expect(row).toContainText("author");
+    await row.getByRole("button", { name: "Cancel invitation" }).click();
+    await expect(page.getByTestId(`invite-row-${email}`)).toHaveCount(0);
+  });
+
+  await test.step("'sign out everywhere' ends the viewer's session in another browser", async () => {
+    const viewerContext = await browser.newContext();
+    const viewer = await viewerContext.newPage();
+    await viewer.goto("/login");
+    await viewer.getByLabel("Email").fill(DEMO_USERS.viewer);
+    await viewer.getByLabel("Password").fill(DEMO_PASSWORD);
+    await viewer.getByRole("button", { name: "Sign in" }).click();
+    await expect(viewer).not.toHaveURL(/\/login/);
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page
+      .getByTestId(`user-row-${DEMO_USERS.viewer}`)
+      .getByRole("button", { name: "Sign out everywhere" })
+      .click();
+    await expect(page.getByRole("status").filter({ hasText: "Every session of this person has ended" })).toBeVisible();
+
+    await viewer.goto("/catalog");
+    await expect(viewer).toHaveURL(/\/login/);
+    await viewerContext.close();
+  });
 });

@@ -5,6 +5,53 @@ import { z } from "zod";
  * The only reader of process.env. Parsed lazily (never at import time) so that `next build`
  * does not need a configured environment.
  */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ["http:", "https:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const ROLE_NAMES = ["viewer", "author", "approver", "admin"] as const;
+
+export interface GroupRoleMapping {
+  group: string;
+  workspaceSlug: string;
+  role: (typeof ROLE_NAMES)[number];
+}
+
+/**
+ * `group=workspace:role;group2=workspace:role`. The group is everything before the last "=",
+ * so group names with spaces or colons work. Returns an error message when malformed.
+ */
+export function parseRoleMap(text: string): GroupRoleMapping[] | string {
+  const mappings: GroupRoleMapping[] = [];
+  for (const entry of text.split(";").map((part) => part.trim())) {
+    if (!entry) continue;
+    const equals = entry.lastIndexOf("=");
+    const group = entry.slice(0, equals).trim();
+    const target = entry.slice(equals + 1).trim();
+    const colon = target.lastIndexOf(":");
+    const workspaceSlug = target.slice(0, colon).trim();
+    const role = target.slice(colon + 1).trim();
+    if (equals <= 0 || !group || colon <= 0 || !workspaceSlug) {
+      return `has "${entry}", expected group=workspace:role (entries separated by ";")`;
+    }
+    if (!(ROLE_NAMES as readonly string[]).includes(role)) {
+      return `has "${entry}": the role must be one of ${ROLE_NAMES.join(", ")}`;
+    }
+    mappings.push({ group, workspaceSlug, role: role as GroupRoleMapping["role"] });
+  }
+  return mappings;
+}
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -20,22 +67,99 @@ const envSchema = z.object({
   FEATURELINE_DEMO: z.enum(["0", "1"]).default("1"),
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** The public URL of the app (next-auth's setting); its origin is trusted for signed-in writes. */
-  NEXTAUTH_URL: z.string().trim().optional(),
+  NEXTAUTH_URL: optionalText,
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  FEATURELINE_TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .default("0")
+    .refine((value) => /^(10|[0-9])$/.test(value), { message: "must be a whole number of proxy hops, 0 to 10" })
+    .transform(Number),
+  FEATURELINE_PASSWORD_LOGIN: z.enum(["0", "1"], { message: 'must be "0" or "1"' }).default("1"),
+  FEATURELINE_OIDC_ISSUER: optionalText.refine((value) => value === undefined || isHttpUrl(value), {
+    message: "must be the issuer's http(s) URL, e.g. https://acme.okta.com",
+  }),
+  FEATURELINE_OIDC_CLIENT_ID: optionalText,
+  FEATURELINE_OIDC_CLIENT_SECRET: optionalText,
+  FEATURELINE_OIDC_NAME: optionalText.transform((value) => value ?? "single sign-on"),
+  FEATURELINE_OIDC_SCOPES: optionalText
+    .transform((value) => value ?? "openid email profile")
+    .refine((value) => value.split(/\s+/).includes("openid"), { message: 'must include "openid"' }),
+  FEATURELINE_OIDC_GROUPS_CLAIM: optionalText.transform((value) => value ?? "groups"),
+  FEATURELINE_OIDC_ROLE_MAP: optionalText.transform((value, context) => {
+    const parsed = parseRoleMap(value ?? "");
+    if (typeof parsed === "string") {
+      context.addIssue({ code: "custom", message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
+});
+
+/** Settings that only make sense together, each error naming the variable to fix. */
+const checkedEnvSchema = envSchema.superRefine((value, context) => {
+  const oidc = {
+    FEATURELINE_OIDC_ISSUER: value.FEATURELINE_OIDC_ISSUER,
+    FEATURELINE_OIDC_CLIENT_ID: value.FEATURELINE_OIDC_CLIENT_ID,
+    FEATURELINE_OIDC_CLIENT_SECRET: value.FEATURELINE_OIDC_CLIENT_SECRET,
+  };
+  const set = Object.values(oidc).some(Boolean);
+  for (const [name, setting] of Object.entries(oidc)) {
+    if (set && !setting) {
+      context.addIssue({
+        code: "custom",
+        path: [name],
+        message:
+          "is required when single sign-on is configured (set FEATURELINE_OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET)",
+      });
+    }
+  }
+  if (value.FEATURELINE_PASSWORD_LOGIN === "0" && !set) {
+    context.addIssue({
+      code: "custom",
+      path: ["FEATURELINE_PASSWORD_LOGIN"],
+      message: "is 0, but without FEATURELINE_OIDC_ISSUER nobody could sign in",
+    });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Single sign-on settings, or null when the instance uses passwords only. */
+export function oidcSettings() {
+  const config = env();
+  if (!config.FEATURELINE_OIDC_ISSUER || !config.FEATURELINE_OIDC_CLIENT_ID || !config.FEATURELINE_OIDC_CLIENT_SECRET) {
+    return null;
+  }
+  return {
+    issuer: config.FEATURELINE_OIDC_ISSUER.replace(/\/+$/, ""),
+    clientId: config.FEATURELINE_OIDC_CLIENT_ID,
+    clientSecret: config.FEATURELINE_OIDC_CLIENT_SECRET,
+    name: config.FEATURELINE_OIDC_NAME,
+    scopes: config.FEATURELINE_OIDC_SCOPES,
+    groupsClaim: config.FEATURELINE_OIDC_GROUPS_CLAIM,
+    roleMap: config.FEATURELINE_OIDC_ROLE_MAP,
+  };
+}
+
+export function passwordLoginEnabled(): boolean {
+  return env().FEATURELINE_PASSWORD_LOGIN === "1";
+}
+
 let cached: Env | undefined;
 
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+/** Parses settings from `source`, throwing one error that names the first bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = checkedEnvSchema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`Configuration error: ${issue.path.join(".")} ${issue.message}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

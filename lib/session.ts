@@ -17,13 +17,17 @@ export { ENVIRONMENT_COOKIE } from "@/lib/environments";
 
 /**
  * The signed-in user with fresh roles from the database (a role change applies at once), for
- * pages and API routes alike.
+ * pages and API routes alike. Memoised per request as getCurrentUser.
  */
 export async function loadSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
+  const session = await getServerSession(authOptions());
   const userId = (session?.user as { id?: string } | undefined)?.id;
   if (!userId) return null;
-  return getSessionUser(db(), userId);
+  // The same indexed read that loads roles checks the session version: a session issued before
+  // a sign-out, password change, role loss or "sign out everywhere" is no session.
+  const user = await getSessionUser(db(), userId);
+  const version = (session as { sessionVersion?: unknown }).sessionVersion;
+  return user && user.sessionVersion === version ? user : null;
 }
 
 export const getCurrentUser = cache(loadSessionUser);

@@ -58,10 +58,12 @@ if (buildIsMissingOrStale()) {
 }
 
 log(`serving http://localhost:${port}`);
-const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port], {
+// scripts/serve.mjs is `next start` plus the socket address on each request (for throttling).
+const server = spawn(process.execPath, [path.resolve("scripts/serve.mjs")], {
   stdio: "inherit",
   env: {
     ...process.env,
+    PORT: port,
     NEXTAUTH_SECRET: sessionSecret,
     FEATURELINE_DATA_DIR_HOLDER: String(process.pid),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
@@ -26,6 +27,9 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
             {role}
           </span>
         </p>
+        <Link href="/account" className="mt-3 block rounded-md px-3 py-1.5 hover:bg-slate-50">
+          Your account
+        </Link>
         <button
           type="button"
           onClick={() => signOut({ callbackUrl: "/login" })}

@@ -2,41 +2,56 @@ import "server-only";
 import type { Db } from "@/lib/db";
 
 /**
- * Failed sign-ins are counted per account+address and per address, in the database, so the
- * limit holds across app instances. After too many failures inside the window the key is
- * blocked until the window ends; a success clears the account+address key.
+ * Failed sign-ins are counted in the database (so limits hold across app instances) under
+ * three keys: the account from one address, the account from anywhere, and the address. After
+ * too many failures inside the window the key is blocked until the window ends.
+ *
+ * - The per-account limit holds whatever the address, so rotating addresses (or forged
+ *   headers) does not buy more guesses. Failures on an email nobody has only block that email.
+ * - The per-address limit is skipped when the address is unknown: one shared "unknown" key
+ *   would let anyone lock everyone out.
+ * - A success clears the account+address key only; the others expire with their window.
  */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
+export const MAX_FAILURES_PER_ACCOUNT = 20;
 export const MAX_FAILURES_PER_ADDRESS = 50;
 
-export function throttleKeys(email: string, address: string) {
+export function throttleKeys(email: string, address: string | null) {
   const normalized = email.trim().toLowerCase();
   return {
-    account: `account:${normalized}|${address}`,
-    address: `address:${address}`,
+    accountAndAddress: `account:${normalized}|${address ?? "?"}`,
+    account: `account-any:${normalized}`,
+    address: address ? `address:${address}` : null,
   };
 }
 
-/** Seconds until sign-in may be tried again, or 0 when it is allowed now. */
-export async function secondsBlocked(prisma: Db, email: string, address: string, now = new Date()) {
+function keyLimits(email: string, address: string | null): [string, number][] {
   const keys = throttleKeys(email, address);
+  const limits: [string, number][] = [
+    [keys.accountAndAddress, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS],
+    [keys.account, MAX_FAILURES_PER_ACCOUNT],
+  ];
+  if (keys.address) limits.push([keys.address, MAX_FAILURES_PER_ADDRESS]);
+  return limits;
+}
+
+/** Seconds until sign-in may be tried again, or 0 when it is allowed now. */
+export async function secondsBlocked(prisma: Db, email: string, address: string | null, now = new Date()) {
   const rows = await prisma.loginThrottle.findMany({
-    where: { key: { in: [keys.account, keys.address] }, blockedUntil: { gt: now } },
+    where: { key: { in: keyLimits(email, address).map(([key]) => key) }, blockedUntil: { gt: now } },
     select: { blockedUntil: true },
   });
   const until = Math.max(0, ...rows.map((row) => row.blockedUntil!.getTime()));
   return until > 0 ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
 
-export async function recordFailedSignIn(prisma: Db, email: string, address: string, now = new Date()) {
-  const keys = throttleKeys(email, address);
-  await bumpFailures(prisma, keys.account, MAX_FAILURES_PER_ACCOUNT, now);
-  await bumpFailures(prisma, keys.address, MAX_FAILURES_PER_ADDRESS, now);
+export async function recordFailedSignIn(prisma: Db, email: string, address: string | null, now = new Date()) {
+  for (const [key, limit] of keyLimits(email, address)) await bumpFailures(prisma, key, limit, now);
 }
 
-export async function recordSuccessfulSignIn(prisma: Db, email: string, address: string) {
-  await prisma.loginThrottle.deleteMany({ where: { key: throttleKeys(email, address).account } });
+export async function recordSuccessfulSignIn(prisma: Db, email: string, address: string | null) {
+  await prisma.loginThrottle.deleteMany({ where: { key: throttleKeys(email, address).accountAndAddress } });
 }
 
 async function bumpFailures(prisma: Db, key: string, limit: number, now: Date) {

@@ -1,43 +1,66 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { DUMMY_PASSWORD_HASH, hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from "@/lib/auth/password";
 import { recordFailedSignIn, recordSuccessfulSignIn, secondsBlocked } from "@/lib/auth/throttle";
 import { recordAudit, type Actor } from "@/lib/data/audit";
 import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
+import { roleAtLeast } from "@/lib/auth/roles";
+import { assertAnotherAdmin } from "@/lib/data/members";
+import { afterRoleLoss } from "@/lib/data/sessions";
+
 export { ROLES, roleAtLeast } from "@/lib/auth/roles";
 
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string } }
-  | { ok: false; reason: "invalid" | "throttled"; retryAfterSeconds?: number };
+  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
+  | { ok: false; reason: "invalid" | "throttled" | "too_long"; retryAfterSeconds?: number };
 
+/**
+ * Checks an email and password. `address` is the client's address, or null when unknown
+ * (throttling then counts per account only). A bcrypt hash is replaced with Argon2id on success.
+ */
 export async function authenticateWithPassword(
   prisma: Db,
-  input: { email: string; password: string; address: string },
+  input: { email: string; password: string; address: string | null },
 ): Promise<SignInResult> {
+  if (input.password.length > MAX_PASSWORD_LENGTH) return { ok: false, reason: "too_long" };
   const email = input.email.trim().toLowerCase();
   const retryAfterSeconds = await secondsBlocked(prisma, email, input.address);
   if (retryAfterSeconds > 0) return { ok: false, reason: "throttled", retryAfterSeconds };
 
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true },
+    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
   });
-  // Always run one bcrypt comparison so unknown emails take as long as wrong passwords.
-  const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-  if (!user || !valid || user.disabledAt) {
+  // Always run one hash comparison so unknown emails take as long as wrong passwords.
+  const check = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!user || !user.passwordHash || !check.valid || user.disabledAt) {
     await recordFailedSignIn(prisma, email, input.address);
     return { ok: false, reason: "invalid" };
   }
+  if (check.needsRehash) {
+    // Only if the hash is still the one just checked: a concurrent password change wins.
+    await prisma.user.updateMany({
+      where: { id: user.id, passwordHash: user.passwordHash },
+      data: { passwordHash: await hashPassword(input.password) },
+    });
+  }
   await recordSuccessfulSignIn(prisma, email, input.address);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },
+  };
 }
 
 export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  /** Sessions issued under another version have been revoked. */
+  sessionVersion: number;
+  /** Whether the account can sign in with a password (SSO-only accounts cannot). */
+  hasPassword: boolean;
   memberships: { workspaceId: string; workspaceSlug: string; workspaceName: string; role: Role }[];
 }
 
@@ -48,6 +71,8 @@ export async function getSessionUser(prisma: Db, userId: string): Promise<Sessio
       id: true,
       email: true,
       name: true,
+      sessionVersion: true,
+      passwordHash: true,
       memberships: {
         select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
         orderBy: { workspace: { slug: "asc" } },
@@ -59,6 +84,8 @@ export async function getSessionUser(prisma: Db, userId: string): Promise<Sessio
     id: user.id,
     email: user.email,
     name: user.name,
+    sessionVersion: user.sessionVersion,
+    hasPassword: user.passwordHash !== null,
     memberships: user.memberships.map((m) => ({
       workspaceId: m.workspace.id,
       workspaceSlug: m.workspace.slug,
@@ -74,6 +101,9 @@ export async function createUser(
   actor: Actor = {},
 ) {
   const email = input.email.trim().toLowerCase();
+  if (input.password.length > MAX_PASSWORD_LENGTH) {
+    throw new AppError("bad_request", `Passwords are at most ${MAX_PASSWORD_LENGTH} characters.`);
+  }
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
@@ -125,18 +155,15 @@ export async function setWorkspaceRole(
     });
     if (!member) throw new AppError("not_found", "That user is not a member of this workspace.");
     if (member.role === input.role) return;
-    if (member.role === "admin" && input.role !== "admin") {
-      const admins = await tx.workspaceMember.count({
-        where: { workspaceId: input.workspaceId, role: "admin" },
-      });
-      if (admins <= 1) {
-        throw new AppError("conflict", "A workspace needs at least one admin; promote someone else first.");
-      }
-    }
+    if (member.role === "admin" && input.role !== "admin") await assertAnotherAdmin(tx, input.workspaceId);
+    // A role set by hand stays as set: the IdP's groups no longer manage this membership.
     await tx.workspaceMember.update({
       where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: input.userId } },
-      data: { role: input.role },
+      data: { role: input.role, source: "manual" },
     });
+    if (!roleAtLeast(input.role, member.role)) {
+      await afterRoleLoss(tx, { ...input, wasAdmin: member.role === "admin", isAdmin: input.role === "admin" }, actor);
+    }
     await recordAudit(tx, {
       workspaceId: input.workspaceId,
       actor,

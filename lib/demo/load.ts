@@ -136,7 +136,7 @@ export async function seedDemo(
   const profiles = generateProfiles(catalog, now);
 
   progress("users");
-  // bcrypt is deliberately slow: hash the shared demo password once.
+  // Password hashing is deliberately slow: hash the shared demo password once.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   progress("definitions");

@@ -10,7 +10,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <PageHeader title="Admin" description={`Members, roles, environments and API tokens of ${workspace.name}.`} />
       <nav aria-label="Admin" className="mb-6 flex gap-4 border-b border-slate-200 text-sm">
         <Link href="/admin/users" className="border-b-2 border-transparent pb-2 hover:border-brand-500">
-          Users and roles
+          Members
+        </Link>
+        <Link href="/admin/sso" className="border-b-2 border-transparent pb-2 hover:border-brand-500">
+          Single sign-on
         </Link>
         <Link href="/admin/environments" className="border-b-2 border-transparent pb-2 hover:border-brand-500">
           Environments

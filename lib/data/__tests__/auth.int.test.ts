@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_FAILURES_PER_ACCOUNT } from "@/lib/auth/throttle";
+import bcrypt from "bcryptjs";
+import {
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+  MAX_FAILURES_PER_ADDRESS,
+} from "@/lib/auth/throttle";
 import { authenticateApiToken, createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { authenticateWithPassword, createUser, getSessionUser, roleAtLeast, setWorkspaceRole } from "@/lib/data/users";
 import { createWorkspace } from "@/lib/data/workspaces";
@@ -55,7 +60,7 @@ describe(`authentication on ${testEngineKind()}`, () => {
   });
 
   it("throttles an account+address after repeated failures, even for the right password", async () => {
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
       await authenticateWithPassword(database.prisma, {
         email: "viewer@example.com",
         password: "bad",
@@ -83,6 +88,67 @@ describe(`authentication on ${testEngineKind()}`, () => {
     expect(rows[0]?.blockedUntil).toBeInstanceOf(Date);
   });
 
+  it("limits guesses on one account whatever the address they come from", async () => {
+    await createUser(database.prisma, {
+      email: "target@example.com",
+      password: "target pass",
+      role: "viewer",
+      workspaceId,
+    });
+    // A new address per attempt, as a forged X-Forwarded-For used to give.
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      await authenticateWithPassword(database.prisma, {
+        email: "target@example.com",
+        password: `guess ${i}`,
+        address: `192.0.2.${i}`,
+      });
+    }
+    const next = await authenticateWithPassword(database.prisma, {
+      email: "target@example.com",
+      password: "target pass",
+      address: "198.51.100.1",
+    });
+    expect(next).toMatchObject({ ok: false, reason: "throttled" });
+  });
+
+  it("does not lock everyone out when failures on made-up emails come from unknown addresses", async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS + 5; i++) {
+      await authenticateWithPassword(database.prisma, {
+        email: `nobody${i}@example.com`,
+        password: "x",
+        address: null,
+      });
+    }
+    const admin = await authenticateWithPassword(database.prisma, {
+      email: "admin@example.com",
+      password: "correct horse",
+      address: null,
+    });
+    expect(admin.ok).toBe(true);
+  });
+
+  it("blocks one address after many failures on made-up emails, and only that address", async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
+      await authenticateWithPassword(database.prisma, {
+        email: `ghost${i}@example.com`,
+        password: "x",
+        address: "192.0.2.200",
+      });
+    }
+    const fromThere = await authenticateWithPassword(database.prisma, {
+      email: "admin@example.com",
+      password: "correct horse",
+      address: "192.0.2.200",
+    });
+    expect(fromThere).toMatchObject({ ok: false, reason: "throttled" });
+    const elsewhere = await authenticateWithPassword(database.prisma, {
+      email: "admin@example.com",
+      password: "correct horse",
+      address: "192.0.2.201",
+    });
+    expect(elsewhere.ok).toBe(true);
+  });
+
   it("counts concurrent failures from several instances atomically", async () => {
     await Promise.all(
       Array.from({ length: 8 }, () =>
@@ -91,6 +157,62 @@ describe(`authentication on ${testEngineKind()}`, () => {
     );
     const row = await database.prisma.loginThrottle.findUnique({ where: { key: "address:10.0.0.9" } });
     expect(row?.failures).toBe(8);
+  });
+});
+
+describe(`password storage on ${testEngineKind()}`, () => {
+  it("stores Argon2id and tells long passwords apart after byte 72", async () => {
+    const prefix = "L".repeat(72);
+    await createUser(database.prisma, {
+      email: "long@example.com",
+      password: `${prefix}one`,
+      role: "viewer",
+      workspaceId,
+    });
+    const stored = await database.prisma.user.findUniqueOrThrow({ where: { email: "long@example.com" } });
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+    const other = await authenticateWithPassword(database.prisma, {
+      email: "long@example.com",
+      password: `${prefix}two`,
+      address: "10.1.0.1",
+    });
+    expect(other).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("rehashes a bcrypt hash as Argon2id at the next sign-in", async () => {
+    const user = await createUser(database.prisma, {
+      email: "legacy@example.com",
+      password: "unused",
+      role: "viewer",
+      workspaceId,
+    });
+    await database.prisma.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await bcrypt.hash("legacy pass", 4) },
+    });
+    const result = await authenticateWithPassword(database.prisma, {
+      email: "legacy@example.com",
+      password: "legacy pass",
+      address: "10.1.0.2",
+    });
+    expect(result.ok).toBe(true);
+    const stored = await database.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+    const again = await authenticateWithPassword(database.prisma, {
+      email: "legacy@example.com",
+      password: "legacy pass",
+      address: "10.1.0.2",
+    });
+    expect(again.ok).toBe(true);
+  });
+
+  it("refuses a password over the length limit without hashing it", async () => {
+    const result = await authenticateWithPassword(database.prisma, {
+      email: "admin@example.com",
+      password: "x".repeat(1024),
+      address: "10.1.0.3",
+    });
+    expect(result).toEqual({ ok: false, reason: "too_long" });
   });
 });
 

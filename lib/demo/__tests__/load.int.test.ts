@@ -199,7 +199,7 @@ describe("seedDemo", () => {
       select: { name: true, passwordHash: true },
     });
     expect(admin.name).toBe("Ada Admin");
-    expect(await verifyPassword("featureline", admin.passwordHash)).toBe(true);
+    expect(await verifyPassword("featureline", admin.passwordHash!)).toEqual({ valid: true, needsRehash: false });
     const hashes = await prisma.user.findMany({ select: { passwordHash: true } });
     expect(new Set(hashes.map((user) => user.passwordHash)).size).toBe(1);
   });

@@ -1,5 +1,11 @@
+import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 
-const handler = NextAuth(authOptions);
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+function handler(request: NextRequest, context: Context) {
+  return NextAuth(request, context, authOptions());
+}
+
 export { handler as GET, handler as POST };
