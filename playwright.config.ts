@@ -52,6 +52,13 @@ export default defineConfig({
           PORT: String(port),
           FEATURELINE_DATA_DIR: dataDir,
           NEXT_TELEMETRY_DISABLED: "1",
+          // Alerting journeys (e2e/alerting.spec.ts): a fast scheduler, quick repeats, and SMTP on a
+          // port beside the app's, where the spec's SMTP receiver listens.
+          FEATURELINE_SCHEDULER_POLL_MS: "500",
+          FEATURELINE_FRESHNESS_INTERVAL_SECONDS: "2",
+          FEATURELINE_ALERT_REPEAT_SECONDS: "5",
+          SMTP_HOST: "127.0.0.1",
+          SMTP_PORT: process.env.E2E_SMTP_PORT ?? String(port + 1000),
           ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
         },
       },

@@ -66,8 +66,10 @@ const envSchema = z.object({
   FEATURELINE_DATA_DIR_HOLDER: z.coerce.number().int().positive().optional(),
   FEATURELINE_DEMO: z.enum(["0", "1"]).default("1"),
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
-  /** The public URL of the app (next-auth's setting); its origin is trusted for signed-in writes. */
-  NEXTAUTH_URL: optionalText,
+  /** The public URL of the app (next-auth's setting): its origin is trusted for signed-in writes, links in notifications use it. */
+  NEXTAUTH_URL: optionalText.refine((value) => value === undefined || isHttpUrl(value), {
+    message: "must be an http(s) URL",
+  }),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   FEATURELINE_TRUSTED_PROXIES: z
     .string()
@@ -94,6 +96,27 @@ const envSchema = z.object({
     }
     return parsed;
   }),
+  /** "0" turns the in-process scheduler off (e.g. a process that only serves pages). */
+  FEATURELINE_SCHEDULER: z.enum(["0", "1"]).default("1"),
+  /** How often a server process looks for due scheduler tasks. */
+  FEATURELINE_SCHEDULER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** Interval of the freshness evaluation (the other rules run on their own windows). */
+  FEATURELINE_FRESHNESS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  /** A firing alert nobody acknowledged is notified again after this long. */
+  FEATURELINE_ALERT_REPEAT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(3_600),
+  /** SMTP for email channels; without SMTP_HOST, email channels report "SMTP is not configured". */
+  SMTP_HOST: z.string().trim().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
+  /** "1": TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  SMTP_SECURE: z.enum(["0", "1"]).default("0"),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().trim().min(3).default("Featureline <alerts@featureline.local>"),
 });
 
 /** Settings that only make sense together, each error naming the variable to fix. */

@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { parseJsonBody } from "@/lib/api/body";
-import { evaluateMonitors } from "@/lib/data/alerts";
+import { evaluateRules } from "@/lib/data/alerts";
 import { ingestServingMetrics } from "@/lib/data/ingest";
 import { createWorkspace } from "@/lib/data/workspaces";
 import { createEngine, type Engine } from "@/lib/db/engine";
@@ -103,7 +103,7 @@ async function bench(kind: "postgresql" | "pglite", clients: number) {
             items,
           );
           const t2 = performance.now();
-          await evaluateMonitors(prisma, {
+          await evaluateRules(prisma, {
             workspaceId: workspace.id,
             now: new Date(endMs),
             environmentIds: outcome.touched.environmentIds,

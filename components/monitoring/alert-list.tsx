@@ -41,6 +41,8 @@ export function AlertList({
                   <Badge tone="good">resolved</Badge>
                 ) : alert.acknowledgedAt ? (
                   <Badge>acknowledged</Badge>
+                ) : alert.snoozedUntil ? (
+                  <Badge tone="info">snoozed</Badge>
                 ) : (
                   <Badge tone="bad">open</Badge>
                 )}
@@ -57,10 +59,14 @@ export function AlertList({
                   )
                 ) : null}
                 <span className="text-xs text-slate-500">
-                  {alert.environmentName} · {alert.monitorName}
+                  {alert.environmentName} · {alert.ruleName}
                 </span>
               </div>
-              <p className="mt-1 text-slate-700">{alert.message}</p>
+              <p className="mt-1 text-slate-700">
+                <Link className="hover:underline" href={`/monitoring/alerts/${alert.id}`}>
+                  {alert.message}
+                </Link>
+              </p>
               <p className="text-xs text-slate-500">
                 Since {formatDateTime(alert.startedAt)}
                 {alert.endedAt ? ` · ended ${formatDateTime(alert.endedAt)}` : ""}

@@ -10,6 +10,7 @@ const TABS = [
   { href: "/monitoring/features", label: "Skew & drift" },
   { href: "/monitoring/alerts", label: "Alerts" },
   { href: "/monitoring/rules", label: "Rules" },
+  { href: "/monitoring/channels", label: "Channels" },
 ];
 
 /** Section tabs that carry the range and environment along. */

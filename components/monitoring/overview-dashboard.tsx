@@ -116,7 +116,7 @@ export function OverviewDashboard({ initialData, search }: { initialData: Overvi
               <Badge tone={alert.severity === "critical" ? "bad" : "warn"}>{alert.severity}</Badge> {alert.message}
             </span>
             <Link className="text-brand-700 hover:underline" href={link("/monitoring/alerts")}>
-              {alert.monitorName}
+              {alert.ruleName}
             </Link>
           </li>
         ))}

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { createMonitorAction, setRetentionAction, type MonitoringActionState } from "@/app/(app)/monitoring/actions";
+import { useActionState, useEffect, useId, useState } from "react";
+import { updateRuleAction, type AlertingActionState } from "@/app/(app)/monitoring/alerting-actions";
+import { createRuleAction, setRetentionAction, type MonitoringActionState } from "@/app/(app)/monitoring/actions";
 import { Button } from "@/components/ui/button";
 import { STATISTICS, type StatisticName } from "@/lib/monitoring/stats";
 
@@ -16,8 +17,8 @@ const KINDS = [
   },
 ] as const;
 
-export function CreateMonitorForm() {
-  const [state, action, isPending] = useActionState<MonitoringActionState, FormData>(createMonitorAction, {
+export function CreateRuleForm() {
+  const [state, action, isPending] = useActionState<MonitoringActionState, FormData>(createRuleAction, {
     status: "idle",
   });
   const [kind, setKind] = useState<(typeof KINDS)[number]["value"]>("freshness");
@@ -78,15 +79,7 @@ export function CreateMonitorForm() {
         </span>
         {error("threshold") ? <span className="text-xs text-red-700">{error("threshold")}</span> : null}
       </label>
-      <label className="block">
-        <span className="mb-1 block font-medium">Object id (optional)</span>
-        <input
-          name="objectId"
-          className="w-full rounded-md border border-slate-300 px-3 py-1.5"
-          placeholder="empty: every object of the kind"
-        />
-        {error("objectId") ? <span className="text-xs text-red-700">{error("objectId")}</span> : null}
-      </label>
+      <ObjectPicker kind={kind} error={error("object")} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={isPending}>
           Create rule
@@ -124,6 +117,142 @@ export function RetentionForm({ days }: { days: number }) {
       <p role="status" className={`w-full ${state.status === "error" ? "text-red-700" : "text-emerald-700"}`}>
         {error ?? (state.status === "idle" ? "" : state.message)}
       </p>
+    </form>
+  );
+}
+
+const OBJECT_KIND = {
+  freshness: "feature_view",
+  latency_p99: "feature_service",
+  error_rate: "feature_service",
+  statistic: "feature",
+} as const;
+const OBJECT_LABEL = {
+  feature_view: "feature view",
+  feature_service: "feature service",
+  feature: "feature (view:feature)",
+} as const;
+
+/** Picks the watched object by name: suggestions from the API as you type, never a raw id. */
+function ObjectPicker({
+  kind,
+  error,
+  defaultValue = "",
+}: {
+  kind: (typeof KINDS)[number]["value"];
+  error?: string;
+  defaultValue?: string;
+}) {
+  const objectKind = OBJECT_KIND[kind];
+  const listId = useId();
+  const [query, setQuery] = useState(defaultValue);
+  const [options, setOptions] = useState<string[]>([]);
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(`/api/v1/rules/objects?kind=${objectKind}&q=${encodeURIComponent(query)}`, { signal: controller.signal })
+        .then((response) => (response.ok ? response.json() : { objects: [] }))
+        .then((body: { objects: { name: string }[] }) => setOptions(body.objects.map((object) => object.name)))
+        .catch(() => {});
+    }, 200);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [objectKind, query]);
+  return (
+    <label className="block">
+      <span className="mb-1 block font-medium">Applies to ({OBJECT_LABEL[objectKind]})</span>
+      <input
+        name="object"
+        list={listId}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        autoComplete="off"
+        className="w-full rounded-md border border-slate-300 px-3 py-1.5"
+        placeholder={`empty: every ${OBJECT_LABEL[objectKind].replace(" (view:feature)", "")}`}
+        aria-invalid={Boolean(error)}
+      />
+      <datalist id={listId}>
+        {options.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      {error ? <span className="text-xs text-red-700">{error}</span> : null}
+    </label>
+  );
+}
+
+/** Edits a rule (its kind stays): name, object, statistic, threshold. */
+export function EditRuleForm({
+  rule,
+}: {
+  rule: {
+    id: string;
+    name: string;
+    kind: (typeof KINDS)[number]["value"];
+    objectName: string | null;
+    statistic: string | null;
+    threshold: number | null;
+  };
+}) {
+  const [state, action, isPending] = useActionState<AlertingActionState, FormData>(updateRuleAction, {
+    status: "idle",
+  });
+  const error = (name: string) => (state.status === "error" ? state.fields?.[name] : undefined);
+  return (
+    <form action={action} className="space-y-3 text-sm" noValidate>
+      <input type="hidden" name="ruleId" value={rule.id} />
+      <label className="block">
+        <span className="mb-1 block font-medium">Name</span>
+        <input
+          name="name"
+          defaultValue={rule.name}
+          className="w-full rounded-md border border-slate-300 px-3 py-1.5"
+          aria-invalid={Boolean(error("name"))}
+        />
+        {error("name") ? <span className="text-xs text-red-700">{error("name")}</span> : null}
+      </label>
+      <p>
+        <span className="font-medium">Condition:</span> {KINDS.find((option) => option.value === rule.kind)!.label}
+      </p>
+      {rule.kind === "statistic" ? (
+        <label className="block">
+          <span className="mb-1 block font-medium">Statistic</span>
+          <select
+            name="statistic"
+            defaultValue={rule.statistic ?? "psi"}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5"
+          >
+            {(Object.keys(STATISTICS) as StatisticName[]).map((name) => (
+              <option key={name} value={name}>
+                {STATISTICS[name].label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <label className="block">
+        <span className="mb-1 block font-medium">Threshold</span>
+        <input
+          name="threshold"
+          inputMode="decimal"
+          defaultValue={rule.threshold ?? ""}
+          className="w-40 rounded-md border border-slate-300 px-3 py-1.5"
+          aria-invalid={Boolean(error("threshold"))}
+        />
+        <span className="block text-xs text-slate-500">{KINDS.find((option) => option.value === rule.kind)!.hint}</span>
+        {error("threshold") ? <span className="text-xs text-red-700">{error("threshold")}</span> : null}
+      </label>
+      <ObjectPicker kind={rule.kind} error={error("object")} defaultValue={rule.objectName ?? ""} />
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={isPending}>
+          Save rule
+        </Button>
+        <p role="status" className={state.status === "error" ? "text-red-700" : "text-emerald-700"}>
+          {state.status === "idle" ? "" : state.message}
+        </p>
+      </div>
     </form>
   );
 }

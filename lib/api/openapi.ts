@@ -5,6 +5,7 @@ import { adminOperations } from "@/lib/api/operations/admin";
 import { systemOperations } from "@/lib/api/operations/system";
 import { authoringOperations } from "@/lib/api/operations/authoring";
 import { lineageOperations } from "@/lib/api/operations/lineage";
+import { alertingOperations } from "@/lib/api/operations/alerting";
 import { monitoringOperations } from "@/lib/api/operations/monitoring";
 import { promotionOperations } from "@/lib/api/operations/promotions";
 import { catalogOperations } from "@/lib/api/operations/catalog";
@@ -18,6 +19,7 @@ const operations: readonly ApiOperation[] = [
   ...authoringOperations,
   ...lineageOperations,
   ...monitoringOperations,
+  ...alertingOperations,
   ...promotionOperations,
   ...catalogOperations,
 ];

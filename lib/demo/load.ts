@@ -63,7 +63,7 @@ export interface SeedCounts {
   runs: number;
   servingMetricRows: number;
   profiles: number;
-  monitors: number;
+  rules: number;
   alerts: number;
 }
 
@@ -102,7 +102,7 @@ export function emptyCounts(): SeedCounts {
     runs: 0,
     servingMetricRows: 0,
     profiles: 0,
-    monitors: 0,
+    rules: 0,
     alerts: 0,
   };
 }
@@ -599,14 +599,14 @@ async function writeDefinitions(
         ],
       });
 
-      // ---- monitors and alerts
+      // ---- rules and alerts
       const ids: LoadedIds = { workspaceId, envIds, viewIds, serviceIds, featureIds, datasetIds, counts };
-      const { monitors, alerts } = buildMonitorsAndAlerts(catalog, ids, context, {
+      const { rules, alerts } = buildRulesAndAlerts(catalog, ids, context, {
         ackUserId: approverIds[1]!,
       });
-      await tx.monitor.createMany({ data: monitors });
+      await tx.alertRule.createMany({ data: rules });
       await tx.alert.createMany({ data: alerts });
-      counts.monitors = monitors.length;
+      counts.rules = rules.length;
       counts.alerts = alerts.length;
       return ids;
     },
@@ -621,24 +621,24 @@ function timestamps(object: DemoObject<unknown>): { createdAt: Date; updatedAt: 
   };
 }
 
-// ---------------------------------------------------------------- monitors and alerts
+// ---------------------------------------------------------------- rules and alerts
 
-function buildMonitorsAndAlerts(
+function buildRulesAndAlerts(
   catalog: DemoCatalog,
   ids: LoadedIds,
   context: { now: Date; runs: DemoRun[]; prodSeries: ServingSeries[]; profiles: DemoProfile[] },
   options: { ackUserId: string },
-): { monitors: Prisma.MonitorCreateManyInput[]; alerts: Prisma.AlertCreateManyInput[] } {
+): { rules: Prisma.AlertRuleCreateManyInput[]; alerts: Prisma.AlertCreateManyInput[] } {
   const { now, runs, prodSeries, profiles } = context;
   const nowMs = now.getTime();
   const workspaceId = ids.workspaceId;
   const prod = ids.envIds.prod;
-  const monitorCreatedAt = new Date(nowMs - 60 * 86_400_000);
-  const monitor = (
+  const ruleCreatedAt = new Date(nowMs - 60 * 86_400_000);
+  const rule = (
     name: string,
-    kind: Prisma.MonitorCreateManyInput["kind"],
+    kind: Prisma.AlertRuleCreateManyInput["kind"],
     objectKind: ObjectKind,
-    extra: Partial<Prisma.MonitorCreateManyInput> = {},
+    extra: Partial<Prisma.AlertRuleCreateManyInput> = {},
   ) => ({
     id: newId(),
     workspaceId,
@@ -647,17 +647,17 @@ function buildMonitorsAndAlerts(
     objectKind,
     objectId: null,
     enabled: true,
-    createdAt: monitorCreatedAt,
+    createdAt: ruleCreatedAt,
     ...extra,
   });
-  const freshness = monitor("Feature view freshness within SLA", "freshness", "feature_view");
-  const latency = monitor("Serving p99 within latency budget", "latency_p99", "feature_service");
-  const errors = monitor("Serving error rate below 1%", "error_rate", "feature_service", { threshold: 0.01 });
-  const drift = monitor("Feature drift against the training profile (PSI)", "statistic", "feature", {
+  const freshness = rule("Feature view freshness within SLA", "freshness", "feature_view");
+  const latency = rule("Serving p99 within latency budget", "latency_p99", "feature_service");
+  const errors = rule("Serving error rate below 1%", "error_rate", "feature_service", { threshold: 0.01 });
+  const drift = rule("Feature drift against the training profile (PSI)", "statistic", "feature", {
     statistic: "psi",
     threshold: 0.25,
   });
-  const skew = monitor("Training/serving skew (Jensen-Shannon distance)", "statistic", "feature", {
+  const skew = rule("Training/serving skew (Jensen-Shannon distance)", "statistic", "feature", {
     statistic: "jsDistance",
     threshold: 0.2,
   });
@@ -681,7 +681,7 @@ function buildMonitorsAndAlerts(
     alerts.push({
       id: newId(),
       workspaceId,
-      monitorId: freshness.id,
+      ruleId: freshness.id,
       objectKind: "feature_view",
       objectId: ids.viewIds.get(name)!,
       environmentId: prod,
@@ -730,7 +730,7 @@ function buildMonitorsAndAlerts(
     alerts.push({
       id: newId(),
       workspaceId,
-      monitorId: latency.id,
+      ruleId: latency.id,
       objectKind: "feature_service",
       objectId: ids.serviceIds.get(SLOW_SERVICE)!,
       environmentId: prod,
@@ -747,7 +747,7 @@ function buildMonitorsAndAlerts(
   alerts.push({
     id: newId(),
     workspaceId,
-    monitorId: errors.id,
+    ruleId: errors.id,
     objectKind: "feature_service",
     objectId: ids.serviceIds.get(ERROR_INCIDENT.service)!,
     environmentId: prod,
@@ -757,6 +757,7 @@ function buildMonitorsAndAlerts(
     threshold: 0.01,
     startedAt: new Date(incidentStart),
     endedAt: new Date(incidentStart + ERROR_INCIDENT.minutes * 60_000),
+    resolution: "cleared",
     acknowledgedAt: new Date(incidentStart + 6 * 60_000),
     acknowledgedById: options.ackUserId,
   });
@@ -778,7 +779,7 @@ function buildMonitorsAndAlerts(
     alerts.push({
       id: newId(),
       workspaceId,
-      monitorId: drift.id,
+      ruleId: drift.id,
       objectKind: "feature",
       objectId: ids.featureIds.get(ref)!,
       environmentId: prod,
@@ -802,7 +803,7 @@ function buildMonitorsAndAlerts(
     alerts.push({
       id: newId(),
       workspaceId,
-      monitorId: skew.id,
+      ruleId: skew.id,
       objectKind: "feature",
       objectId: ids.featureIds.get(SKEWED_FEATURE)!,
       environmentId: prod,
@@ -813,7 +814,7 @@ function buildMonitorsAndAlerts(
       startedAt: new Date(firstBreach.windowEnd),
     });
   }
-  return { monitors: [freshness, latency, errors, drift, skew], alerts };
+  return { rules: [freshness, latency, errors, drift, skew], alerts };
 }
 
 // ---------------------------------------------------------------- bulk monitoring inserts

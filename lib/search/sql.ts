@@ -88,7 +88,7 @@ function healthCtes(input: SearchSqlInput, params: Params): string[] {
       WHERE fv.workspace_id = ${ws} AND fv.kind <> 'on_demand'
     )`,
     `drifting AS (
-      SELECT DISTINCT a.object_id FROM alert a JOIN monitor m ON m.id = a.monitor_id
+      SELECT DISTINCT a.object_id FROM alert a JOIN alert_rule m ON m.id = a.rule_id
       WHERE a.workspace_id = ${ws} AND a.environment_id = ${env} AND a.ended_at IS NULL
         AND a.object_kind = 'feature' AND m.kind = 'statistic'
     )`,
@@ -236,7 +236,7 @@ function healthBadgeJoin(input: SearchSqlInput, params: Params): string {
   return `LEFT JOIN LATERAL (
     SELECT CASE
       WHEN hit.kind = 'feature' AND EXISTS (
-        SELECT 1 FROM alert a JOIN monitor m ON m.id = a.monitor_id
+        SELECT 1 FROM alert a JOIN alert_rule m ON m.id = a.rule_id
         WHERE a.object_kind = 'feature' AND a.object_id = hit.id AND a.environment_id = he.id
           AND a.ended_at IS NULL AND m.kind = 'statistic') THEN 'drifting'
       ELSE fresh.status END AS health

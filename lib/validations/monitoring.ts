@@ -199,7 +199,7 @@ export const rangeQuerySchema = z.object({
 export type RangeQuery = z.infer<typeof rangeQuerySchema>;
 
 export const alertListQuerySchema = z.object({
-  state: z.enum(["open", "acknowledged", "resolved", "all"]).default("open"),
+  state: z.enum(["open", "acknowledged", "snoozed", "firing", "resolved", "all"]).default("open"),
   env: z.string().trim().min(1).max(100).optional(),
   objectKind: z.enum(["feature_view", "feature", "feature_service", "model"]).optional(),
   objectId: z.string().trim().min(1).max(64).optional(),
@@ -242,14 +242,15 @@ export type ThresholdFormInput = z.infer<typeof thresholdFormSchema>;
 
 export const MONITOR_KINDS = ["freshness", "latency_p99", "error_rate", "statistic"] as const;
 
-export const monitorInputSchema = z
+export const ruleInputSchema = z
   .object({
     name: z.string().trim().min(1, "Give the rule a name").max(120),
     kind: z.enum(MONITOR_KINDS),
-    objectId: z
+    /** The watched object's name (a feature as `view:feature`); empty: every object of the kind. */
+    object: z
       .string()
       .trim()
-      .max(64)
+      .max(400)
       .optional()
       .transform((value) => value || undefined),
     statistic: z.enum(STATISTIC_NAMES as [StatisticName, ...StatisticName[]]).optional(),
@@ -258,15 +259,58 @@ export const monitorInputSchema = z
       .optional()
       .transform((value) => (value === "" || value === undefined ? undefined : value)),
   })
-  .superRefine((monitor, context) => {
-    if (monitor.kind === "statistic" && !monitor.statistic) {
+  .superRefine((rule, context) => {
+    if (rule.kind === "statistic" && !rule.statistic) {
       context.addIssue({ code: "custom", path: ["statistic"], message: "Choose a statistic" });
     }
-    if (monitor.kind === "error_rate" && monitor.threshold !== undefined && monitor.threshold > 1) {
+    if (rule.kind === "error_rate" && rule.threshold !== undefined && rule.threshold > 1) {
       context.addIssue({ code: "custom", path: ["threshold"], message: "An error rate is a fraction between 0 and 1" });
     }
   }, WHEN_FIELDS_VALID);
-export type MonitorInput = z.infer<typeof monitorInputSchema>;
+export type RuleInput = z.infer<typeof ruleInputSchema>;
+
+/** An edit keeps the rule's kind; the rest is as on creation. */
+export const ruleUpdateSchema = z.object({
+  name: z.string().trim().min(1, "Give the rule a name").max(120),
+  object: z
+    .string()
+    .trim()
+    .max(400)
+    .optional()
+    .transform((value) => value || undefined),
+  statistic: z.enum(STATISTIC_NAMES as [StatisticName, ...StatisticName[]]).optional(),
+  threshold: z
+    .union([z.literal(""), z.coerce.number().finite().positive("Must be positive")])
+    .optional()
+    .transform((value) => (value === "" || value === undefined ? undefined : value)),
+});
+
+export const ruleObjectQuerySchema = z.object({
+  kind: z.enum(["feature_view", "feature_service", "feature"]),
+  q: z.string().max(200).default(""),
+});
+
+/** The alert actions' bodies: a note (optional) and, for snooze and mute, how long. */
+const note = z.string().trim().max(2_000, "At most 2,000 characters").optional();
+export const alertNoteSchema = z.object({ note });
+export const alertSnoozeSchema = z.object({
+  minutes: z.coerce
+    .number()
+    .int("Whole minutes")
+    .min(1, "At least 1 minute")
+    .max(30 * 24 * 60, "At most 30 days"),
+  note,
+});
+/** Mute for a number of minutes, or until unmuted (no minutes). */
+export const alertMuteSchema = z.object({
+  minutes: z.coerce
+    .number()
+    .int("Whole minutes")
+    .min(1, "At least 1 minute")
+    .max(365 * 24 * 60, "At most a year")
+    .optional(),
+  note,
+});
 
 export const retentionInputSchema = z.object({
   rawRetentionDays: z.coerce.number().int("Whole days").min(2, "At least 2 days").max(400, "At most 400 days"),

@@ -4,17 +4,17 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { buttonAction, formAction, type ActionState } from "@/lib/actions";
 import { db } from "@/lib/db";
-import { acknowledgeAlert, evaluateMonitors } from "@/lib/data/alerts";
+import { acknowledgeAlert, evaluateRules } from "@/lib/data/alerts";
 import {
-  createMonitor,
+  createRule,
   saveThresholdOverrides,
   setDriftBaseline,
-  setMonitorEnabled,
+  setRuleEnabled,
   setRawRetentionDays,
 } from "@/lib/data/monitoring";
 import { STATISTIC_NAMES, type StatisticName } from "@/lib/monitoring/stats";
 import { idParamSchema } from "@/lib/validations/admin";
-import { monitorInputSchema, retentionInputSchema, thresholdFormSchema } from "@/lib/validations/monitoring";
+import { ruleInputSchema, retentionInputSchema, thresholdFormSchema } from "@/lib/validations/monitoring";
 
 export type MonitoringActionState = ActionState<{ status: "saved"; message: string }>;
 
@@ -110,30 +110,30 @@ export const pinBaselineAction = formAction(
   },
 );
 
-export const createMonitorAction = formAction(
-  "createMonitor",
+export const createRuleAction = formAction(
+  "createRule",
   {
     role: "author",
-    schema: monitorInputSchema,
+    schema: ruleInputSchema,
     read: (form) => Object.fromEntries(form),
     invalidMessage: "Check the highlighted fields.",
   },
   async (input, { user, workspace }) => {
-    await createMonitor(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    await createRule(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
     revalidatePath("/monitoring/rules");
     return saved(`Rule “${input.name}” created.`);
   },
 );
 
-export const toggleMonitorAction = buttonAction(
-  "toggleMonitor",
+export const toggleRuleAction = buttonAction(
+  "toggleRule",
   {
     role: "author",
-    schema: z.object({ monitorId: idParamSchema, enabled: z.boolean() }),
-    read: (form) => ({ monitorId: form.get("monitorId"), enabled: form.get("enabled") === "true" }),
+    schema: z.object({ ruleId: idParamSchema, enabled: z.boolean() }),
+    read: (form) => ({ ruleId: form.get("ruleId"), enabled: form.get("enabled") === "true" }),
   },
-  async ({ monitorId, enabled }, { user, workspace }) => {
-    await setMonitorEnabled(db(), { workspaceId: workspace.id, monitorId, enabled }, { userId: user.id });
+  async ({ ruleId, enabled }, { user, workspace }) => {
+    await setRuleEnabled(db(), { workspaceId: workspace.id, ruleId, enabled }, { userId: user.id });
     revalidatePath("/monitoring", "layout");
   },
 );
@@ -142,7 +142,7 @@ export const evaluateNowAction = buttonAction(
   "evaluateNow",
   { role: "author", schema: z.object({}), read: () => ({}) },
   async (_input, { workspace }) => {
-    await evaluateMonitors(db(), { workspaceId: workspace.id });
+    await evaluateRules(db(), { workspaceId: workspace.id });
     revalidatePath("/monitoring", "layout");
   },
 );

@@ -118,12 +118,4 @@ export const monitoringOperations: ApiOperation[] = [
     auth: readAuth,
     query: alertListQuerySchema,
   },
-  {
-    method: "post",
-    path: "/api/v1/alerts/{id}/acknowledge",
-    summary: "Acknowledge an alert (users only): it stays until its condition ends, but no longer shows as a badge.",
-    tag: "Monitoring",
-    auth: { role: "author" },
-    response: z.object({ id: z.string(), acknowledgedAt: z.string() }),
-  },
 ];

@@ -86,13 +86,13 @@ beforeAll(async () => {
       savedDatasetId: "training",
     },
   });
-  const monitor = await prisma.monitor.create({
+  const rule = await prisma.alertRule.create({
     data: { workspaceId, name: "psi", kind: "statistic", statistic: "psi" },
   });
   await prisma.alert.create({
     data: {
       workspaceId,
-      monitorId: monitor.id,
+      ruleId: rule.id,
       objectKind: "feature",
       objectId: "country",
       environmentId: prodId,

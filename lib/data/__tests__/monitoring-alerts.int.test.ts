@@ -5,13 +5,13 @@ import { createMonitoringFixture, type MonitoringFixture } from "./monitoring-fi
 
 let database: TestDatabase;
 let fixture: MonitoringFixture;
-let monitorId: string;
+let ruleId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   fixture = await createMonitoringFixture(database.prisma);
-  monitorId = (
-    await database.prisma.monitor.create({
+  ruleId = (
+    await database.prisma.alertRule.create({
       data: { workspaceId: fixture.workspaceId, name: "Stale views", kind: "freshness", objectKind: "feature_view" },
     })
   ).id;
@@ -26,7 +26,7 @@ async function raise(
   return database.prisma.alert.create({
     data: {
       workspaceId: fixture.workspaceId,
-      monitorId,
+      ruleId,
       objectKind,
       objectId,
       environmentId: fixture.prodId,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateMonitors, getOpenAlertsByObject, listAlerts } from "@/lib/data/alerts";
+import { evaluateRules, getOpenAlertsByObject, listAlerts } from "@/lib/data/alerts";
 import {
   ingestMaterializationRuns,
   ingestProfiles,
@@ -148,25 +148,25 @@ describe(`serving latency on ${testEngineKind()}`, () => {
   });
 
   it("opens a p99 alert over the budget, keeps one per object, and ends it when healthy", async () => {
-    const evaluation = await evaluateMonitors(database.prisma, { workspaceId: fixture.workspaceId, now });
+    const evaluation = await evaluateRules(database.prisma, { workspaceId: fixture.workspaceId, now });
     expect(evaluation.opened).toBeGreaterThanOrEqual(2); // the stale view and the slow service
     const alerts = await database.prisma.alert.findMany({
       where: { objectId: fixture.service.id, endedAt: null },
-      include: { monitor: true },
+      include: { rule: true },
     });
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ severity: "critical", value: 80, threshold: 50 });
-    expect(alerts[0]!.monitor.kind).toBe("latency_p99");
+    expect(alerts[0]!.rule.kind).toBe("latency_p99");
     const badges = await getOpenAlertsByObject(database.prisma, { workspaceId: fixture.workspaceId });
     expect(badges.get(`feature_view:${fixture.views.userProfile.id}`)?.count).toBe(1);
 
-    await evaluateMonitors(database.prisma, { workspaceId: fixture.workspaceId, now });
+    await evaluateRules(database.prisma, { workspaceId: fixture.workspaceId, now });
     expect(await database.prisma.alert.count({ where: { objectId: fixture.service.id } })).toBe(1);
 
     // Fifteen calm minutes later the p99 is back under budget: ingestion evaluates and ends the alert.
     const outcome = await ingestServing(now.getTime(), 15, () => 20);
     const later = new Date(now.getTime() + 15 * 60_000);
-    await evaluateMonitors(database.prisma, {
+    await evaluateRules(database.prisma, {
       workspaceId: fixture.workspaceId,
       now: later,
       environmentIds: outcome.touched.environmentIds,
@@ -177,11 +177,11 @@ describe(`serving latency on ${testEngineKind()}`, () => {
   });
 
   it("lists an object's firing alerts, acknowledged or not, however many have ended since", async () => {
-    const monitor = await database.prisma.monitor.findFirstOrThrow({ where: { workspaceId: fixture.workspaceId } });
+    const rule = await database.prisma.alertRule.findFirstOrThrow({ where: { workspaceId: fixture.workspaceId } });
     const objectId = "flapping-view";
     const base = {
       workspaceId: fixture.workspaceId,
-      monitorId: monitor.id,
+      ruleId: rule.id,
       objectKind: "feature_view" as const,
       objectId,
       environmentId: fixture.prodId,
@@ -213,12 +213,12 @@ describe(`serving latency on ${testEngineKind()}`, () => {
   it("raises an error-rate alert", async () => {
     await ingestServing(now.getTime() + 15 * 60_000, 15, () => 20, 50);
     const later = new Date(now.getTime() + 30 * 60_000);
-    await evaluateMonitors(database.prisma, { workspaceId: fixture.workspaceId, now: later });
+    await evaluateRules(database.prisma, { workspaceId: fixture.workspaceId, now: later });
     const alert = await database.prisma.alert.findFirst({
       where: { objectId: fixture.service.id, endedAt: null },
-      include: { monitor: true },
+      include: { rule: true },
     });
-    expect(alert).toMatchObject({ value: 0.05, severity: "critical", monitor: { kind: "error_rate" } });
+    expect(alert).toMatchObject({ value: 0.05, severity: "critical", rule: { kind: "error_rate" } });
   });
 });
 
@@ -305,7 +305,7 @@ describe(`skew and drift on ${testEngineKind()}`, () => {
     });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.psi).toBeCloseTo(DRIFT_PSI, 12);
-    await evaluateMonitors(database.prisma, {
+    await evaluateRules(database.prisma, {
       workspaceId: fixture.workspaceId,
       now,
       only: { kind: "feature", ids: [fixture.features.amountRatio.id] },
@@ -317,7 +317,7 @@ describe(`skew and drift on ${testEngineKind()}`, () => {
       { workspaceId: fixture.workspaceId, featureId: fixture.features.amountRatio.id, thresholds: [], reset: ["psi"] },
       { userId: fixture.authorId },
     );
-    await evaluateMonitors(database.prisma, {
+    await evaluateRules(database.prisma, {
       workspaceId: fixture.workspaceId,
       now,
       only: { kind: "feature", ids: [fixture.features.amountRatio.id] },

@@ -43,7 +43,7 @@ beforeAll(async () => {
       },
     ],
   });
-  const monitor = await db.prisma.monitor.create({
+  const rule = await db.prisma.alertRule.create({
     data: {
       workspaceId: fixture.workspaceId,
       name: "psi",
@@ -56,7 +56,7 @@ beforeAll(async () => {
   await db.prisma.alert.create({
     data: {
       workspaceId: fixture.workspaceId,
-      monitorId: monitor.id,
+      ruleId: rule.id,
       objectKind: "feature",
       objectId: fixture.ids.failed_login_ratio_15m!,
       environmentId: fixture.envIds.prod,

@@ -7,7 +7,11 @@ import type { CatalogKind } from "@/lib/search/types";
 
 /** Teams an object can be given to (the ownership form), by name. */
 export async function listTeamOptions(prisma: Db, workspaceId: string) {
-  return prisma.team.findMany({ where: { workspaceId }, select: { slug: true, name: true }, orderBy: { name: "asc" } });
+  return prisma.team.findMany({
+    where: { workspaceId },
+    select: { id: true, slug: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /**

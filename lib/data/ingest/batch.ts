@@ -24,7 +24,7 @@ export interface IngestOutcome {
   body: IngestResult;
   /** True when the response is the stored one of an earlier request with the same key. */
   replayed: boolean;
-  /** Objects whose monitors should be evaluated (empty on replay): the caller hands them to evaluateMonitors. */
+  /** Objects whose rules should be evaluated (empty on replay): the caller hands them to evaluateRules. */
   touched: { kind: "feature_view" | "feature_service" | "feature"; ids: string[]; environmentIds: string[] };
 }
 

@@ -23,6 +23,7 @@ export {
   type FeatureStatisticsRow,
 } from "./feature-statistics";
 export { saveThresholdOverrides, setDriftBaseline } from "./thresholds";
-export { DEFAULT_MONITORS, createMonitor, listMonitors, setMonitorEnabled } from "./monitors";
+export { DEFAULT_RULES, createRule, getRule, listRules, setRuleEnabled, updateRule } from "./rules";
+export { resolveRuleObject, ruleObjectKind, searchRuleObjects, type RuleObjectKind } from "./rule-objects";
 export { getRetentionSettings, setRawRetentionDays } from "./retention";
 export { DEFAULT_ERROR_RATE, getMonitoringOverview, type MonitoringOverview } from "./overview";

@@ -162,9 +162,9 @@ describe("seedDemo", () => {
   it("opens alerts for stale views, the slow service and drift, one acknowledged", async () => {
     const open = await prisma.alert.findMany({
       where: { endedAt: null },
-      include: { monitor: { select: { kind: true } } },
+      include: { rule: { select: { kind: true } } },
     });
-    const kinds = open.map((alert) => alert.monitor.kind);
+    const kinds = open.map((alert) => alert.rule.kind);
     expect(kinds.filter((kind) => kind === "freshness")).toHaveLength(3);
     expect(kinds).toContain("latency_p99");
     expect(kinds).toContain("statistic");

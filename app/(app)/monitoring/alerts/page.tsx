@@ -14,6 +14,7 @@ export const metadata: Metadata = { title: "Alerts" };
 const STATES: { value: AlertState; label: string }[] = [
   { value: "open", label: "Open" },
   { value: "acknowledged", label: "Acknowledged" },
+  { value: "snoozed", label: "Snoozed" },
   { value: "resolved", label: "Resolved" },
   { value: "all", label: "All" },
 ];

@@ -1,14 +1,15 @@
+import Link from "next/link";
 import type { Metadata } from "next";
-import { CreateMonitorForm, RetentionForm } from "@/components/monitoring/rule-forms";
+import { CreateRuleForm, RetentionForm } from "@/components/monitoring/rule-forms";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getRetentionSettings, listMonitors } from "@/lib/data/monitoring";
+import { getRetentionSettings, listRules } from "@/lib/data/monitoring";
 import { roleAtLeast } from "@/lib/data/users";
 import { db } from "@/lib/db";
 import { STATISTICS, type StatisticName } from "@/lib/monitoring/stats";
-import { evaluateNowAction, toggleMonitorAction } from "../actions";
+import { evaluateNowAction, toggleRuleAction } from "../actions";
 import { MonitoringHeader } from "../header";
 import { monitoringPageScope, type SearchParams } from "../scope";
 
@@ -21,29 +22,29 @@ const KIND_LABEL = {
   statistic: "Statistic over threshold",
 } as const;
 
-function thresholdText(monitor: {
+function thresholdText(rule: {
   kind: keyof typeof KIND_LABEL;
   threshold: number | null;
   statistic: string | null;
 }): string {
-  switch (monitor.kind) {
+  switch (rule.kind) {
     case "freshness":
-      return monitor.threshold ? `${monitor.threshold} x the view's SLA` : "the view's SLA";
+      return rule.threshold ? `${rule.threshold} x the view's SLA` : "the view's SLA";
     case "latency_p99":
-      return monitor.threshold ? `${monitor.threshold} ms` : "the service's budget";
+      return rule.threshold ? `${rule.threshold} ms` : "the service's budget";
     case "error_rate":
-      return `${((monitor.threshold ?? 0.01) * 100).toFixed(2)}%`;
+      return `${((rule.threshold ?? 0.01) * 100).toFixed(2)}%`;
     case "statistic": {
-      const label = STATISTICS[monitor.statistic as StatisticName]?.label ?? monitor.statistic;
-      return `${label} ${monitor.threshold ? `at ${monitor.threshold}` : "at the feature's alert threshold"} (a feature's own override wins)`;
+      const label = STATISTICS[rule.statistic as StatisticName]?.label ?? rule.statistic;
+      return `${label} ${rule.threshold ? `at ${rule.threshold}` : "at the feature's alert threshold"} (a feature's own override wins)`;
     }
   }
 }
 
 export default async function RulesPage({ searchParams }: { searchParams: SearchParams }) {
   const scope = await monitoringPageScope(searchParams);
-  const [monitors, retention] = await Promise.all([
-    listMonitors(db(), { workspaceId: scope.workspaceId }),
+  const [rules, retention] = await Promise.all([
+    listRules(db(), { workspaceId: scope.workspaceId }),
     getRetentionSettings(db(), scope.workspaceId),
   ]);
   const canEdit = roleAtLeast(scope.context.role, "author");
@@ -51,7 +52,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Search
     <>
       <MonitoringHeader
         title="Alert rules"
-        description="Rules are evaluated whenever data is ingested for their objects, and on demand. p99 and error rate are judged over the last 15 minutes; skew and drift on the latest profiles."
+        description="Rules are evaluated on a schedule (freshness every minute, p99 and error rate every minute over the last 15 minutes, skew and drift every 15 minutes), whenever data is ingested for their objects, and on demand. Click a rule to edit it."
         environments={scope.environments}
         environment={scope.environment.name}
         showRange={false}
@@ -75,40 +76,48 @@ export default async function RulesPage({ searchParams }: { searchParams: Search
           </>
         }
       >
-        {monitors.map((monitor) => (
-          <tr key={monitor.id}>
-            <Td className="font-medium">{monitor.name}</Td>
-            <Td>
-              {KIND_LABEL[monitor.kind]}: {thresholdText(monitor)}
+        {rules.map((rule) => (
+          <tr key={rule.id}>
+            <Td className="font-medium">
+              {canEdit ? (
+                <Link className="text-brand-700 hover:underline" href={`/monitoring/rules/${rule.id}`}>
+                  {rule.name}
+                </Link>
+              ) : (
+                rule.name
+              )}
             </Td>
             <Td>
-              {monitor.objectId
-                ? `one ${monitor.objectKind?.replace("_", " ")}`
-                : `every ${monitor.objectKind?.replace("_", " ")}`}
+              {KIND_LABEL[rule.kind]}: {thresholdText(rule)}
             </Td>
-            <Td className="tabular-nums">{monitor.openAlerts}</Td>
+            <Td>
+              {rule.objectId
+                ? `${rule.objectKind?.replace("_", " ")} ${rule.objectName ?? "(deleted)"}`
+                : `every ${rule.objectKind?.replace("_", " ")}`}
+            </Td>
+            <Td className="tabular-nums">{rule.openAlerts}</Td>
             <Td>
               {canEdit ? (
-                <form action={toggleMonitorAction} className="flex items-center gap-2">
-                  <input type="hidden" name="monitorId" value={monitor.id} />
-                  <input type="hidden" name="enabled" value={monitor.enabled ? "false" : "true"} />
-                  <Badge tone={monitor.enabled ? "good" : "neutral"}>{monitor.enabled ? "enabled" : "disabled"}</Badge>
+                <form action={toggleRuleAction} className="flex items-center gap-2">
+                  <input type="hidden" name="ruleId" value={rule.id} />
+                  <input type="hidden" name="enabled" value={rule.enabled ? "false" : "true"} />
+                  <Badge tone={rule.enabled ? "good" : "neutral"}>{rule.enabled ? "enabled" : "disabled"}</Badge>
                   <Button
                     type="submit"
                     variant="ghost"
-                    aria-label={`${monitor.enabled ? "Disable" : "Enable"} ${monitor.name}`}
+                    aria-label={`${rule.enabled ? "Disable" : "Enable"} ${rule.name}`}
                   >
-                    {monitor.enabled ? "Disable" : "Enable"}
+                    {rule.enabled ? "Disable" : "Enable"}
                   </Button>
                 </form>
               ) : (
-                <Badge tone={monitor.enabled ? "good" : "neutral"}>{monitor.enabled ? "enabled" : "disabled"}</Badge>
+                <Badge tone={rule.enabled ? "good" : "neutral"}>{rule.enabled ? "enabled" : "disabled"}</Badge>
               )}
             </Td>
           </tr>
         ))}
       </Table>
-      {monitors.length === 0 ? (
+      {rules.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">
           No rules yet: the default rules are created on the first evaluation.
         </p>
@@ -116,7 +125,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Search
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
         {canEdit ? (
           <Card title="New rule">
-            <CreateMonitorForm />
+            <CreateRuleForm />
           </Card>
         ) : null}
         <Card title="Raw data retention">

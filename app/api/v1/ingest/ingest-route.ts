@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { parseJsonBody, readBodyText, type BodyParser } from "@/lib/api/body";
 import { apiRoute, jsonResponse } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
-import { evaluateMonitors } from "@/lib/data/alerts";
+import { evaluateRules } from "@/lib/data/alerts";
 import {
   ingestStore,
   pruneMonitoringData,
@@ -44,7 +44,7 @@ export function ingestRoute<Item>(
     );
     if (!outcome.replayed) {
       try {
-        await evaluateMonitors(store.prisma, {
+        await evaluateRules(store.prisma, {
           workspaceId: principal.workspaceId,
           environmentIds: outcome.touched.environmentIds,
           only: { kind: outcome.touched.kind, ids: outcome.touched.ids },

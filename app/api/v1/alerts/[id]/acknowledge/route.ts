@@ -1,11 +1,13 @@
-// POST /api/v1/alerts/{id}/acknowledge — a user acknowledges an alert; its badge disappears.
-import { apiRoute } from "@/lib/api/handler";
+// POST /api/v1/alerts/{id}/acknowledge — a user acknowledges an alert (optional note): no badge, no repeats.
+import { apiRoute, readJsonBody } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
 import { acknowledgeAlert } from "@/lib/data/alerts";
 import { db } from "@/lib/db";
 import { idParamSchema } from "@/lib/validations/admin";
+import { alertNoteSchema } from "@/lib/validations/monitoring";
 
-export const POST = apiRoute<{ id: string }>({ role: "author" }, async ({ principal, params }) => {
+export const POST = apiRoute<{ id: string }>({ role: "author" }, async ({ request, principal, params }) => {
   const alertId = idParamSchema.parse(params.id);
-  return acknowledgeAlert(db(), { workspaceId: principal.workspaceId, alertId }, actorOf(principal));
+  const { note } = await readJsonBody(request, alertNoteSchema);
+  return acknowledgeAlert(db(), { workspaceId: principal.workspaceId, alertId, note }, actorOf(principal));
 });

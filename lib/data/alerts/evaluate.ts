@@ -1,0 +1,425 @@
+import "server-only";
+import { enqueueAlertNotifications, type AlertEventSnapshot } from "@/lib/data/notifications/deliveries";
+import type { Db } from "@/lib/db";
+import {
+  DEFAULT_ERROR_RATE,
+  DEFAULT_RULES,
+  listFeatureStatistics,
+  listServiceLatency,
+  listViewFreshness,
+} from "@/lib/data/monitoring";
+import { formatDuration } from "@/lib/duration";
+import type { AlertSeverity, RuleKind, ObjectKind } from "@/lib/generated/prisma/enums";
+import { STATISTICS, type StatisticName } from "@/lib/monitoring/stats";
+import { DEFAULT_THRESHOLDS } from "@/lib/monitoring/thresholds";
+
+/** Window over which p99 and error rate are judged when rules are evaluated. */
+export const EVALUATION_WINDOW_MS = 15 * 60_000;
+
+interface Violation {
+  objectKind: ObjectKind;
+  objectId: string;
+  environmentId: string;
+  severity: AlertSeverity;
+  message: string;
+  value: number;
+  threshold: number;
+}
+
+export interface EvaluationResult {
+  evaluated: number;
+  opened: number;
+  updated: number;
+  resolved: number;
+}
+
+/**
+ * Evaluates the workspace's enabled rules now: opens an alert for each newly violated
+ * (rule, object, environment), updates the ones still firing, and ends those whose object is
+ * healthy again. Objects without data to judge (no runs, no traffic in the window, no
+ * profiles) are left as they are. `only` narrows it to what an ingestion batch touched.
+ */
+export async function evaluateRules(
+  prisma: Db,
+  options: {
+    workspaceId: string;
+    now?: Date;
+    environmentIds?: string[];
+    only?: { kind: "feature_view" | "feature_service" | "feature"; ids: string[] };
+    /** Only rules of these kinds (the scheduler evaluates each kind on its own interval). */
+    kinds?: readonly RuleKind[];
+  },
+): Promise<EvaluationResult> {
+  const now = options.now ?? new Date();
+  const findMonitors = () =>
+    prisma.alertRule.findMany({
+      where: {
+        workspaceId: options.workspaceId,
+        enabled: true,
+        ...(options.only ? { kind: { in: [...KINDS_FOR[options.only.kind]] } } : {}),
+        ...(options.kinds ? { kind: { in: [...options.kinds] } } : {}),
+      },
+      select: { id: true, name: true, kind: true, objectId: true, statistic: true, threshold: true },
+    });
+  // Independent reads go out together: evaluation runs after every ingested batch.
+  const [found, environments] = await Promise.all([
+    findMonitors(),
+    prisma.environment.findMany({
+      where: {
+        workspaceId: options.workspaceId,
+        ...(options.environmentIds ? { id: { in: options.environmentIds } } : {}),
+      },
+      select: { id: true, name: true },
+    }),
+  ]);
+  // A workspace gets its default rules on its first evaluation (not a query on every batch).
+  let rules = found;
+  if (rules.length === 0) {
+    await ensureDefaultRules(prisma, options.workspaceId);
+    rules = await findMonitors();
+  }
+  const result: EvaluationResult = { evaluated: 0, opened: 0, updated: 0, resolved: 0 };
+  if (rules.length === 0 || environments.length === 0) return result;
+  const onlyIds = options.only?.ids;
+  // A rule muted for an object skips it (its alerts ended when it was muted).
+  const mutes = await prisma.ruleMute.findMany({
+    where: { ruleId: { in: rules.map((m) => m.id) }, OR: [{ until: null }, { until: { gt: now } }] },
+    select: { ruleId: true, objectId: true },
+  });
+  const muted = new Set(mutes.map((mute) => `${mute.ruleId}:${mute.objectId}`));
+
+  const kinds = new Set(rules.map((rule) => rule.kind));
+  for (const environment of environments) {
+    const scope = { workspaceId: options.workspaceId, environmentId: environment.id };
+    const [views, services, features, openNow] = await Promise.all([
+      kinds.has("freshness") ? listViewFreshness(prisma, { ...scope, now, featureViewIds: onlyIds }) : [],
+      kinds.has("latency_p99") || kinds.has("error_rate")
+        ? listServiceLatency(prisma, {
+            ...scope,
+            from: new Date(now.getTime() - EVALUATION_WINDOW_MS),
+            to: now,
+            serviceIds: onlyIds,
+            now,
+          })
+        : [],
+      kinds.has("statistic") ? listStatisticsInChunks(prisma, scope, onlyIds) : [],
+      // Open alerts up front, so a rule whose alerts need no change costs no transaction.
+      prisma.alert.findMany({
+        where: {
+          workspaceId: options.workspaceId,
+          environmentId: environment.id,
+          endedAt: null,
+          ruleId: { in: rules.map((m) => m.id) },
+        },
+        select: { ruleId: true, objectId: true, severity: true, value: true },
+      }),
+    ]);
+    const featureOverrides = kinds.has("statistic")
+      ? // The workspace's overrides (few) rather than an IN list of every profiled feature.
+        await prisma.$queryRaw<{ featureId: string; statistic: string; alert: number }[]>`
+          SELECT t.feature_id AS "featureId", t.statistic, t.alert
+            FROM statistic_threshold t JOIN feature f ON f.id = t.feature_id
+           WHERE f.workspace_id = ${options.workspaceId}`
+      : [];
+
+    for (const rule of rules) {
+      const judged: string[] = [];
+      const violations: Violation[] = [];
+      const applies = (id: string) => (!rule.objectId || rule.objectId === id) && !muted.has(`${rule.id}:${id}`);
+      if (rule.kind === "freshness") {
+        for (const view of views) {
+          if (!applies(view.id) || view.status === "unknown" || view.slaSeconds === null) continue;
+          judged.push(view.id);
+          const limit = view.slaSeconds * (rule.threshold ?? 1);
+          if (view.stalenessSeconds !== null && view.stalenessSeconds > limit) {
+            violations.push({
+              objectKind: "feature_view",
+              objectId: view.id,
+              environmentId: environment.id,
+              severity: view.stalenessSeconds > 2 * limit ? "critical" : "warning",
+              message: `${view.name} is ${formatDuration(roundTo(view.stalenessSeconds, 60))} stale (SLA ${formatDuration(limit)})`,
+              value: Math.round(view.stalenessSeconds),
+              threshold: limit,
+            });
+          }
+        }
+      } else if (rule.kind === "latency_p99" || rule.kind === "error_rate") {
+        for (const service of services) {
+          if (!applies(service.id) || service.requestCount === 0) continue;
+          judged.push(service.id);
+          if (rule.kind === "latency_p99" && service.p99Ms !== null) {
+            const limit = rule.threshold ?? service.budgetMs;
+            if (limit !== null && service.p99Ms > limit) {
+              violations.push({
+                objectKind: "feature_service",
+                objectId: service.id,
+                environmentId: environment.id,
+                severity: service.p99Ms >= 1.5 * limit ? "critical" : "warning",
+                message: `${service.name} p99 is ${service.p99Ms.toFixed(1)} ms over the last 15 minutes (budget ${limit} ms)`,
+                value: round(service.p99Ms, 1),
+                threshold: limit,
+              });
+            }
+          }
+          if (rule.kind === "error_rate" && service.errorRate !== null) {
+            const limit = rule.threshold ?? DEFAULT_ERROR_RATE;
+            if (service.errorRate > limit) {
+              violations.push({
+                objectKind: "feature_service",
+                objectId: service.id,
+                environmentId: environment.id,
+                severity: service.errorRate >= 3 * limit ? "critical" : "warning",
+                message: `${service.name} error rate ${(service.errorRate * 100).toFixed(2)}% over the last 15 minutes (threshold ${(limit * 100).toFixed(2)}%)`,
+                value: round(service.errorRate, 5),
+                threshold: limit,
+              });
+            }
+          }
+        }
+      } else if (rule.kind === "statistic") {
+        const statistic = (rule.statistic ?? "psi") as StatisticName;
+        if (!STATISTICS[statistic]) continue;
+        for (const feature of features) {
+          if (!applies(feature.featureId)) continue;
+          const override = featureOverrides.find(
+            (row) => row.featureId === feature.featureId && row.statistic === statistic,
+          );
+          const limit =
+            override?.alert ??
+            rule.threshold ??
+            DEFAULT_THRESHOLDS[statistic as keyof typeof DEFAULT_THRESHOLDS]?.alert;
+          const candidates = [
+            { label: "drift from its baseline", value: feature.drift?.values[statistic] },
+            { label: "training/serving skew", value: feature.skew?.values[statistic] },
+          ].filter((candidate): candidate is { label: string; value: number } => candidate.value !== undefined);
+          if (candidates.length === 0 || limit === undefined) continue;
+          judged.push(feature.featureId);
+          const isHigherWorse = STATISTICS[statistic].isHigherWorse;
+          const worst = candidates.reduce((a, b) => ((isHigherWorse ? b.value > a.value : b.value < a.value) ? b : a));
+          const isViolated = isHigherWorse ? worst.value >= limit : worst.value < limit;
+          if (!isViolated) continue;
+          violations.push({
+            objectKind: "feature",
+            objectId: feature.featureId,
+            environmentId: environment.id,
+            severity: (isHigherWorse ? worst.value >= 1.5 * limit : worst.value < limit / 10) ? "critical" : "warning",
+            message: `${feature.featureView.name}:${feature.name} ${worst.label}: ${STATISTICS[statistic].label} ${worst.value.toFixed(3)} (alert ${isHigherWorse ? "at" : "below"} ${limit})`,
+            value: round(worst.value, 4),
+            threshold: limit,
+          });
+        }
+      }
+      result.evaluated += judged.length;
+      const open = new Map(openNow.filter((alert) => alert.ruleId === rule.id).map((alert) => [alert.objectId, alert]));
+      const violated = new Set(violations.map((violation) => violation.objectId));
+      const isUnchanged =
+        violations.every((violation) => {
+          const existing = open.get(violation.objectId);
+          return existing && existing.severity === violation.severity && existing.value === violation.value;
+        }) && judged.every((id) => !open.has(id) || violated.has(id));
+      if (isUnchanged) continue;
+      const counts = await reconcile(prisma, {
+        workspaceId: options.workspaceId,
+        ruleId: rule.id,
+        environmentId: environment.id,
+        judged,
+        violations,
+        now,
+      });
+      result.opened += counts.opened;
+      result.updated += counts.updated;
+      result.resolved += counts.resolved;
+    }
+  }
+  return result;
+}
+
+/** Features per statistics read: bounded queries (PostgreSQL's parameter limit) on 50,000 features. */
+const STATISTICS_CHUNK = 2_000;
+
+async function listStatisticsInChunks(
+  prisma: Db,
+  scope: { workspaceId: string; environmentId: string },
+  featureIds: string[] | undefined,
+) {
+  const ids =
+    featureIds ??
+    (
+      await prisma.feature.findMany({
+        where: { workspaceId: scope.workspaceId },
+        select: { id: true },
+        orderBy: { id: "asc" },
+      })
+    ).map((feature) => feature.id);
+  const rows: Awaited<ReturnType<typeof listFeatureStatistics>> = [];
+  for (let start = 0; start < ids.length; start += STATISTICS_CHUNK) {
+    rows.push(
+      ...(await listFeatureStatistics(prisma, { ...scope, featureIds: ids.slice(start, start + STATISTICS_CHUNK) })),
+    );
+  }
+  return rows;
+}
+
+const KINDS_FOR = {
+  feature_view: ["freshness"],
+  feature_service: ["latency_p99", "error_rate"],
+  feature: ["statistic"],
+} as const satisfies Record<string, RuleKind[]>;
+
+async function reconcile(
+  prisma: Db,
+  input: {
+    workspaceId: string;
+    ruleId: string;
+    environmentId: string;
+    judged: string[];
+    violations: Violation[];
+    now: Date;
+  },
+): Promise<{ opened: number; updated: number; resolved: number }> {
+  if (input.judged.length === 0) return { opened: 0, updated: 0, resolved: 0 };
+  return prisma.$transaction(async (tx) => {
+    // Two evaluations of the same rule at once (ingestion and the scheduler) must not both open an alert.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`alert:${input.ruleId}:${input.environmentId}`}))`;
+    // A rule's firing alerts are few; its judged objects may be 50,000 (no IN list of those).
+    const judged = new Set(input.judged);
+    const firing = await tx.alert.findMany({
+      where: { ruleId: input.ruleId, environmentId: input.environmentId, endedAt: null },
+      select: {
+        id: true,
+        objectKind: true,
+        objectId: true,
+        severity: true,
+        value: true,
+        threshold: true,
+        message: true,
+        acknowledgedAt: true,
+        snoozedUntil: true,
+        lastNotifiedAt: true,
+      },
+    });
+    const open = firing.filter((alert) => judged.has(alert.objectId));
+    const openBy = new Map(open.map((alert) => [alert.objectId, alert]));
+    const violated = new Set(input.violations.map((violation) => violation.objectId));
+    const notifications: AlertEventSnapshot[] = [];
+    const events: { alertId: string; kind: string; detail: object }[] = [];
+    const isQuiet = (alert: { acknowledgedAt: Date | null; snoozedUntil: Date | null }) =>
+      alert.acknowledgedAt !== null || (alert.snoozedUntil !== null && alert.snoozedUntil > input.now);
+    let updated = 0;
+    const fresh: Violation[] = [];
+    for (const violation of input.violations) {
+      const existing = openBy.get(violation.objectId);
+      if (!existing) {
+        fresh.push(violation);
+        continue;
+      }
+      if (existing.severity === violation.severity && existing.value === violation.value) continue;
+      await tx.alert.update({
+        where: { id: existing.id },
+        data: {
+          severity: violation.severity,
+          value: violation.value,
+          threshold: violation.threshold,
+          message: violation.message,
+          ...(violation.severity === "critical" && existing.severity === "warning" && !isQuiet(existing)
+            ? { lastNotifiedAt: input.now }
+            : {}),
+        },
+      });
+      updated++;
+      if (existing.severity !== violation.severity) {
+        events.push({
+          alertId: existing.id,
+          kind: violation.severity === "critical" ? "escalated" : "deescalated",
+          detail: { severity: violation.severity, value: violation.value, threshold: violation.threshold },
+        });
+        // Escalation is news even for someone who has not acknowledged yet; a quiet alert stays quiet.
+        if (violation.severity === "critical" && !isQuiet(existing))
+          notifications.push({ alertId: existing.id, event: "escalated", ...snapshotOf(violation) });
+      }
+    }
+    if (fresh.length > 0) {
+      const created = await tx.alert.createManyAndReturn({
+        data: fresh.map((violation) => ({
+          workspaceId: input.workspaceId,
+          ruleId: input.ruleId,
+          startedAt: input.now,
+          lastNotifiedAt: input.now,
+          ...violation,
+        })),
+        select: { id: true, objectId: true },
+      });
+      const byObject = new Map(fresh.map((violation) => [violation.objectId, violation]));
+      for (const alert of created) {
+        const violation = byObject.get(alert.objectId)!;
+        events.push({
+          alertId: alert.id,
+          kind: "opened",
+          detail: { severity: violation.severity, value: violation.value, threshold: violation.threshold },
+        });
+        notifications.push({ alertId: alert.id, event: "opened", ...snapshotOf(violation) });
+      }
+    }
+    const healthy = open.filter((alert) => !violated.has(alert.objectId));
+    if (healthy.length > 0) {
+      await tx.alert.updateMany({
+        where: { id: { in: healthy.map((alert) => alert.id) } },
+        data: { endedAt: input.now, resolution: "cleared" },
+      });
+      for (const alert of healthy) {
+        events.push({ alertId: alert.id, kind: "cleared", detail: { value: alert.value } });
+        // Only those who were told it fired hear that it cleared.
+        if (alert.lastNotifiedAt)
+          notifications.push({
+            alertId: alert.id,
+            event: "resolved",
+            objectKind: alert.objectKind,
+            objectId: alert.objectId,
+            severity: alert.severity,
+            value: alert.value,
+            threshold: alert.threshold,
+            message: alert.message,
+            endedAt: input.now.toISOString(),
+          });
+      }
+    }
+    if (events.length > 0)
+      await tx.alertEvent.createMany({ data: events.map((event) => ({ ...event, at: input.now })) });
+    await enqueueAlertNotifications(tx, input.workspaceId, notifications);
+    return { opened: fresh.length, updated, resolved: healthy.length };
+  });
+}
+
+function snapshotOf(violation: Violation) {
+  return {
+    objectKind: violation.objectKind,
+    objectId: violation.objectId,
+    severity: violation.severity,
+    value: violation.value,
+    threshold: violation.threshold,
+    message: violation.message,
+  };
+}
+
+/** A workspace without any rule gets the four default ones, so ingestion raises alerts out of the box. */
+export async function ensureDefaultRules(prisma: Db, workspaceId: string): Promise<void> {
+  const count = await prisma.alertRule.count({ where: { workspaceId } });
+  if (count > 0) return;
+  await prisma.alertRule.createMany({
+    data: DEFAULT_RULES.map((rule) => ({
+      workspaceId,
+      ...rule,
+      statistic: rule.statistic,
+      threshold: rule.threshold,
+    })),
+  });
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+function roundTo(value: number, step: number): number {
+  return Math.max(step, Math.round(value / step) * step);
+}
