@@ -7,6 +7,7 @@ import {
   syncNowAction,
   type FeastAdminState,
 } from "@/app/(app)/admin/feast/actions";
+import { FeastEnvironmentField } from "@/components/authoring/feast-environment-field";
 import { Button } from "@/components/ui/button";
 
 const IDLE: FeastAdminState = { status: "idle" };
@@ -84,26 +85,12 @@ export function FeastConnectionForm({
         </div>
       </div>
       <div>
-        <label htmlFor="feast-environment" className="mb-1 block text-sm font-medium">
-          Where does this Feast registry run?
-        </label>
-        <select
-          id="feast-environment"
+        <FeastEnvironmentField
+          environments={environments}
           name="environment"
           defaultValue={current?.environment ?? environments[0]}
-          aria-describedby="feast-environment-help"
-          className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-        >
-          {environments.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-        <p id="feast-environment-help" className="mt-1 text-xs text-slate-500">
-          New versions always go to {environments[0] ?? "dev"}. In a later environment a sync only activates objects
-          that have nothing active there yet; what already runs there changes through a promotion.
-        </p>
+          help={`New versions always go to ${environments[0] ?? "dev"}. In a later environment a sync only activates objects that have nothing active there yet; what already runs there changes through a promotion.`}
+        />
         <FieldError state={state} name="environment" />
       </div>
       <label className="flex items-center gap-2 text-sm">

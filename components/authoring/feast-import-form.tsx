@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FeastEnvironmentField } from "@/components/authoring/feast-environment-field";
 import type { FeastImportSummary as ImportSummary } from "@/lib/data/definitions";
 
 type FeastImportSummary = ImportSummary & { workspace?: string; newWorkspace?: boolean };
@@ -145,32 +146,15 @@ export function FeastImportForm({ environments }: { environments: string[] }) {
           </select>
         </div>
       ) : null}
-      <div>
-        <label htmlFor="feast-environment" className="mb-1 block text-sm font-medium">
-          Where does this Feast registry run?
-        </label>
-        <select
-          id="feast-environment"
-          value={environment}
-          aria-describedby="feast-environment-help"
-          onChange={(event) => {
-            setEnvironment(event.target.value);
-            setState({ status: "idle" });
-          }}
-          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-        >
-          {environments.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-        <p id="feast-environment-help" className="mt-1 text-xs text-slate-500">
-          Its materialization history is recorded there. New versions always go to {environments[0] ?? "dev"}; in a
-          later environment only objects that have nothing active there yet become active, and what already runs there
-          changes through a promotion.
-        </p>
-      </div>
+      <FeastEnvironmentField
+        environments={environments}
+        value={environment}
+        onChange={(event) => {
+          setEnvironment(event.target.value);
+          setState({ status: "idle" });
+        }}
+        help={`Its materialization history is recorded there. New versions always go to ${environments[0] ?? "dev"}; in a later environment only objects that have nothing active there yet become active, and what already runs there changes through a promotion.`}
+      />
       <label className="flex items-center gap-2 text-sm">
         <input
           type="checkbox"
