@@ -137,3 +137,29 @@ test("the catalog's rows arrive in the first HTML, not behind a loading skeleton
   const firstHiddenBoundary = html.search(/<div hidden id="S:\d+">/);
   expect(firstHiddenBoundary === -1 || firstHiddenBoundary > firstRow).toBe(true);
 });
+
+test("a typo in every word still finds the login features, in the catalog and the palette", async ({ signedInAs }) => {
+  const page = await signedInAs("viewer", "/");
+  for (const q of ["logn atempt", "login atempt", "logn attempts", "lgoin"]) {
+    await page.goto(`/catalog?q=${encodeURIComponent(q)}`);
+    await expect(page.getByTestId("catalog-row").first(), q).toContainText("login");
+    await expect(page.getByTestId("result-count"), q).not.toHaveText(/^0 results/);
+  }
+  await page.keyboard.press("ControlOrMeta+k");
+  const input = page.getByRole("combobox", { name: "Search the catalog" });
+  await input.fill("logn atempt");
+  await expect(page.getByTestId("palette-results").getByRole("option").first()).toContainText("login");
+});
+
+test("a page past the end links back to the last page, with the count it shows", async ({ signedInAs }) => {
+  const page = await signedInAs("viewer", "/catalog?page=99");
+  const total = Number((await page.getByTestId("result-count").textContent())!.replace(/\D/g, ""));
+  const lastPage = Math.ceil(total / 50);
+  expect(lastPage).toBeGreaterThan(1);
+  const pastTheEnd = page.getByTestId("past-the-end");
+  await expect(pastTheEnd).toContainText(`${total.toLocaleString("en-US")} results fill ${lastPage} pages`);
+  await pastTheEnd.getByRole("link", { name: `Go to the last page (${lastPage})` }).click();
+  await expect(page).toHaveURL(new RegExp(`page=${lastPage}`));
+  await expect(page.getByTestId("catalog-row").first()).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Pages" })).toContainText(`Page ${lastPage} of ${lastPage}`);
+});

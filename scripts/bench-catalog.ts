@@ -1,6 +1,11 @@
 /**
  * `npm run bench:catalog -- [--workspace scale] [--data-dir DIR] [--iterations 40]
  *   [--url http://localhost:3000 --email author@featureline.dev --password featureline]`
+ * `npm run bench:catalog -- --browser [--runs 7] [--port 3500] [--url http://localhost:3000]`
+ *
+ * With --browser, only the browser measurement (scripts/bench-catalog-browser.ts): a production
+ * server on the configured database (started here unless --url is given) and Chromium loading
+ * catalog pages until rows, counts and facets are rendered and the page is hydrated.
  *
  * Prints JSON: p50 / p95 server time of catalog search (exact, prefix, typo, multi-word,
  * partial, faceted; hits only as the ⌘K palette and the API with facets=0 run it, and with
@@ -20,6 +25,9 @@ const { values } = parseArgs({
     email: { type: "string", default: "author@featureline.dev" },
     password: { type: "string", default: "featureline" },
     "page-runs": { type: "string", default: "7" },
+    browser: { type: "boolean", default: false },
+    runs: { type: "string", default: "7" },
+    port: { type: "string", default: "3500" },
   },
 });
 if (values["data-dir"]) process.env.FEATURELINE_DATA_DIR = values["data-dir"];
@@ -75,14 +83,63 @@ const name = sample?.name ?? "txn_count_7d";
 const words = name.split("_");
 const longest = words.reduce((a, b) => (b.length > a.length ? b : a), "");
 const typoWord = longest.length > 3 ? longest.slice(0, 2) + longest.slice(3) : longest;
+// A typo in every word that has letters: the second letter dropped from long words, the last
+// letter replaced in three- and four-letter ones ("eta error" -> "etx eror").
+const typoEveryWord = words
+  .map((w) =>
+    /\p{L}/u.test(w) && w.length >= 5
+      ? w[0] + w.slice(2)
+      : /^\p{L}{3,4}$/u.test(w)
+        ? `${w.slice(0, -1)}${w.endsWith("x") ? "y" : "x"}`
+        : w,
+  )
+  .join(" ");
 const [team] = await engine.query<{ slug: string }>(
   "SELECT slug FROM team WHERE workspace_id = $1 ORDER BY slug LIMIT 1",
   [workspaceId],
 );
+if (values.browser) {
+  const { benchSignIn, measureCatalogInBrowser } = await import("./bench-catalog-browser");
+  const options = {
+    url: values.url,
+    port: Number(values.port),
+    workspace: values.workspace!,
+    email: values.email!,
+    password: values.password!,
+    runs: Math.max(3, Number(values.runs)),
+    paths: {
+      "all kinds": "/catalog",
+      features: "/catalog?kind=feature",
+      "features, page 40 most used": "/catalog?kind=feature&sort=usage&page=40",
+      "search, broad": `/catalog?q=${encodeURIComponent(words[0]!)}`,
+      "search, typo in every word": `/catalog?q=${encodeURIComponent(typoEveryWord)}`,
+      "search with filters": `/catalog?q=${encodeURIComponent(words[0]!)}&kind=feature&usage=used`,
+    },
+  };
+  const login = await benchSignIn(workspaceId, options);
+  const browserResult = await measureCatalogInBrowser(options, login);
+  console.log(
+    JSON.stringify(
+      {
+        engine: engine.kind,
+        database: engine.describe,
+        workspace: values.workspace,
+        documents: Object.fromEntries(counts.map((row) => [row.kind, row.n])),
+        browser: browserResult,
+      },
+      null,
+      2,
+    ),
+  );
+  await closeDb();
+  process.exit(0);
+}
+
 const cases: { name: string; q: string; filters?: Record<string, string> }[] = [
   { name: "exact", q: name },
   { name: "prefix", q: `${words.slice(0, 2).join("_")}_` },
   { name: "typo", q: words.map((w) => (w === longest ? typoWord : w)).join("_") },
+  { name: "typo in every word", q: typoEveryWord },
   { name: "multi-word", q: words.join(" ") },
   { name: "partial", q: words.map((w) => (w.length > 4 ? w.slice(0, 3) : w)).join(" ") },
   { name: "broad", q: words[0]! },

@@ -5,8 +5,7 @@ import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { Switcher } from "@/components/shell/switcher";
 import { UserMenu } from "@/components/shell/user-menu";
 import { CommandPalette } from "@/components/catalog/command-palette";
-import { db } from "@/lib/db";
-import { countInbox } from "@/lib/data/promotions";
+import { readInboxCounts } from "@/lib/data/shared-reads";
 import { roleAtLeast } from "@/lib/data/users";
 import { requireWorkspace } from "@/lib/session";
 import { switchEnvironmentAction, switchWorkspaceAction } from "./actions";
@@ -14,7 +13,7 @@ import { switchEnvironmentAction, switchWorkspaceAction } from "./actions";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   await connection();
   const { user, workspace, role, environments, environment } = await requireWorkspace();
-  const inbox = await countInbox(db(), { workspaceId: workspace.id, userId: user.id, role });
+  const inbox = await readInboxCounts({ workspaceId: workspace.id, userId: user.id, role });
   const items: NavItem[] = [
     { href: "/", label: "Home" },
     { href: "/catalog", label: "Catalog" },

@@ -37,7 +37,22 @@ function jsonSchema(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "input" });
 }
 
+const builtDocuments = new Map<string, ReturnType<typeof composeOpenApiDocument>>();
+
+/** The document depends only on the code and the server URL: built once per URL and process. */
 export function buildOpenApiDocument(serverUrl?: string) {
+  const key = serverUrl ?? "";
+  let document = builtDocuments.get(key);
+  if (!document) {
+    // A few origins at most (localhost, the public name); bounded all the same.
+    if (builtDocuments.size >= 20) builtDocuments.clear();
+    document = composeOpenApiDocument(serverUrl);
+    builtDocuments.set(key, document);
+  }
+  return document;
+}
+
+function composeOpenApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const parameters = [

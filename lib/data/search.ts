@@ -6,7 +6,8 @@ import { decodeCursor, encodeCursor, InvalidCursorError, MAX_OFFSET, searchFinge
 import { catalogHref } from "@/lib/routes";
 import { parseSearchQuery, type ParsedQuery } from "@/lib/search/query";
 import { relevance } from "@/lib/search/ranking";
-import { buildFacetsSql, buildHitsSql, effectiveSort, isTextSearch, type SearchSqlInput } from "@/lib/search/sql";
+import { buildHitsSql, effectiveSort, isTextSearch, type SearchSqlInput } from "@/lib/search/sql";
+import { loadFacetRows, type FacetRow } from "@/lib/data/search-counts";
 import {
   FACET_NAMES,
   type CatalogKind,
@@ -72,6 +73,8 @@ export interface SearchHit {
   updatedAt: string;
   health: HealthState | null;
   isExact: boolean;
+  /** A close match: found by correcting a typo or by name similarity, not by the words as typed. */
+  isFuzzy: boolean;
   relevance: number;
 }
 
@@ -113,10 +116,13 @@ interface HitRow {
   updated_at: Date | string;
   is_exact: boolean;
   is_prefix: boolean;
+  is_fuzzy: boolean;
   health: HealthState | null;
   text_rank: number;
   similarity: number;
 }
+
+export { invalidateFacetCache } from "@/lib/data/search-counts";
 
 interface WorkspaceLookups {
   teams: { id: string; slug: string; name: string }[];
@@ -252,6 +258,32 @@ export async function searchCatalogFacets(
   return { facets, total: facetTotal(facets, request.filters?.kind) };
 }
 
+/**
+ * searchCatalogFacets for a page that must never fail because of its counts: null when counting
+ * fails or takes longer than `deadlineMs` (the page then shows them as still counting; a count
+ * that finishes later lands in the facet cache for the next load).
+ */
+export async function searchCatalogFacetsWithin(
+  prisma: Db,
+  request: SearchRequest,
+  deadlineMs: number,
+): Promise<{ facets: Record<FacetName, FacetOption[]>; total: number } | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), deadlineMs);
+  });
+  const counting = searchCatalogFacets(prisma, request).catch((error: unknown) => {
+    // Bad parameters fail the rows' search too, which the page explains; anything else is logged.
+    if (!(error instanceof AppError)) console.warn("catalog counts failed", error);
+    return null;
+  });
+  try {
+    return await Promise.race([counting, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The ⌘K palette: best matches by name across every kind, no facets. */
 export async function quickSearch(
   prisma: Db,
@@ -296,6 +328,7 @@ function toHit(row: HitRow, lookups: WorkspaceLookups): SearchHit {
     updatedAt: new Date(row.updated_at).toISOString(),
     health: row.health,
     isExact: Boolean(row.is_exact),
+    isFuzzy: Boolean(row.is_fuzzy),
     relevance:
       Math.round(
         relevance({ isPrefix: row.is_prefix, textRank: Number(row.text_rank), similarity: Number(row.similarity) }) *
@@ -310,41 +343,6 @@ function emptyFacetOptions(): Record<FacetName, FacetOption[]> {
 
 function facetTotal(facets: Record<FacetName, FacetOption[]>, kind: CatalogKind | undefined): number {
   return facets.kind.filter((option) => !kind || option.value === kind).reduce((sum, option) => sum + option.count, 0);
-}
-
-/**
- * Facet counts over large match sets are the expensive part of a catalog page (a scan of every
- * matching document), so they are kept for a short while per workspace and search. Hits are
- * always live; counts may lag writes of other processes by at most FACET_CACHE_MS, and this
- * process's own catalog writes clear the workspace's entries (invalidateFacetCache).
- */
-const FACET_CACHE_MS = 20_000;
-const FACET_CACHE_MAX = 500;
-const globalForFacets = globalThis as typeof globalThis & {
-  __featurelineFacetCache?: Map<string, { at: number; rows: FacetRow[] }>;
-};
-const facetCache = (globalForFacets.__featurelineFacetCache ??= new Map());
-
-export function invalidateFacetCache(workspaceId: string): void {
-  for (const key of facetCache.keys()) if (key.startsWith(`${workspaceId}|`)) facetCache.delete(key);
-}
-
-type FacetRow = { facet: FacetName; value: string; n: number };
-
-async function loadFacetRows(prisma: Db, input: SearchSqlInput): Promise<FacetRow[]> {
-  const key = `${input.workspaceId}|${JSON.stringify({ q: input.query?.text ?? "", f: input.filters, h: input.health })}`;
-  const cached = facetCache.get(key);
-  if (cached && Date.now() - cached.at < FACET_CACHE_MS) return cached.rows;
-  const statement = buildFacetsSql(input);
-  const rows = await prisma.$transaction(async (tx) => {
-    // The facet groups of a large match set are aggregated in one hashed pass; with the default
-    // 4 MB the planner sorts (and spills) the matching rows instead, which takes about twice as long.
-    await tx.$executeRawUnsafe(`SET LOCAL work_mem = '32MB'`);
-    return tx.$queryRawUnsafe<FacetRow[]>(statement.sql, ...statement.params);
-  });
-  if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value!);
-  facetCache.set(key, { at: Date.now(), rows });
-  return rows;
 }
 
 /** Facet rows as options: team ids become slugs and names, environments names in chain order. */

@@ -1,12 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { isWriteStatement, noteWrite, trackWrites } from "./write-epoch";
 
 /**
  * A database engine: the embedded PGlite (default) or a PostgreSQL server. Both expose the
@@ -59,7 +61,7 @@ function createPostgresEngine(url: string): Engine {
   return {
     kind: "postgresql",
     describe: redactUrl(url),
-    adapter: new PrismaPg(pool),
+    adapter: trackWrites(new PrismaPg(pool)),
     async transaction(work) {
       const client = await pool.connect();
       try {
@@ -71,6 +73,7 @@ function createPostgresEngine(url: string): Engine {
           query: async (sql, params) => (await client.query(sql, params)).rows,
         });
         await client.query("COMMIT");
+        noteWrite();
         return result;
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
@@ -80,7 +83,9 @@ function createPostgresEngine(url: string): Engine {
       }
     },
     async query(sql, params) {
-      return (await pool.query(sql, params)).rows;
+      const rows = (await pool.query(sql, params)).rows;
+      if (isWriteStatement(sql)) noteWrite();
+      return rows;
     },
     async close() {
       await pool.end();
@@ -94,24 +99,29 @@ function createPGliteEngine(dataDir: string, lockHeldFor?: number): Engine {
   const dbDir = inMemory ? dataDir : path.join(dataDir, "pglite");
   if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
   const releaseLock = inMemory ? () => {} : acquireDataDirLock(dataDir, lockHeldFor);
-  const pglite = new PGlite(dbDir, { extensions: { pg_trgm } });
+  const pglite = new PGlite(dbDir, { extensions: { pg_trgm, fuzzystrmatch } });
   const factory = new PrismaPGlite(pglite);
   mapPGliteErrors(factory);
   return {
     kind: "pglite",
     describe: inMemory ? "embedded PGlite in memory" : `embedded PGlite in ${dbDir}`,
-    adapter: factory as unknown as SqlDriverAdapterFactory,
-    transaction: (work) =>
-      pglite.transaction((tx) =>
+    adapter: trackWrites(factory as unknown as SqlDriverAdapterFactory),
+    async transaction(work) {
+      const result = await pglite.transaction((tx) =>
         work({
           exec: async (sql) => {
             await tx.exec(sql);
           },
           query: async (sql, params) => (await tx.query(sql, params)).rows as never,
         }),
-      ),
+      );
+      noteWrite();
+      return result;
+    },
     async query(sql, params) {
-      return (await pglite.query(sql, params)).rows as never;
+      const rows = (await pglite.query(sql, params)).rows as never;
+      if (isWriteStatement(sql)) noteWrite();
+      return rows;
     },
     async close() {
       await pglite.close();

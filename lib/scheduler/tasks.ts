@@ -1,5 +1,6 @@
 import "server-only";
 import { enqueueAlertReminders, evaluateRules } from "@/lib/data/alerts";
+import { syncDueFeastRegistries } from "@/lib/data/feast-sync";
 import { drainDeliveries } from "@/lib/data/notifications/deliveries";
 import type { Db } from "@/lib/db";
 import type { RuleKind } from "@/lib/generated/prisma/enums";
@@ -65,6 +66,16 @@ export function appTasks(settings: AppTaskSettings): ScheduledTaskDefinition[] {
       intervalMs: 2_000,
       leaseMs: 60_000,
       run: (prisma) => drainDeliveries(prisma),
+    },
+    {
+      // Each followed Feast registry has its own interval (default 5 min) and is claimed in the
+      // database; this tick only looks for the due ones. A large import may run for minutes.
+      name: "feast-sync",
+      intervalMs: 30_000,
+      leaseMs: 15 * 60_000,
+      run: async (prisma, { now }) => {
+        await syncDueFeastRegistries(prisma, now);
+      },
     },
   ];
 }

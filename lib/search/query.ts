@@ -23,6 +23,24 @@ export interface ParsedQuery {
   namePrefixPattern: string | null;
   /** Input of pg_trgm word_similarity against the name's words; null for very short queries. */
   trigramText: string | null;
+  /** How many edits each token may be from a word of the registry (same order as tokens). */
+  typoEdits: number[];
+}
+
+/** Lexicon words are 3..40 characters (migration 0011); longer tokens are not corrected. */
+const MAX_TYPO_WORD_LENGTH = 40;
+
+/**
+ * How many edits (Levenshtein: insert, delete, substitute; a swap of two letters is two) a query
+ * word may be from a word of the registry: none for one or two characters, one for three or four
+ * ("logn" -> "login"), two from five ("lgoin" -> "login", "atempt" -> "attempts"). Two edits on a
+ * three-letter word would turn it into almost any short word. Words without a letter (numbers,
+ * "15") are not corrected.
+ */
+export function maxTypoEdits(word: string): number {
+  const length = [...word].length;
+  if (length < 3 || length > MAX_TYPO_WORD_LENGTH || !/\p{L}/u.test(word)) return 0;
+  return length < 5 ? 1 : 2;
 }
 
 /** Lower case, NFKC, no control characters, single spaces, at most MAX_QUERY_LENGTH characters. */
@@ -56,7 +74,7 @@ export function parseSearchQuery(raw: string): ParsedQuery {
   const text = normalizeQueryText(raw);
   const tokens = queryTokens(text);
   if (tokens.length === 0) {
-    return { tokens, text, tsquery: null, exactNames: [], namePrefixPattern: null, trigramText: null };
+    return { tokens, text, tsquery: null, exactNames: [], namePrefixPattern: null, trigramText: null, typoEdits: [] };
   }
   const snake = tokens.join("_");
   const exactNames = unique([text, snake, text.replace(/ /g, "_")]);
@@ -68,6 +86,7 @@ export function parseSearchQuery(raw: string): ParsedQuery {
     exactNames,
     namePrefixPattern: `${escapeLike(snake)}%`,
     trigramText: letters >= MIN_TRIGRAM_LETTERS ? tokens.join(" ") : null,
+    typoEdits: tokens.map(maxTypoEdits),
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * How search results are ordered: exact-name matches first, then relevance, then usage (how
+ * How search results are ordered: exact-name matches first, then the words as typed before close
+ * matches (typos corrected, abbreviations), then relevance, then usage (how
  * many services and models use the object) as the tie-breaker, then name. Relevance combines
  * a name-prefix bonus, trigram similarity of the name (typos, partial words) and full-text rank
  * (name, tags, entities, description, owner, team, transformation). The SQL ordering is
@@ -23,6 +24,8 @@ export const RELEVANCE_STEP = 0.25;
 
 export interface RankSignals {
   isExact: boolean;
+  /** Found only by correcting typos or by name similarity, not by the words as typed. */
+  isFuzzy: boolean;
   isPrefix: boolean;
   /** ts_rank_cd, 0 when the full-text query did not match. */
   textRank: number;
@@ -47,9 +50,10 @@ export function relevanceBucket(score: number): number {
   return Math.floor(score / RELEVANCE_STEP + 1e-9);
 }
 
-/** Sort comparator for ranked hits: exact first, relevance bucket, usage, name, kind, id. */
+/** Sort comparator for ranked hits: exact first, close matches last, relevance bucket, usage, name, kind, id. */
 export function compareHits(a: RankSignals, b: RankSignals): number {
   if (a.isExact !== b.isExact) return a.isExact ? -1 : 1;
+  if (a.isFuzzy !== b.isFuzzy) return a.isFuzzy ? 1 : -1;
   const bucket = relevanceBucket(relevance(b)) - relevanceBucket(relevance(a));
   if (bucket !== 0) return bucket;
   if (a.usageCount !== b.usageCount) return b.usageCount - a.usageCount;

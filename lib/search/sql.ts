@@ -33,7 +33,7 @@ export interface SqlStatement {
   params: unknown[];
 }
 
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   add(value: unknown, cast?: string): string {
     this.values.push(value);
@@ -52,7 +52,7 @@ export function effectiveSort(query: ParsedQuery | null, sort: SearchSort): Sear
 }
 
 /** The health environment's id as a scalar subquery: by name, else the last in the chain. */
-function healthEnvironmentSql(input: SearchSqlInput, params: Params): string {
+export function healthEnvironmentSql(input: SearchSqlInput, params: Params): string {
   const ws = params.add(input.workspaceId);
   const name = input.health?.environment;
   return `(SELECT e.id FROM environment e WHERE e.workspace_id = ${ws}${name === undefined ? "" : ` AND e.name = ${params.add(name)}`}
@@ -65,7 +65,7 @@ function healthEnvironmentSql(input: SearchSqlInput, params: Params): string {
  * successful run that has ended (a running max: backfills may land out of order) against the
  * SLA (an explicit one, else twice the slide interval of a stream view, else twice the schedule).
  */
-function viewFreshnessSql(env: string, now: string): string {
+export function viewFreshnessSql(env: string, now: string): string {
   return `(SELECT CASE WHEN w.watermark IS NULL OR sla.seconds IS NULL THEN NULL
                   WHEN ${now} - extract(epoch FROM w.watermark) > sla.seconds THEN 'stale' ELSE 'fresh' END
      FROM (SELECT max(r.watermark) AS watermark FROM materialization_run r
@@ -103,11 +103,22 @@ const HEALTH_EXPR = `CASE WHEN dr.object_id IS NOT NULL THEN 'drifting' ELSE vh.
 
 /**
  * Matching is two-tier. Strict: the full-text query (every word as a prefix, in any field) or
- * an exact name. Fuzzy (pg_trgm word similarity of the name, for typos and abbreviations such
- * as "login cnt"): only when strict matching finds fewer than FUZZY_MIN objects, so broad
- * queries never pay for per-row similarity and typo queries still find what was meant.
+ * an exact name. Fuzzy, for typos and abbreviations: every word as typed or corrected to a word
+ * of the registry within a few edits (the search_term lexicon, maxTypoEdits), matched by full
+ * text ("logn atempt" -> (logn:* | login) & (atempt:* | attempt | attempts)), or pg_trgm word
+ * similarity of the name ("login cnt"). Fuzzy matching runs only when strict matching finds
+ * fewer than FUZZY_MIN objects, so broad queries never pay for it, and its hits rank after the
+ * strict ones.
  */
 export const FUZZY_MIN = 10;
+
+/**
+ * From this many strict matches on, a query is broad (a common word such as "eta"): ranking
+ * every match by full-text rank would read thousands of documents, and their relevance differs
+ * little, so broad matches are ranked by exact name, then usage, then name, which the usage
+ * index gives in order without reading the rest (a rank cut).
+ */
+export const BROAD_MIN = 1000;
 
 interface Conditions {
   /** Filters other than kind and text. */
@@ -115,29 +126,77 @@ interface Conditions {
   kind: string | null;
   strict: string | null;
   fuzzy: string | null;
-  signals: { strict: string; fuzzy: string };
+  /** Ranking signals of strict and fuzzy matches, fully ranked and past the rank cut. */
+  signals: { strict: string; fuzzy: string; broad: string; fuzzyBroad: string };
+  /** Lower-case exact names (a text[] parameter), for the index on lower(name). */
+  exact: string | null;
+  /** CTEs the conditions refer to (the typo-corrected query). */
+  ctes: string[];
 }
 
-const NO_SIGNALS = `FALSE AS is_exact, FALSE AS is_prefix, 0::real AS text_rank, 0::real AS similarity`;
+const NO_SIGNALS = `FALSE AS is_exact, FALSE AS is_prefix, 0::real AS text_rank, 0::real AS similarity, FALSE AS is_fuzzy`;
+
+/**
+ * CTEs "typo_terms" (the lexicon words near each query word) and "typo_query" (the tsquery of
+ * every word as typed or corrected; no row when no word has a correction, so it matches nothing).
+ * Lexicon words are plain letters and digits (search_words), quoted with quote_literal anyway.
+ */
+function typoCtes(input: SearchSqlInput, query: ParsedQuery, params: Params): string[] {
+  const ws = params.add(input.workspaceId);
+  const words = params.add(query.tokens, "text[]");
+  const edits = params.add(query.typoEdits, "int[]");
+  return [
+    `typo_terms AS (
+      SELECT q.i, t.term FROM unnest(${words}, ${edits}) WITH ORDINALITY AS q(word, edits, i)
+      JOIN search_term t ON t.workspace_id = ${ws}
+        AND char_length(t.term) BETWEEN char_length(q.word) - q.edits AND char_length(q.word) + q.edits
+        AND t.term <> q.word AND levenshtein_less_equal(t.term, q.word, q.edits) <= q.edits
+      WHERE q.edits > 0
+    )`,
+    `typo_query AS (
+      SELECT to_tsquery('simple', string_agg(alternatives, ' & ' ORDER BY i)) AS tsq
+      FROM (SELECT q.i, '(' || quote_literal(q.word) || ':*' || coalesce((SELECT string_agg(' | ' || quote_literal(t.term), '' ORDER BY t.term)
+              FROM typo_terms t WHERE t.i = q.i), '') || ')' AS alternatives
+            FROM unnest(${words}) WITH ORDINALITY AS q(word, i)) per_word
+      HAVING EXISTS (SELECT 1 FROM typo_terms)
+    )`,
+  ];
+}
 
 function conditions(input: SearchSqlInput, params: Params): Conditions {
   const { filters, query } = input;
   const where = [`d.workspace_id = ${params.add(input.workspaceId)}`];
   let strict: string | null = null;
   let fuzzy: string | null = null;
-  const signals = { strict: NO_SIGNALS, fuzzy: NO_SIGNALS };
+  let exact: string | null = null;
+  const ctes: string[] = [];
+  const signals = { strict: NO_SIGNALS, fuzzy: NO_SIGNALS, broad: NO_SIGNALS, fuzzyBroad: NO_SIGNALS };
   if (isTextSearch(query)) {
     const tsq = params.add(query.tsquery);
-    const exact = params.add(query.exactNames, "text[]");
+    exact = params.add(query.exactNames, "text[]");
     const prefix = params.add(query.namePrefixPattern);
     strict = `(d.search_vector @@ to_tsquery('simple', ${tsq}) OR lower(d.name) = ANY (${exact}))`;
-    const common = `(lower(d.name) = ANY (${exact}) OR lower(d.qualified_name) = ANY (${exact})) AS is_exact,
-      (lower(d.name) LIKE ${prefix}) AS is_prefix`;
-    signals.strict = `${common}, ts_rank_cd(d.search_vector, to_tsquery('simple', ${tsq})) AS text_rank, 0::real AS similarity`;
+    const isExact = `(lower(d.name) = ANY (${exact}) OR lower(d.qualified_name) = ANY (${exact})) AS is_exact`;
+    const common = `${isExact}, (lower(d.name) LIKE ${prefix}) AS is_prefix`;
+    signals.strict = `${common}, ts_rank_cd(d.search_vector, to_tsquery('simple', ${tsq})) AS text_rank, 0::real AS similarity, FALSE AS is_fuzzy`;
+    signals.broad = `${isExact}, FALSE AS is_prefix, 0::real AS text_rank, 0::real AS similarity, FALSE AS is_fuzzy`;
+    const fuzzyParts: string[] = [];
+    let textRank = "0::real";
+    let similarity = "0::real";
+    if (query.typoEdits.some((edits) => edits > 0)) {
+      ctes.push(...typoCtes(input, query, params));
+      fuzzyParts.push(`d.search_vector @@ (SELECT tsq FROM typo_query)`);
+      textRank = `coalesce(ts_rank_cd(d.search_vector, (SELECT tsq FROM typo_query)), 0)`;
+    }
     if (query.trigramText) {
       const trigram = params.add(query.trigramText);
-      fuzzy = `${trigram} <% d.name_text`;
-      signals.fuzzy = `${common}, 0::real AS text_rank, word_similarity(${trigram}, d.name_text) AS similarity`;
+      fuzzyParts.push(`${trigram} <% d.name_text`);
+      similarity = `word_similarity(${trigram}, d.name_text)`;
+    }
+    if (fuzzyParts.length > 0) {
+      fuzzy = `(${fuzzyParts.join(" OR ")})`;
+      signals.fuzzy = `${common}, ${textRank} AS text_rank, ${similarity} AS similarity, TRUE AS is_fuzzy`;
+      signals.fuzzyBroad = `${isExact}, FALSE AS is_prefix, 0::real AS text_rank, 0::real AS similarity, TRUE AS is_fuzzy`;
     }
   }
   if (filters.viewKind) where.push(`d.view_kind = ${params.add(filters.viewKind, '"FeatureViewKind"')}`);
@@ -163,18 +222,20 @@ function conditions(input: SearchSqlInput, params: Params): Conditions {
     where.push(input.health ? `${HEALTH_EXPR} = ${params.add(filters.health)}` : "FALSE");
   }
   const kind = filters.kind ? `d.object_kind = ${params.add(filters.kind, '"ObjectKind"')}` : null;
-  return { where, kind, strict, fuzzy, signals };
+  return { where, kind, strict, fuzzy, signals, exact, ctes };
 }
 
 /**
  * CTEs "strict_docs", "fuzzy_docs" and "docs" (their union, or every filtered document in
- * list mode) with the given columns. `countable` is the condition of rows that count towards
- * FUZZY_MIN (the kind filter, for facets that select every kind).
+ * list mode) with the given columns, for the facet counts (every match counts). `countable` is
+ * the condition of rows that count towards FUZZY_MIN (the kind filter, for facets that select
+ * every kind).
  */
 function docsCtes(c: Conditions, columns: string, from: string, extraWhere: string[], countable: string): string[] {
   const where = [...c.where, ...extraWhere];
   if (!c.strict) return [`docs AS (SELECT ${columns}, ${NO_SIGNALS} FROM ${from} WHERE ${where.join(" AND ")})`];
   const ctes = [
+    ...c.ctes,
     `strict_docs AS MATERIALIZED (SELECT ${columns}, ${c.signals.strict} FROM ${from} WHERE ${[...where, c.strict].join(" AND ")})`,
   ];
   if (c.fuzzy) {
@@ -185,6 +246,58 @@ function docsCtes(c: Conditions, columns: string, from: string, extraWhere: stri
   } else {
     ctes.push(`docs AS (SELECT * FROM strict_docs)`);
   }
+  return ctes;
+}
+
+/**
+ * The CTEs of a page of hits: "docs" holds the candidates of the page. Each tier (strict, then
+ * fuzzy when strict finds fewer than FUZZY_MIN) is read and ranked up to BROAD_MIN matches. Below
+ * that, those are all its matches; from it on, in relevance order, only
+ * the offset + limit most used matches are read (the usage index in order, so the cost does not
+ * grow with the number of matches), and for strict matches the exact names (their index).
+ */
+function hitDocsCtes(
+  input: SearchSqlInput,
+  c: Conditions,
+  from: string,
+  where: string[],
+  params: Params,
+  sort: SearchSort,
+): string[] {
+  if (!c.strict || !c.exact)
+    return [`docs AS (SELECT ${RANK_COLUMNS}, ${NO_SIGNALS} FROM ${from} WHERE ${where.join(" AND ")})`];
+  const ctes = [...c.ctes];
+  const parts: string[] = [];
+  const window = sort === "relevance" ? params.add(input.offset + input.limit, "int") : null;
+  const tier = (name: string, condition: string, signals: string, broadSignals: string) => {
+    const matching = [...where, condition].join(" AND ");
+    if (!window) {
+      ctes.push(`${name}_docs AS MATERIALIZED (SELECT ${RANK_COLUMNS}, ${signals} FROM ${from} WHERE ${matching})`);
+      parts.push(`${name}_docs`);
+      return;
+    }
+    // Up to BROAD_MIN matches, ranked; reaching BROAD_MIN means broad: those are dropped for the rank cut.
+    const size = `(SELECT count(*) FROM ${name}_first)`;
+    ctes.push(
+      `${name}_first AS MATERIALIZED (SELECT ${RANK_COLUMNS}, ${signals} FROM ${from} WHERE ${matching} LIMIT ${BROAD_MIN})`,
+      `${name}_docs AS (SELECT * FROM ${name}_first WHERE ${size} < ${BROAD_MIN})`,
+      `${name}_broad AS (SELECT ${RANK_COLUMNS}, ${broadSignals} FROM ${from}
+        WHERE ${matching} AND ${size} >= ${BROAD_MIN}
+        ORDER BY d.usage_count DESC, d.name COLLATE "C", d.object_kind::text, d.object_id LIMIT ${window})`,
+    );
+    parts.push(`${name}_docs`, `${name}_broad`);
+  };
+  tier("strict", `${c.strict} AND NOT (lower(d.name) = ANY (${c.exact}))`, c.signals.strict, c.signals.broad);
+  // Exact names by their index, whatever the tier's size.
+  ctes.push(`exact_docs AS (SELECT ${RANK_COLUMNS}, ${c.signals.strict} FROM ${from}
+    WHERE ${[...where, `lower(d.name) = ANY (${c.exact})`].join(" AND ")})`);
+  parts.push("exact_docs");
+  if (c.fuzzy) {
+    const strictCount = window ? "(SELECT count(*) FROM strict_first)" : "(SELECT count(*) FROM strict_docs)";
+    const fewStrict = `${strictCount} + (SELECT count(*) FROM exact_docs) < ${FUZZY_MIN}`;
+    tier("fuzzy", `${c.fuzzy} AND NOT ${c.strict} AND ${fewStrict}`, c.signals.fuzzy, c.signals.fuzzyBroad);
+  }
+  ctes.push(`docs AS (${parts.map((part) => `SELECT * FROM ${part}`).join(" UNION ALL ")})`);
   return ctes;
 }
 
@@ -213,14 +326,15 @@ export function buildHitsSql(input: SearchSqlInput): SqlStatement {
   const ctes = withHealth ? healthCtes(input, params) : [];
   const c = conditions(input, params);
   const from = `search_document d${withHealth ? HEALTH_JOINS : ""}`;
-  ctes.push(...docsCtes(c, RANK_COLUMNS, from, c.kind ? [c.kind] : [], "TRUE"));
-  const order = orderBy(effectiveSort(input.query, input.sort));
+  const sort = effectiveSort(input.query, input.sort);
+  ctes.push(...hitDocsCtes(input, c, from, c.kind ? [...c.where, c.kind] : c.where, params, sort));
+  const order = orderBy(sort);
   ctes.push(`page AS (SELECT * FROM docs
     ORDER BY ${order}
     LIMIT ${params.add(input.limit, "int")} OFFSET ${params.add(input.offset, "int")})`);
   const sql = `WITH ${ctes.join(",\n")}
   SELECT hit.kind, hit.id, hit.name, hit.usage_count, hit.updated_at, hit.is_exact, hit.is_prefix, hit.text_rank,
-    hit.similarity, detail.*, ${input.health ? "badge.health" : "NULL::text AS health"}
+    hit.similarity, hit.is_fuzzy, detail.*, ${input.health ? "badge.health" : "NULL::text AS health"}
   FROM page hit
   CROSS JOIN LATERAL (SELECT ${DETAIL_COLUMNS} FROM search_document d
     WHERE d.object_kind = hit.object_kind AND d.object_id = hit.object_id) detail
@@ -251,7 +365,7 @@ function healthBadgeJoin(input: SearchSqlInput, params: Params): string {
 function orderBy(sort: SearchSort): string {
   switch (sort) {
     case "relevance":
-      return `is_exact DESC, ${relevanceBucketSql()} DESC, usage_count DESC, name COLLATE "C", kind, id`;
+      return `is_exact DESC, is_fuzzy, ${relevanceBucketSql()} DESC, usage_count DESC, name COLLATE "C", kind, id`;
     case "updated":
       return `updated_at DESC, name COLLATE "C", kind, id`;
     case "usage":

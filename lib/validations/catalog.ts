@@ -139,6 +139,7 @@ export const searchHitSchema = z.object({
   updatedAt: z.string(),
   health: z.enum(HEALTH_STATES).nullable(),
   isExact: z.boolean(),
+  isFuzzy: z.boolean().describe("A close match: found by correcting a typo, not by the words as typed."),
   relevance: z.number(),
 });
 

@@ -3,8 +3,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { CountCard } from "@/components/ui/count-card";
-import { db } from "@/lib/db";
-import { getCatalogCounts, getHealthSummary } from "@/lib/data/overview";
+import { readCatalogCounts, readHealthSummary } from "@/lib/data/shared-reads";
 import { formatAge, formatMs, formatNumber } from "@/lib/format";
 import { requireWorkspace } from "@/lib/session";
 
@@ -23,8 +22,8 @@ const COUNT_TILES = [
 export default async function HomePage() {
   const { user, workspace, environment } = await requireWorkspace();
   const [counts, health] = await Promise.all([
-    getCatalogCounts(db(), workspace.id),
-    getHealthSummary(db(), workspace.id, environment),
+    readCatalogCounts(workspace.id),
+    readHealthSummary(workspace.id, environment),
   ]);
   const isEmpty = Object.values(counts).every((n) => n === 0);
   return (

@@ -15,7 +15,7 @@ import { db } from "@/lib/db";
 import { listFeatureServiceOptions } from "@/lib/data/catalog";
 import {
   searchCatalog,
-  searchCatalogFacets,
+  searchCatalogFacetsWithin,
   type FacetOption,
   type SearchRequest,
   type SearchResult,
@@ -28,6 +28,9 @@ import { requireWorkspace } from "@/lib/session";
 import { CATALOG_PAGE_SIZE, catalogSearchParamsSchema, type CatalogSearchParams } from "@/lib/validations/catalog";
 
 export const metadata: Metadata = { title: "Catalog" };
+
+/** Counts that take longer than this are shown as still counting; the rows never wait for them. */
+const COUNTS_DEADLINE_MS = 2_500;
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -55,7 +58,7 @@ export default async function CatalogPage({ searchParams }: PageProps) {
   const urlParams: CatalogParams = { ...params, type: params.type };
   const isAuthor = roleAtLeast(role, "author");
   let result: SearchResult | null = null;
-  let counts: Promise<FacetCounts> | null = null;
+  let counts: Promise<FacetCounts | null> | null = null;
   let failure: string | null = null;
   if (problems.length === 0) {
     const request: SearchRequest = {
@@ -78,11 +81,9 @@ export default async function CatalogPage({ searchParams }: PageProps) {
       offset: (params.page - 1) * CATALOG_PAGE_SIZE,
       healthEnvironment: environment.name,
     };
-    // The rows render first; facet counts and the total (an aggregate over every match, which
-    // takes a few hundred milliseconds at 100,000 features when not cached) stream in beside them.
-    counts = searchCatalogFacets(db(), request);
-    // Awaited where it is shown; a failure there is the error boundary's, not an unhandled rejection.
-    counts.catch(() => {});
+    // The rows render first; facet counts and the total stream in beside them. Counts never fail
+    // the page: a failed or slow count resolves to null, shown as still counting.
+    counts = searchCatalogFacetsWithin(db(), request, COUNTS_DEADLINE_MS);
     try {
       result = await searchCatalog(db(), request);
     } catch (error) {
@@ -179,7 +180,11 @@ export default async function CatalogPage({ searchParams }: PageProps) {
                   ))}
                 </nav>
               </div>
-              {result.hits.length === 0 ? (
+              {result.hits.length === 0 && params.page > 1 ? (
+                <Suspense fallback={<EmptyState title={`Page ${params.page} is past the end of these results`} />}>
+                  <PastTheEnd page={params.page} urlParams={urlParams} counts={counts} />
+                </Suspense>
+              ) : result.hits.length === 0 ? (
                 <EmptyState title={params.q ? `Nothing matches “${params.q}”` : "Nothing here with these filters"}>
                   Try fewer words, another spelling, or{" "}
                   <Link className="text-brand-700 underline" href={catalogUrl({ q: params.q })}>
@@ -271,7 +276,12 @@ export default async function CatalogPage({ searchParams }: PageProps) {
                     ))}
                   </Table>
                   <Suspense fallback={null}>
-                    <Pagination page={params.page} urlParams={urlParams} counts={counts} />
+                    <Pagination
+                      page={params.page}
+                      urlParams={urlParams}
+                      counts={counts}
+                      fullPage={result.hits.length === CATALOG_PAGE_SIZE}
+                    />
                   </Suspense>
                 </>
               )}
@@ -285,9 +295,9 @@ export default async function CatalogPage({ searchParams }: PageProps) {
 
 type FacetCounts = { facets: Record<FacetName, FacetOption[]>; total: number };
 
-async function CountedKindTabs(props: { params: CatalogParams; active?: string; counts: Promise<FacetCounts> }) {
-  const { facets } = await props.counts;
-  return <KindTabs params={props.params} active={props.active} facets={facets} />;
+async function CountedKindTabs(props: { params: CatalogParams; active?: string; counts: Promise<FacetCounts | null> }) {
+  const counted = await props.counts;
+  return <KindTabs params={props.params} active={props.active} facets={counted?.facets ?? null} />;
 }
 
 /** Kind tabs; without facets (still counting) they are the same links without numbers. */
@@ -349,9 +359,11 @@ async function Facets({
 }: {
   params: CatalogSearchParams;
   urlParams: CatalogParams;
-  counts: Promise<FacetCounts>;
+  counts: Promise<FacetCounts | null>;
 }) {
-  const { facets } = await counts;
+  const counted = await counts;
+  if (!counted) return <StillCounting what="filters" />;
+  const { facets } = counted;
   const lists: [string, CatalogParamName, FacetOption[], string | undefined][] = [
     ["View kind", "viewKind", facets.viewKind, params.viewKind],
     ["Health", "health", facets.health, params.health],
@@ -378,8 +390,19 @@ function FacetsSkeleton() {
   );
 }
 
-async function ResultCount({ q, counts }: { q: string; counts: Promise<FacetCounts> }) {
-  const { total } = await counts;
+/** Counting took longer than the page waits (or failed): the rows and links still work. */
+function StillCounting({ what }: { what: string }) {
+  return (
+    <p className="text-sm text-slate-500" data-testid="still-counting">
+      Still counting {what}… reload in a moment to see the numbers.
+    </p>
+  );
+}
+
+async function ResultCount({ q, counts }: { q: string; counts: Promise<FacetCounts | null> }) {
+  const counted = await counts;
+  if (!counted) return <StillCounting what="results" />;
+  const { total } = counted;
   return (
     <p data-testid="result-count">
       {formatNumber(total)} result{total === 1 ? "" : "s"}
@@ -388,17 +411,51 @@ async function ResultCount({ q, counts }: { q: string; counts: Promise<FacetCoun
   );
 }
 
-async function Pagination({
+/**
+ * A page past the last one (an old link, a hand-edited URL): says so and links to the last page,
+ * with the same total the count above shows.
+ */
+async function PastTheEnd({
   page,
   urlParams,
   counts,
 }: {
   page: number;
   urlParams: CatalogParams;
-  counts: Promise<FacetCounts>;
+  counts: Promise<FacetCounts | null>;
 }) {
-  const { total } = await counts;
-  const pages = Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE));
+  const counted = await counts;
+  const lastPage = counted ? Math.min(Math.max(1, Math.ceil(counted.total / CATALOG_PAGE_SIZE)), 200) : 1;
+  return (
+    <EmptyState title={`Page ${page} is past the end of these results`}>
+      <span data-testid="past-the-end">
+        {counted && counted.total === 0 ? "Nothing matches. " : null}
+        {counted && counted.total > 0
+          ? `${formatNumber(counted.total)} result${counted.total === 1 ? "" : "s"} fill ${formatNumber(lastPage)} page${lastPage === 1 ? "" : "s"}. `
+          : null}
+        <Link className="text-brand-700 underline" href={catalogUrl(urlParams, { page: lastPage })}>
+          {counted && lastPage > 1 ? `Go to the last page (${lastPage})` : "Go to the first page"}
+        </Link>
+      </span>
+    </EmptyState>
+  );
+}
+
+async function Pagination({
+  page,
+  urlParams,
+  counts,
+  fullPage,
+}: {
+  page: number;
+  urlParams: CatalogParams;
+  counts: Promise<FacetCounts | null>;
+  /** This page is full, so there may be a next one (all that is known without the count). */
+  fullPage: boolean;
+}) {
+  const counted = await counts;
+  // Without the count, "Next" is offered after a full page, and the page count is left out.
+  const pages = counted ? Math.max(1, Math.ceil(counted.total / CATALOG_PAGE_SIZE)) : fullPage ? page + 1 : page;
   return (
     <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
       {page > 1 ? (
@@ -410,7 +467,8 @@ async function Pagination({
         <span />
       )}
       <span className="text-slate-600">
-        Page {page} of {formatNumber(pages)}
+        Page {page}
+        {counted ? ` of ${formatNumber(pages)}` : null}
       </span>
       {page < Math.min(pages, 200) ? (
         <Link href={catalogUrl(urlParams, { page: page + 1 })} className="text-brand-700 hover:underline" rel="next">

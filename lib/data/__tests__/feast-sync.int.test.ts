@@ -12,6 +12,7 @@ import {
   syncFeastRegistryNow,
 } from "@/lib/data/feast-sync";
 import { createWorkspace } from "@/lib/data/workspaces";
+import { appTasks } from "@/lib/scheduler/tasks";
 import { createEngine } from "@/lib/db/engine";
 import { encodeFeastRegistry } from "@/lib/feast/registry-proto";
 import { traitRegistry } from "@/lib/feast/__tests__/trait-registry";
@@ -159,6 +160,20 @@ describe(`Feast sync on ${testEngineKind()}`, () => {
     );
     const good = await syncFeastRegistryNow(database.prisma, workspace.id);
     expect(good).toMatchObject({ status: "success", created: 14, skipped: 1 });
+  });
+
+  it("is one of the app's scheduled tasks: a due registry syncs on the scheduler's tick", async () => {
+    const workspace = await createWorkspace(database.prisma, { slug: "sync-scheduled", name: "Scheduled" });
+    await saveFeastConnection(database.prisma, workspace.id, { location: `${baseUrl}/registry.db` });
+    served = registryWith(() => {});
+    const task = appTasks({ freshnessIntervalMs: 60_000, alertRepeatMs: 3_600_000 }).find(
+      (candidate) => candidate.name === "feast-sync",
+    );
+    expect(task).toBeDefined();
+    await task!.run(database.prisma, { scheduledAt: new Date(), now: new Date() });
+    const connection = await getFeastConnection(database.prisma, workspace.id);
+    expect(connection?.runs).toHaveLength(1);
+    expect(connection?.runs[0]).toMatchObject({ status: "success", trigger: "schedule" });
   });
 
   it("runs a due sync once when two instances share the database", async () => {

@@ -135,7 +135,7 @@ describe(`lineage health on ${testEngineKind()}`, () => {
     expect(health["feature:avg_spend"]?.drift?.psi).toBeGreaterThan(0.25);
     expect(health["feature:country"]).toEqual({ status: "bad", alerts: { count: 1, severity: "critical" } });
     expect(health["model:fraud_detector"]).toBeUndefined();
-    expect(healthBadge(health["feature_view:user_profile"])?.label).toBe("stale 5d +1");
+    expect(healthBadge(health["feature_view:user_profile"])?.label).toBe("stale 5 d +1");
   });
 
   it("folds feature drift and alerts into views at object level, and differs per environment", async () => {

@@ -295,3 +295,54 @@ export async function loadSearchFixture(prisma: PrismaClient): Promise<SearchFix
   });
   return { workspaceId: ws, otherWorkspaceId: other, ids, envIds: { dev: "env_a_dev", prod: "env_a_prod" } };
 }
+
+/**
+ * Health in prod: login_activity last materialised 2 hours before `now` (SLA 2 minutes) -> stale;
+ * user_profile 1 hour before (SLA 2 days) -> fresh; an open PSI alert on failed_login_ratio_15m.
+ */
+export async function addHealthSignals(prisma: PrismaClient, fixture: SearchFixture, now: Date): Promise<void> {
+  await prisma.materializationRun.createMany({
+    data: [
+      {
+        workspaceId: fixture.workspaceId,
+        featureViewId: fixture.ids.login_activity!,
+        environmentId: fixture.envIds.prod,
+        status: "success",
+        startedAt: new Date(now.getTime() - 7_300_000),
+        endedAt: new Date(now.getTime() - 7_200_000),
+        watermark: new Date(now.getTime() - 7_200_000),
+      },
+      {
+        workspaceId: fixture.workspaceId,
+        featureViewId: fixture.ids.user_profile!,
+        environmentId: fixture.envIds.prod,
+        status: "success",
+        startedAt: new Date(now.getTime() - 3_700_000),
+        endedAt: new Date(now.getTime() - 3_600_000),
+        watermark: new Date(now.getTime() - 3_600_000),
+      },
+    ],
+  });
+  const rule = await prisma.alertRule.create({
+    data: {
+      workspaceId: fixture.workspaceId,
+      name: "psi",
+      kind: "statistic",
+      objectKind: "feature",
+      statistic: "psi",
+      threshold: 0.25,
+    },
+  });
+  await prisma.alert.create({
+    data: {
+      workspaceId: fixture.workspaceId,
+      ruleId: rule.id,
+      objectKind: "feature",
+      objectId: fixture.ids.failed_login_ratio_15m!,
+      environmentId: fixture.envIds.prod,
+      severity: "warning",
+      message: "PSI 0.3",
+      startedAt: now,
+    },
+  });
+}

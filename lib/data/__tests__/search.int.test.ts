@@ -10,7 +10,7 @@ import {
 import { AppError } from "@/lib/errors";
 import { compareHits } from "@/lib/search/ranking";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { loadSearchFixture, type SearchFixture } from "./search-catalog-fixture";
+import { addHealthSignals, loadSearchFixture, type SearchFixture } from "./search-catalog-fixture";
 
 let db: TestDatabase;
 let fixture: SearchFixture;
@@ -19,52 +19,7 @@ const NOW = new Date("2025-03-01T12:00:00Z");
 beforeAll(async () => {
   db = await createTestDatabase();
   fixture = await loadSearchFixture(db.prisma);
-  // Health in prod: login_activity last materialised 2 hours ago (SLA 2 minutes) -> stale;
-  // user_profile 1 hour ago (SLA 2 days) -> fresh; an open PSI alert on failed_login_ratio_15m.
-  await db.prisma.materializationRun.createMany({
-    data: [
-      {
-        workspaceId: fixture.workspaceId,
-        featureViewId: fixture.ids.login_activity!,
-        environmentId: fixture.envIds.prod,
-        status: "success",
-        startedAt: new Date(NOW.getTime() - 7_300_000),
-        endedAt: new Date(NOW.getTime() - 7_200_000),
-        watermark: new Date(NOW.getTime() - 7_200_000),
-      },
-      {
-        workspaceId: fixture.workspaceId,
-        featureViewId: fixture.ids.user_profile!,
-        environmentId: fixture.envIds.prod,
-        status: "success",
-        startedAt: new Date(NOW.getTime() - 3_700_000),
-        endedAt: new Date(NOW.getTime() - 3_600_000),
-        watermark: new Date(NOW.getTime() - 3_600_000),
-      },
-    ],
-  });
-  const rule = await db.prisma.alertRule.create({
-    data: {
-      workspaceId: fixture.workspaceId,
-      name: "psi",
-      kind: "statistic",
-      objectKind: "feature",
-      statistic: "psi",
-      threshold: 0.25,
-    },
-  });
-  await db.prisma.alert.create({
-    data: {
-      workspaceId: fixture.workspaceId,
-      ruleId: rule.id,
-      objectKind: "feature",
-      objectId: fixture.ids.failed_login_ratio_15m!,
-      environmentId: fixture.envIds.prod,
-      severity: "warning",
-      message: "PSI 0.3",
-      startedAt: NOW,
-    },
-  });
+  await addHealthSignals(db.prisma, fixture, NOW);
 });
 
 afterAll(async () => {
@@ -86,7 +41,65 @@ describe(`catalog search relevance (${process.env.FEATURELINE_TEST_ENGINE ?? "pg
 
   it("tolerates a typo ('logn_count', 'transacton')", async () => {
     expect(names(await search("logn_count"))).toContain("login_count_5m");
-    expect(names(await search("transacton"))).toEqual(["transactions"]);
+    // The source first (its name is the closest); user_profile reads from it (its document names it).
+    expect(names(await search("transacton"))).toEqual(["transactions", "user_profile"]);
+  });
+
+  it("forgives a typo in every word ('logn atempt', 'login atempt', 'logn attempts', 'lgoin')", async () => {
+    // The login features say "Login attempts ..." in their descriptions; "lgoin" swaps two letters.
+    for (const q of ["logn atempt", "login atempt", "logn attempts"]) {
+      const result = await search(q);
+      expect(names(result), q).toEqual(expect.arrayContaining(["login_count_5m", "login_count_15m", "login_activity"]));
+      expect(
+        result.hits.every((hit) => hit.isFuzzy && !hit.isExact),
+        q,
+      ).toBe(true);
+    }
+    const swapped = await search("lgoin");
+    expect(names(swapped)).toEqual(expect.arrayContaining(["login", "login_count_5m", "login_activity", "logins"]));
+    // The palette runs the same search.
+    const palette = await quickSearch(db.prisma, { workspaceId: fixture.workspaceId, q: "logn atempt", limit: 8 });
+    expect(palette.map((hit) => hit.name)).toContain("login_count_5m");
+  });
+
+  it("ranks the words as typed above corrected ones, and does not correct words too far off", async () => {
+    // "attempt" is typed correctly and matches two login descriptions strictly; "logins" is a
+    // correction of "login" only through the fuzzy tier, which strict matches outrank.
+    const result = await search("login attempt");
+    expect(result.hits.length).toBeGreaterThan(0);
+    const firstFuzzy = result.hits.findIndex((hit) => hit.isFuzzy);
+    if (firstFuzzy >= 0) expect(result.hits.slice(firstFuzzy).every((hit) => hit.isFuzzy)).toBe(true);
+    expect(result.hits[0]!.isFuzzy).toBe(false);
+    // Three edits from any word ("lxgxixn"), or a short word two edits off ("lgn"): nothing.
+    expect(names(await search("xqzvw atempt"))).toEqual([]);
+    expect(names(await search("lgn atempt"))).toEqual([]);
+  });
+
+  it("counts corrected matches in the facets and the total as the rows show them", async () => {
+    const request = { workspaceId: fixture.workspaceId, q: "logn atempt", limit: 50, now: NOW, withFacets: true };
+    invalidateFacetCache(fixture.workspaceId);
+    const result = await searchCatalog(db.prisma, request);
+    expect(result.total).toBe(result.hits.length);
+    const counts = await searchCatalogFacets(db.prisma, request);
+    expect(counts.total).toBe(result.hits.length);
+  });
+
+  it("learns the words of new objects; words of deleted ones match nothing and go at a rebuild", async () => {
+    expect(names(await search("qokka"))).toEqual([]);
+    await db.prisma.entity.create({
+      data: { id: "t_wombat", workspaceId: fixture.workspaceId, name: "wombat", description: "Keeps quokka records." },
+    });
+    expect(names(await search("qokka"))).toEqual(["wombat"]);
+    await db.prisma.entity.delete({ where: { id: "t_wombat" } });
+    expect(names(await search("qokka"))).toEqual([]);
+    const lexicon = () =>
+      db.prisma.$queryRawUnsafe<{ n: number }[]>(
+        "SELECT count(*)::int AS n FROM search_term WHERE workspace_id = $1 AND term = 'quokka'",
+        fixture.workspaceId,
+      );
+    expect((await lexicon())[0]!.n).toBe(1);
+    await rebuildSearchIndex(db.prisma, fixture.workspaceId);
+    expect((await lexicon())[0]!.n).toBe(0);
   });
 
   it("puts the exact name first even when other matches are used more", async () => {
@@ -110,11 +123,12 @@ describe(`catalog search relevance (${process.env.FEATURELINE_TEST_ENGINE ?? "pg
   });
 
   it("returns hits in exactly the order of the TypeScript ranking", async () => {
-    for (const q of ["login", "fraud", "count 15m", "user", "logn"]) {
+    for (const q of ["login", "fraud", "count 15m", "user", "logn", "login atempt", "lgoin"]) {
       const result = await search(q);
       // Signals whose relevance() equals the reported relevance, re-sorted by compareHits.
       const signals = (hit: (typeof result.hits)[number]) => ({
         isExact: hit.isExact,
+        isFuzzy: hit.isFuzzy,
         isPrefix: false,
         textRank: 0,
         similarity: hit.relevance / 3,

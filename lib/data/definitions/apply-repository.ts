@@ -17,7 +17,14 @@ import type { FieldError } from "@/lib/errors";
 import { findObjectsActiveBeyondDev, pruneRefusedError, type ActiveBeyondDev } from "./active-beyond-dev";
 import { brokenDependents, emptyState, existingNamesOf, loadState, teamErrors } from "./registry-state";
 import { TX_OPTIONS } from "./types";
-import { appendVersion, firstEnvironmentId, lockWorkspace, toField, validationError } from "./versioning";
+import {
+  appendVersions,
+  firstEnvironmentId,
+  lockWorkspace,
+  toField,
+  validationError,
+  type VersionToAppend,
+} from "./versioning";
 
 /*
  * Plan and apply of repository documents (definitions as code): one transaction under the
@@ -150,24 +157,35 @@ export async function applyInTransaction(
   const writes = orderForWrite([...plan.create, ...plan.update]);
   const before: Record<string, unknown> = {};
   const devEnvironment = await firstEnvironmentId(tx, workspaceId);
+  const toAppend: VersionToAppend[] = [];
   for (const { kind, definition, contentHash: hash } of writes) {
     const stored = state[kind].get(definition.name);
     if (stored?.definition) before[`${kind}:${definition.name}`] = stored.definition;
     const objectId = await writeDefinitionRows(tx, rows, kind, definition);
-    const version = await appendVersion(tx, {
-      workspaceId,
+    toAppend.push({
       kind,
       objectId,
       name: definition.name,
       definition,
       contentHash: hash,
       number: (stored?.version?.number ?? 0) + 1,
-      message: input.message?.trim() || (action === "definition.import" ? "Imported from Feast" : "Applied as code"),
-      actor,
-      devEnvironmentId: devEnvironment,
     });
-    result.versions.push({ kind, name: definition.name, objectId, number: version.number });
   }
+  const appended = await appendVersions(tx, {
+    workspaceId,
+    versions: toAppend,
+    message: input.message?.trim() || (action === "definition.import" ? "Imported from Feast" : "Applied as code"),
+    actor,
+    devEnvironmentId: devEnvironment,
+  });
+  toAppend.forEach((version, index) => {
+    result.versions.push({
+      kind: version.kind,
+      name: version.name,
+      objectId: version.objectId,
+      number: appended[index]!.number,
+    });
+  });
   for (const { kind, name } of plan.delete) {
     const stored = state[kind].get(name);
     if (!stored) continue;

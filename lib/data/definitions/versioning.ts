@@ -101,6 +101,64 @@ export async function appendVersion(
   return version;
 }
 
+export interface VersionToAppend {
+  kind: DefinitionKind;
+  objectId: string;
+  name: string;
+  definition: AnyDefinition;
+  contentHash: string;
+  number: number;
+}
+
+/**
+ * appendVersion for many objects in three statements (an apply or import of thousands): one
+ * multi-row insert of the versions, one upsert of what dev runs. Returns the versions in order.
+ */
+export async function appendVersions(
+  tx: Tx,
+  input: {
+    workspaceId: string;
+    versions: VersionToAppend[];
+    message: string;
+    actor: Actor;
+    devEnvironmentId: string | null;
+  },
+): Promise<Array<{ id: string; number: number }>> {
+  if (input.versions.length === 0) return [];
+  const authorId = input.actor.userId ?? null;
+  const created = await tx.definitionVersion.createManyAndReturn({
+    data: input.versions.map((version) => ({
+      workspaceId: input.workspaceId,
+      objectKind: version.kind,
+      objectId: version.objectId,
+      objectName: version.name,
+      number: version.number,
+      contentHash: version.contentHash,
+      definition: JSON.parse(JSON.stringify(version.definition)) as object,
+      message: input.message,
+      authorId,
+    })),
+    select: { id: true, objectKind: true, objectId: true, number: true },
+  });
+  const byObject = new Map(created.map((row) => [`${row.objectKind}:${row.objectId}`, row]));
+  const ordered = input.versions.map((version) => byObject.get(`${version.kind}:${version.objectId}`)!);
+  if (input.devEnvironmentId) {
+    // Saving is authoring in dev: the new versions are what dev runs.
+    await tx.$executeRaw`
+      INSERT INTO active_version (environment_id, object_kind, object_id, version_id, activated_by_id)
+      SELECT ${input.devEnvironmentId}, kind::"ObjectKind", object_id, version_id, ${authorId}
+      FROM unnest(${input.versions.map((version) => version.kind)}::text[],
+                  ${input.versions.map((version) => version.objectId)}::text[],
+                  ${ordered.map((row) => row.id)}::text[]) AS v(kind, object_id, version_id)
+      ON CONFLICT (environment_id, object_kind, object_id) DO UPDATE SET
+        version_id = EXCLUDED.version_id,
+        activated_at = CURRENT_TIMESTAMP,
+        activated_by_id = EXCLUDED.activated_by_id,
+        promotion_request_id = NULL`;
+  }
+  return ordered.map((row) => ({ id: row.id, number: row.number }));
+}
+
 export async function withAuthorNames(tx: Tx | Db, versions: VersionRow[]): Promise<VersionSummary[]> {
   const ids = [...new Set(versions.flatMap((version) => (version.authorId ? [version.authorId] : [])))];
   const users = ids.length

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { escapeLike, MAX_QUERY_LENGTH, normalizeQueryText, parseSearchQuery, queryTokens } from "@/lib/search/query";
+import {
+  escapeLike,
+  MAX_QUERY_LENGTH,
+  maxTypoEdits,
+  normalizeQueryText,
+  parseSearchQuery,
+  queryTokens,
+} from "@/lib/search/query";
 
 describe("parseSearchQuery", () => {
   it("splits snake_case and spaces into prefix tokens that must all match", () => {
@@ -49,6 +56,24 @@ describe("parseSearchQuery", () => {
     expect(parseSearchQuery("a a b").tokens).toEqual(["a", "b"]);
     const many = Array.from({ length: 30 }, (_, i) => `w${i}`).join(" ");
     expect(parseSearchQuery(many).tokens).toHaveLength(12);
+  });
+});
+
+describe("maxTypoEdits", () => {
+  it("allows no edit for one or two letters, one for three or four, two from five", () => {
+    expect(["a", "ab", "eta", "logn", "lgoin", "atempt"].map(maxTypoEdits)).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+
+  it("counts characters, not bytes, and does not correct numbers or very long words", () => {
+    expect(maxTypoEdits("größe")).toBe(2);
+    expect(maxTypoEdits("2024")).toBe(0);
+    expect(maxTypoEdits("15m")).toBe(1);
+    expect(maxTypoEdits("x".repeat(41))).toBe(0);
+  });
+
+  it("is given per token by parseSearchQuery", () => {
+    expect(parseSearchQuery("logn atempt 5m").typoEdits).toEqual([1, 2, 0]);
+    expect(parseSearchQuery("!!").typoEdits).toEqual([]);
   });
 });
 

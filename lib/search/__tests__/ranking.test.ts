@@ -11,6 +11,7 @@ import {
 
 const hit = (overrides: Partial<RankSignals>): RankSignals => ({
   isExact: false,
+  isFuzzy: false,
   isPrefix: false,
   textRank: 0,
   similarity: 0,
@@ -41,6 +42,13 @@ describe("compareHits", () => {
     const exact = hit({ isExact: true, name: "login", textRank: 0.1 });
     const popular = hit({ name: "login_count_5m", isPrefix: true, textRank: 1, similarity: 1, usageCount: 50 });
     expect([popular, exact].sort(compareHits).map((h) => h.name)).toEqual(["login", "login_count_5m"]);
+  });
+
+  it("puts close matches (typos corrected) after the words as typed, whatever their relevance", () => {
+    const typed = hit({ name: "weak", textRank: 0.05 });
+    const corrected = hit({ name: "strong", isFuzzy: true, isPrefix: true, textRank: 1, similarity: 1, usageCount: 9 });
+    const exact = hit({ name: "exact", isExact: true });
+    expect([corrected, typed, exact].sort(compareHits).map((h) => h.name)).toEqual(["exact", "weak", "strong"]);
   });
 
   it("orders by relevance before usage", () => {

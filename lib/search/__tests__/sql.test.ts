@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseSearchQuery } from "@/lib/search/query";
-import { buildFacetsSql, buildHitsSql, effectiveSort, FUZZY_MIN, type SearchSqlInput } from "@/lib/search/sql";
+import {
+  BROAD_MIN,
+  buildFacetsSql,
+  buildHitsSql,
+  effectiveSort,
+  FUZZY_MIN,
+  type SearchSqlInput,
+} from "@/lib/search/sql";
 
 const base = (overrides: Partial<SearchSqlInput> = {}): SearchSqlInput => ({
   workspaceId: "ws1",
@@ -39,14 +46,50 @@ describe("buildHitsSql", () => {
     const { sql } = buildHitsSql(base());
     expect(sql).toMatch(/search_vector @@ to_tsquery\('simple', \$\d+\)/);
     expect(sql).toMatch(/\$\d+ <% d\.name_text/);
-    expect(sql).toMatch(/ORDER BY is_exact DESC, floor\(.*\) DESC, usage_count DESC, name COLLATE "C"/);
+    expect(sql).toMatch(/ORDER BY is_exact DESC, is_fuzzy, floor\(.*\) DESC, usage_count DESC, name COLLATE "C"/);
   });
 
-  it("only runs fuzzy (trigram) matching when strict matching finds fewer than FUZZY_MIN objects", () => {
+  it("only runs fuzzy (typo and trigram) matching when strict matching finds fewer than FUZZY_MIN objects", () => {
     const { sql } = buildHitsSql(base());
+    expect(sql).toMatch(
+      /fuzzy_first AS MATERIALIZED \(SELECT[\s\S]*<% d\.name_text[\s\S]*AND NOT \(d\.search_vector @@/,
+    );
+    expect(sql).toContain(`(SELECT count(*) FROM strict_first) + (SELECT count(*) FROM exact_docs) < ${FUZZY_MIN}`);
+  });
+
+  it("corrects typos through the lexicon: each word as typed or within its edits, all required", () => {
+    const { sql, params } = buildHitsSql(base({ query: parseSearchQuery("logn atempt") }));
+    expect(sql).toMatch(/JOIN search_term t ON t\.workspace_id = \$\d+/);
+    expect(sql).toContain("levenshtein_less_equal(t.term, q.word, q.edits) <= q.edits");
+    expect(sql).toContain("string_agg(alternatives, ' & ' ORDER BY i)");
+    expect(sql).toContain("d.search_vector @@ (SELECT tsq FROM typo_query)");
+    expect(params).toEqual(
+      expect.arrayContaining([
+        ["logn", "atempt"],
+        [1, 2],
+      ]),
+    );
+  });
+
+  it("leaves the lexicon out when no word may be corrected", () => {
+    expect(buildHitsSql(base({ query: parseSearchQuery("ab 15") })).sql).not.toContain("search_term");
+  });
+
+  it(`ranks at most BROAD_MIN matches per tier and cuts broad ones to the most used (${BROAD_MIN})`, () => {
+    const { sql, params } = buildHitsSql(base({ limit: 50, offset: 100 }));
+    expect(sql).toContain(`LIMIT ${BROAD_MIN})`);
+    expect(sql).toMatch(
+      /strict_broad AS \(SELECT[\s\S]*\(SELECT count\(\*\) FROM strict_first\) >= \d+\s+ORDER BY d\.usage_count DESC, d\.name COLLATE "C", d\.object_kind::text, d\.object_id LIMIT \$\d+::int\)/,
+    );
+    expect(params).toContain(150);
+    // Exact names come from their index whatever the size of the match set.
+    expect(sql).toMatch(/exact_docs AS \(SELECT[\s\S]*lower\(d\.name\) = ANY/);
+  });
+
+  it("ranks every match when sorting by something other than relevance", () => {
+    const { sql } = buildHitsSql(base({ sort: "usage" }));
+    expect(sql).not.toContain("strict_broad");
     expect(sql).toContain("strict_docs AS MATERIALIZED");
-    expect(sql).toMatch(/fuzzy_docs AS \(SELECT[\s\S]*<% d\.name_text[\s\S]*AND NOT \(d\.search_vector @@/);
-    expect(sql).toContain(`LIMIT ${FUZZY_MIN}) few) < ${FUZZY_MIN}`);
   });
 
   it("leaves trigram matching out for very short queries", () => {

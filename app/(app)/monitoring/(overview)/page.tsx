@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { OverviewDashboard } from "@/components/monitoring/overview-dashboard";
 import { listAlerts } from "@/lib/data/alerts";
-import { getMonitoringOverview } from "@/lib/data/monitoring";
+import { readMonitoringOverview } from "@/lib/data/shared-reads";
 import { db } from "@/lib/db";
 import { MonitoringHeader } from "../header";
 import { monitoringPageScope, type SearchParams } from "../scope";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function MonitoringOverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const scope = await monitoringPageScope(searchParams);
   const [overview, openAlerts] = await Promise.all([
-    getMonitoringOverview(db(), { workspaceId: scope.workspaceId, environment: scope.environment }),
+    readMonitoringOverview(scope.workspaceId, scope.environment),
     listAlerts(db(), { workspaceId: scope.workspaceId, environmentId: scope.environment.id, state: "open" }),
   ]);
   return (

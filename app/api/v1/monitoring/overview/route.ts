@@ -1,14 +1,14 @@
 // GET /api/v1/monitoring/overview — what is unhealthy now in one environment.
 import { apiRoute } from "@/lib/api/handler";
-import { getMonitoringOverview } from "@/lib/data/monitoring";
 import { listAlerts } from "@/lib/data/alerts";
 import { db } from "@/lib/db";
+import { readMonitoringOverview } from "@/lib/data/shared-reads";
 import { dashboardScope, MONITORING_READ } from "../scope";
 
 export const GET = apiRoute(MONITORING_READ, async ({ request, principal }) => {
   const scope = await dashboardScope(request, principal);
   const [overview, alerts] = await Promise.all([
-    getMonitoringOverview(db(), { workspaceId: scope.workspaceId, environment: scope.environment }),
+    readMonitoringOverview(scope.workspaceId, scope.environment),
     listAlerts(db(), { workspaceId: scope.workspaceId, environmentId: scope.environment.id, state: "open" }),
   ]);
   return { ...overview, openAlerts: alerts };

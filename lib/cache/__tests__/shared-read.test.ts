@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { isWriteStatement, noteWrite } from "@/lib/db/write-epoch";
+import { sharedRead } from "../shared-read";
+
+let clock = 0;
+const now = () => clock;
+
+describe("sharedRead", () => {
+  it("runs one load for concurrent and repeated reads within the time to live", async () => {
+    let loads = 0;
+    const load = async () => ++loads;
+    const options = { ttlMs: 1000, now };
+    const [a, b] = await Promise.all([sharedRead("k1", options, load), sharedRead("k1", options, load)]);
+    clock += 999;
+    const c = await sharedRead("k1", options, load);
+    expect([a, b, c, loads]).toEqual([1, 1, 1, 1]);
+    clock += 1;
+    expect(await sharedRead("k1", options, load)).toBe(2);
+  });
+
+  it("loads again after a write of this process", async () => {
+    let loads = 0;
+    const options = { ttlMs: 60_000, now };
+    await sharedRead("k2", options, async () => ++loads);
+    expect(await sharedRead("k2", options, async () => ++loads)).toBe(1);
+    noteWrite();
+    expect(await sharedRead("k2", options, async () => ++loads)).toBe(2);
+  });
+
+  it("does not keep a failed load", async () => {
+    const options = { ttlMs: 60_000, now };
+    await expect(sharedRead("k3", options, () => Promise.reject(new Error("down")))).rejects.toThrow("down");
+    expect(await sharedRead("k3", options, async () => "up")).toBe("up");
+  });
+});
+
+describe("isWriteStatement", () => {
+  it("counts data changes, not reads or transaction control", () => {
+    for (const sql of ["SELECT 1", " select * from t", "/* c */ SELECT 1", "BEGIN", "COMMIT", "SET LOCAL jit = off"]) {
+      expect(isWriteStatement(sql), sql).toBe(false);
+    }
+    for (const sql of [
+      "INSERT INTO t VALUES (1)",
+      "update t set a = 1",
+      "DELETE FROM t",
+      "WITH x AS (DELETE FROM t) SELECT 1",
+    ]) {
+      expect(isWriteStatement(sql), sql).toBe(true);
+    }
+  });
+});

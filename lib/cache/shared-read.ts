@@ -1,0 +1,39 @@
+import { writeEpoch } from "@/lib/db/write-epoch";
+
+/**
+ * Reads that do not depend on who asks (a workspace's catalog counts, its monitoring overview)
+ * are shared by every request of this process for a few seconds, and concurrent misses of one
+ * key wait for the same load instead of each running the queries: under load a hundred people
+ * opening the home page cost one overview, not a hundred.
+ *
+ * Only for what a page shows, never for what decides a write or an access check. Any write of
+ * this process (lib/db/write-epoch.ts) retires every entry at once, so people see their own
+ * changes; another instance's writes show here after at most the entry's time to live.
+ */
+interface Entry {
+  expiresAt: number;
+  epoch: number;
+  value: Promise<unknown>;
+}
+
+const MAX_ENTRIES = 1000;
+const globalForReads = globalThis as typeof globalThis & { __featurelineSharedReads?: Map<string, Entry> };
+const entries = (globalForReads.__featurelineSharedReads ??= new Map<string, Entry>());
+
+export async function sharedRead<T>(
+  key: string,
+  options: { ttlMs: number; now?: () => number },
+  load: () => Promise<T>,
+): Promise<T> {
+  const now = options.now ?? Date.now;
+  const found = entries.get(key);
+  if (found && found.expiresAt > now() && found.epoch === writeEpoch()) return found.value as Promise<T>;
+  if (!found && entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  const entry: Entry = { expiresAt: now() + options.ttlMs, epoch: writeEpoch(), value: load() };
+  entries.set(key, entry);
+  // A failed load is not kept: the next request tries again.
+  entry.value.catch(() => {
+    if (entries.get(key) === entry) entries.delete(key);
+  });
+  return entry.value as Promise<T>;
+}

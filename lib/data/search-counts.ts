@@ -1,0 +1,95 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import {
+  buildCompactCountsSql,
+  buildKeptFacetsSql,
+  buildKeptHealthSql,
+  keptCountsApply,
+  shapeKeptFacetRows,
+} from "@/lib/search/facet-counts";
+import { buildFacetsSql, type SearchSqlInput } from "@/lib/search/sql";
+import type { FacetName } from "@/lib/search/types";
+
+/**
+ * Facet counts over large match sets are the expensive part of a catalog page (a scan of every
+ * matching document), so they are kept for a short while per workspace and search. Hits are
+ * always live; counts may lag writes of other processes by at most FACET_CACHE_MS, and this
+ * process's own catalog writes clear the workspace's entries (invalidateFacetCache).
+ */
+const FACET_CACHE_MS = 20_000;
+/** Longest a facet count may take (waiting for a connection, then running) before it is dropped. */
+const FACET_TIMEOUT_MS = 8_000;
+const FACET_CACHE_MAX = 500;
+const globalForFacets = globalThis as typeof globalThis & {
+  __featurelineFacetCache?: Map<string, { at: number; rows: FacetRow[] }>;
+};
+const facetCache = (globalForFacets.__featurelineFacetCache ??= new Map());
+
+export function invalidateFacetCache(workspaceId: string): void {
+  for (const key of facetCache.keys()) if (key.startsWith(`${workspaceId}|`)) facetCache.delete(key);
+}
+
+export type FacetRow = { facet: FacetName; value: string; n: number };
+
+/**
+ * The facet rows of a search: from the counts kept by the search triggers for the unfiltered
+ * lists (cheap whatever the registry's size), else one aggregate over the matches, cached.
+ */
+export async function loadFacetRows(prisma: Db, input: SearchSqlInput): Promise<FacetRow[]> {
+  if (keptCountsApply(input)) return loadKeptFacetRows(prisma, input);
+  const key = `${input.workspaceId}|${JSON.stringify({ q: input.query?.text ?? "", f: input.filters, h: input.health })}`;
+  const cached = facetCache.get(key);
+  if (cached && Date.now() - cached.at < FACET_CACHE_MS) return cached.rows;
+  const statement = buildFacetsSql(input);
+  const rows = await prisma.$transaction(
+    async (tx) => {
+      // work_mem: the facet groups of a large match set are aggregated in one hashed pass; with the
+      // default 4 MB the planner sorts (and spills) the matching rows instead, about twice as long.
+      // jit: at 100,000 documents the aggregate's cost estimate passes jit_above_cost, and compiling
+      // it takes 2-3 s for a query that runs in 0.3 s. statement_timeout: a count that takes longer
+      // gives up (the page shows it as still counting) rather than holding a connection.
+      await tx.$queryRawUnsafe(
+        `SELECT set_config('work_mem', '32MB', true), set_config('jit', 'off', true),
+          set_config('statement_timeout', $1, true)`,
+        String(FACET_TIMEOUT_MS),
+      );
+      return tx.$queryRawUnsafe<FacetRow[]>(statement.sql, ...statement.params);
+    },
+    { maxWait: FACET_TIMEOUT_MS, timeout: FACET_TIMEOUT_MS + 1_000 },
+  );
+  if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value!);
+  facetCache.set(key, { at: Date.now(), rows });
+  return rows;
+}
+
+/** Kept counts are read live (exact, cheap); health, judged per feature view, is cached like the aggregate. */
+async function loadKeptFacetRows(prisma: Db, input: SearchSqlInput): Promise<FacetRow[]> {
+  const statement = buildKeptFacetsSql(input);
+  const [raw, health] = await Promise.all([
+    prisma.$queryRawUnsafe<{ facet: string; value: string; n: number }[]>(statement.sql, ...statement.params),
+    input.health ? loadKeptHealthRows(prisma, input) : Promise.resolve([]),
+  ]);
+  const { rows, shouldCompact } = shapeKeptFacetRows(raw, input.facetLimit);
+  if (shouldCompact) {
+    const compact = buildCompactCountsSql(input.workspaceId);
+    // Not awaited: the counts are right either way; folding only keeps the next read small.
+    prisma.$executeRawUnsafe(compact.sql, ...compact.params).catch((error: unknown) => {
+      console.warn("search counts: compacting failed", error);
+    });
+  }
+  return [...rows, ...health] as FacetRow[];
+}
+
+async function loadKeptHealthRows(prisma: Db, input: SearchSqlInput): Promise<FacetRow[]> {
+  const key = `${input.workspaceId}|kept-health|${JSON.stringify({ k: input.filters.kind ?? null, h: input.health })}`;
+  const cached = facetCache.get(key);
+  if (cached && Date.now() - cached.at < FACET_CACHE_MS) return cached.rows;
+  const statement = buildKeptHealthSql(input);
+  const rows = (await prisma.$queryRawUnsafe<FacetRow[]>(statement.sql, ...statement.params)).map((row) => ({
+    ...row,
+    n: Number(row.n),
+  }));
+  if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value!);
+  facetCache.set(key, { at: Date.now(), rows });
+  return rows;
+}
