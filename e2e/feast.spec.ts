@@ -40,7 +40,7 @@ function registryDb(suffix: string): Buffer {
   );
 }
 
-test("an admin uploads registry.db, reads the plan, applies it and sees the view's freshness history", async ({
+test("an admin uploads registry.db that runs in prod, reads the plan, applies it and sees the view's freshness history in prod", async ({
   signedInAs,
 }) => {
   test.setTimeout(180_000);
@@ -50,12 +50,13 @@ test("an admin uploads registry.db, reads the plan, applies it and sees the view
 
   await test.step("upload registry.db and read the plan", async () => {
     await expect(page.getByRole("heading", { name: "Import from Feast" })).toBeVisible(SLOW);
-    await page.getByLabel(/Feast registry/).setInputFiles({
+    await page.getByLabel(/^Feast registry:/).setInputFiles({
       name: "registry.db",
       mimeType: "application/octet-stream",
       buffer: registryDb(suffix),
     });
     await expect(page.getByRole("button", { name: "Apply this plan" })).toBeDisabled();
+    await page.getByLabel("Where does this Feast registry run?").selectOption("prod");
     await page.getByRole("button", { name: "Check what would change" }).click();
     const report = page.getByTestId("import-report");
     await expect(report).toContainText(`Plan from Feast project e2e_feast_${suffix}`, SLOW);
@@ -63,6 +64,8 @@ test("an admin uploads registry.db, reads the plan, applies it and sees the view
     await expect(report).toContainText(view);
     await expect(report).toContainText(`${view}_source`);
     await expect(report).toContainText("Nothing is written until you apply this plan.");
+    // New to prod: they may become active there without a promotion.
+    await expect(report).toContainText("3 objects to become active in prod");
   });
 
   await test.step("apply it", async () => {
@@ -70,10 +73,11 @@ test("an admin uploads registry.db, reads the plan, applies it and sees the view
     const report = page.getByTestId("import-report");
     await expect(report).toContainText("Imported from Feast project", SLOW);
     await expect(report).toContainText("2 materialization runs added to the freshness history");
+    await expect(report).toContainText("3 objects became active in prod");
   });
 
-  await test.step("see the freshness history of the imported view in dev", async () => {
-    await page.goto("/monitoring/freshness?env=dev");
+  await test.step("see the freshness history of the imported view in prod", async () => {
+    await page.goto("/monitoring/freshness?env=prod");
     await page.getByRole("link", { name: view }).first().click();
     await expect(page.getByRole("heading", { name: `Freshness: ${view}` })).toBeVisible(SLOW);
     await expect(page.getByText("Runs in range")).toBeVisible();
@@ -83,7 +87,7 @@ test("an admin uploads registry.db, reads the plan, applies it and sees the view
 
 test("a file that is not a registry is refused with a message, nothing planned", async ({ signedInAs }) => {
   const page = await signedInAs("author", "/imports/feast");
-  await page.getByLabel(/Feast registry/).setInputFiles({
+  await page.getByLabel(/^Feast registry:/).setInputFiles({
     name: "registry.db",
     mimeType: "application/octet-stream",
     buffer: Buffer.from("GIF89a not a registry at all"),

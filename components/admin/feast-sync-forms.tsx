@@ -7,6 +7,7 @@ import {
   syncNowAction,
   type FeastAdminState,
 } from "@/app/(app)/admin/feast/actions";
+import { FeastEnvironmentField } from "@/components/authoring/feast-environment-field";
 import { Button } from "@/components/ui/button";
 
 const IDLE: FeastAdminState = { status: "idle" };
@@ -31,8 +32,17 @@ function FieldError({ state, name }: { state: FeastAdminState; name: string }) {
 
 export function FeastConnectionForm({
   current,
+  environments,
 }: {
-  current: { location: string; project: string | null; intervalSeconds: number; enabled: boolean } | null;
+  current: {
+    location: string;
+    project: string | null;
+    intervalSeconds: number;
+    enabled: boolean;
+    environment: string;
+  } | null;
+  /** The workspace's environments, first (dev) first. */
+  environments: string[];
 }) {
   const [state, action, pending] = useActionState(saveFeastConnectionAction, IDLE);
   return (
@@ -73,6 +83,15 @@ export function FeastConnectionForm({
           />
           <FieldError state={state} name="intervalSeconds" />
         </div>
+      </div>
+      <div>
+        <FeastEnvironmentField
+          environments={environments}
+          name="environment"
+          defaultValue={current?.environment ?? environments[0]}
+          help={`New versions always go to ${environments[0] ?? "dev"}. In a later environment a sync only activates objects that have nothing active there yet; what already runs there changes through a promotion.`}
+        />
+        <FieldError state={state} name="environment" />
       </div>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="enabled" defaultChecked={current?.enabled ?? true} /> Sync on a schedule

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FeastEnvironmentField } from "@/components/authoring/feast-environment-field";
 import type { FeastImportSummary as ImportSummary } from "@/lib/data/definitions";
 
 type FeastImportSummary = ImportSummary & { workspace?: string; newWorkspace?: boolean };
@@ -38,11 +39,12 @@ function isBinary(name: string, bytes: ArrayBuffer): boolean {
  * (a dry run), which is applied only when the user confirms it. Posts to the API (registries can
  * be larger than a server action accepts); the session authenticates.
  */
-export function FeastImportForm() {
+export function FeastImportForm({ environments }: { environments: string[] }) {
   const input = useRef<HTMLInputElement>(null);
   const [upload, setUpload] = useState<Upload | null>(null);
   const [project, setProject] = useState("");
   const [newWorkspace, setNewWorkspace] = useState(false);
+  const [environment, setEnvironment] = useState(environments[0] ?? "dev");
   const [dragging, setDragging] = useState(false);
   const [state, setState] = useState<State>({ status: "idle" });
 
@@ -61,6 +63,7 @@ export function FeastImportForm() {
     if (dryRun) query.set("dryRun", "true");
     if (project) query.set("project", project);
     if (newWorkspace) query.set("newWorkspace", "true");
+    query.set("environment", environment);
     try {
       const response = await fetch(`/api/v1/imports/feast?${query.toString()}`, {
         method: "POST",
@@ -143,6 +146,15 @@ export function FeastImportForm() {
           </select>
         </div>
       ) : null}
+      <FeastEnvironmentField
+        environments={environments}
+        value={environment}
+        onChange={(event) => {
+          setEnvironment(event.target.value);
+          setState({ status: "idle" });
+        }}
+        help={`Its materialization history is recorded there. New versions always go to ${environments[0] ?? "dev"}; in a later environment only objects that have nothing active there yet become active, and what already runs there changes through a promotion.`}
+      />
       <label className="flex items-center gap-2 text-sm">
         <input
           type="checkbox"
@@ -213,6 +225,30 @@ function ImportReport({ report, dryRun }: { report: FeastImportSummary; dryRun: 
           : ""}
       </p>
       {dryRun ? <p className="text-slate-600">Nothing is written until you apply this plan.</p> : null}
+      {report.activated.length > 0 ? (
+        <p>
+          {report.activated.length} {report.activated.length === 1 ? "object" : "objects"}{" "}
+          {dryRun ? "to become" : "became"} active in <strong>{report.environment}</strong>, where nothing of theirs ran
+          yet.
+        </p>
+      ) : null}
+      {report.awaitingPromotion.length > 0 ? (
+        <div>
+          <h3 className="font-medium text-amber-800">Awaiting a promotion to {report.environment}</h3>
+          <p className="text-slate-600">
+            These run another version in {report.environment}; the import does not change that. Promote the new versions
+            to make them active there.
+          </p>
+          <ul className="mt-1 flex flex-wrap gap-2">
+            {report.awaitingPromotion.map((item) => (
+              <li key={`${item.kind}:${item.name}`}>
+                <Badge tone="warn">{KIND_LABELS[item.kind].one}</Badge> {item.name}{" "}
+                <span className="text-slate-500">(runs v{item.activeVersion})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {report.created.length > 0 ? (
         <div>
           <h3 className="font-medium text-emerald-800">{dryRun ? "To create" : "Created"}</h3>

@@ -25,6 +25,8 @@ export interface FeastConnectionInput {
   project?: string | null;
   intervalSeconds?: number;
   enabled?: boolean;
+  /** Where the registry runs (an environment name); null or omitted: the first one, dev. */
+  environment?: string | null;
 }
 
 export interface FeastSyncRunRow {
@@ -43,16 +45,43 @@ export interface FeastSyncRunRow {
 const SYSTEM_ACTOR = { userId: null };
 
 export async function getFeastConnection(prisma: Db, workspaceId: string) {
-  return prisma.feastRegistryConnection.findUnique({
+  const connection = await prisma.feastRegistryConnection.findUnique({
     where: { workspaceId },
     include: { runs: { orderBy: { startedAt: "desc" }, take: 50 } },
   });
+  if (!connection) return null;
+  return { ...connection, environment: await connectionEnvironmentName(prisma, connection) };
+}
+
+/** The name of the environment a connection imports into; the first one when unset or gone. */
+async function connectionEnvironmentName(
+  prisma: Db,
+  connection: { workspaceId: string; environmentId: string | null },
+): Promise<string> {
+  const environments = await prisma.environment.findMany({
+    where: { workspaceId: connection.workspaceId },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true },
+  });
+  return (environments.find((row) => row.id === connection.environmentId) ?? environments[0])?.name ?? "dev";
 }
 
 export async function saveFeastConnection(prisma: Db, workspaceId: string, input: FeastConnectionInput) {
+  const environment = input.environment
+    ? await prisma.environment.findUnique({
+        where: { workspaceId_name: { workspaceId, name: input.environment } },
+        select: { id: true },
+      })
+    : null;
+  if (input.environment && !environment) {
+    throw new AppError("unprocessable", `environment: no environment "${input.environment}" in this workspace`, {
+      fields: [{ path: "environment", message: "Unknown environment" }],
+    });
+  }
   const data = {
     location: input.location,
     project: input.project ?? null,
+    environmentId: environment?.id ?? null,
     intervalSeconds: input.intervalSeconds ?? DEFAULT_SYNC_INTERVAL_SECONDS,
     enabled: input.enabled ?? true,
     // A new or changed location is read at the next scheduler tick.
@@ -125,11 +154,18 @@ async function runClaimedSync(prisma: Db, connectionId: string, trigger: string)
       if (shapeErrors.length > 0) {
         throw new AppError("unprocessable", shapeErrors.map((e) => `${e.path}: ${e.message}`).join("; "));
       }
+      const environment = await connectionEnvironmentName(prisma, connection);
       const summary = await prisma.$transaction(
         (tx) =>
           importFeastInTransaction(
             tx,
-            { workspaceId: connection.workspaceId, dump, markRemoved: true, message: "Synced from Feast" },
+            {
+              workspaceId: connection.workspaceId,
+              dump,
+              markRemoved: true,
+              message: "Synced from Feast",
+              environment,
+            },
             SYSTEM_ACTOR,
           ),
         FEAST_TX_OPTIONS,

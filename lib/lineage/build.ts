@@ -122,6 +122,17 @@ export function buildLineageGraph(rows: RegistryRows & ObjectLevelLinks): Lineag
   for (const row of rows.featureViewServices ?? []) {
     link(nodeId("feature_view", row.featureViewId), nodeId("feature_service", row.featureServiceId), "served_by");
   }
+  for (const row of rows.savedDatasetFeatures ?? []) {
+    link(nodeId("feature", row.featureId), nodeId("saved_dataset", row.savedDatasetId), "saved_in");
+  }
+  for (const row of rows.featureViewSavedDatasets ?? []) {
+    link(nodeId("feature_view", row.featureViewId), nodeId("saved_dataset", row.savedDatasetId), "saved_in");
+  }
+  for (const row of rows.savedDatasets) {
+    if (row.featureServiceId) {
+      link(nodeId("feature_service", row.featureServiceId), nodeId("saved_dataset", row.id), "saved_in");
+    }
+  }
   for (const row of rows.modelFeatureServices) {
     link(nodeId("feature_service", row.featureServiceId), nodeId("model", row.modelId), "consumed_by");
   }

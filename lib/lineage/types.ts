@@ -22,6 +22,7 @@ export const EDGE_RELATIONS = [
   "served_by", // feature -> feature_service (object level: feature_view -> feature_service)
   "consumed_by", // feature_service -> model
   "trains", // saved_dataset -> model
+  "saved_in", // feature -> saved_dataset holding it, feature_service -> saved_dataset retrieved through it (object level: feature_view -> saved_dataset)
 ] as const;
 
 export type EdgeRelation = (typeof EDGE_RELATIONS)[number];
@@ -131,7 +132,11 @@ export interface RegistryRows {
     name: string;
     owner?: Nullable<string>;
     teamId?: Nullable<string>;
+    /** The feature service the rows were retrieved through. */
+    featureServiceId?: Nullable<string>;
   }[];
+  /** A saved dataset's feature references ("view:feature") resolved to feature ids. */
+  savedDatasetFeatures?: readonly { savedDatasetId: string; featureId: string }[];
 }
 
 /**
@@ -140,6 +145,8 @@ export interface RegistryRows {
  */
 export interface ObjectLevelLinks {
   featureViewServices?: readonly { featureViewId: string; featureServiceId: string }[];
+  /** "Some feature of this view is in this saved dataset." */
+  featureViewSavedDatasets?: readonly { featureViewId: string; savedDatasetId: string }[];
 }
 
 export const IMPACT_KINDS = ["feature_view", "feature", "feature_service", "model"] as const;

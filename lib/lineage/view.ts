@@ -13,6 +13,9 @@ const RELATIONS: Partial<Record<`${NodeKind}>${NodeKind}`, EdgeRelation>> = {
   "feature_view>feature_service": "served_by",
   "feature_service>model": "consumed_by",
   "saved_dataset>model": "trains",
+  "feature>saved_dataset": "saved_in",
+  "feature_view>saved_dataset": "saved_in",
+  "feature_service>saved_dataset": "saved_in",
 };
 
 /** The relation of an edge between two kinds; the kinds alone decide it. */

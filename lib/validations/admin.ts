@@ -89,6 +89,13 @@ export const feastConnectionInputSchema = z.object({
     .optional()
     .transform((value) => value || null),
   intervalSeconds: z.coerce.number().int().min(30, "At least 30 seconds").max(86_400, "At most a day").default(300),
+  /** The environment the registry runs in (a name); empty means the first one, dev. */
+  environment: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((value) => value || null),
   enabled: z.boolean().default(true),
 });
 

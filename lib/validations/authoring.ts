@@ -62,6 +62,11 @@ export const feastImportQuerySchema = z.object({
   workspace: z.string().min(1).max(48).optional(),
   /** Import into the workspace named after the Feast project, created when it does not exist (admins). */
   newWorkspace: booleanFlag,
+  /**
+   * Where the Feast registry runs (an environment name; default the first, dev). Objects become
+   * active there only where nothing of theirs is active yet; see docs/feast.md.
+   */
+  environment: z.string().trim().min(1).max(64).optional(),
 });
 
 // ---------------------------------------------------------------- responses
@@ -140,6 +145,14 @@ export const feastImportReportSchema = z.object({
   materializations: z.number().int(),
   skipped: z.array(z.object({ kind: z.string(), name: z.string(), reason: z.string() })),
   warnings: z.array(z.object({ kind: z.string(), name: z.string(), message: z.string() })),
+  /** The environment the registry runs in; materialization history is recorded there. */
+  environment: z.string(),
+  /** Objects that become active in a later environment that had no version of theirs. */
+  activated: z.array(z.object({ kind: definitionKindSchema, name: z.string() })),
+  /** Objects active there with other content: unchanged until a promotion. */
+  awaitingPromotion: z.array(
+    z.object({ kind: definitionKindSchema, name: z.string(), activeVersion: z.number().int() }),
+  ),
 });
 
 /** The repository document as the OpenAPI request body (YAML or JSON text of this shape). */

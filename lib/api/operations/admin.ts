@@ -17,6 +17,8 @@ const feastConnectionSchema = z.object({
   id: z.string(),
   location: z.string(),
   project: z.string().nullable(),
+  /** Where the registry runs: imported objects become active there where nothing of theirs is. */
+  environment: z.string(),
   intervalSeconds: z.number().int(),
   enabled: z.boolean(),
   nextSyncAt: z.string(),
@@ -89,7 +91,7 @@ export const adminOperations: ApiOperation[] = [
     method: "put",
     path: "/api/v1/feast/registry",
     summary:
-      "Follow a Feast registry: an absolute path on the server or an http(s) URL serving registry.db, read every intervalSeconds (default 300).",
+      "Follow a Feast registry: an absolute path on the server or an http(s) URL serving registry.db, read every intervalSeconds (default 300). `environment` names where the registry runs (default dev): a sync writes new versions to dev, and in staging / prod only activates objects that have no active version there; 422 for an unknown environment.",
     tag: "Admin",
     auth: { role: "admin" },
     body: feastConnectionInputSchema,

@@ -119,7 +119,7 @@ export const authoringOperations: ApiOperation[] = [
     method: "post",
     path: "/api/v1/imports/feast",
     summary:
-      "Import a Feast registry: the registry.db file (Content-Type: application/octet-stream) or `feast registry-dump` JSON. Sources, entities, feature views of all kinds, services, saved datasets, materialization history. Structural errors answer 422 with every path, nothing written. `dryRun=true` answers the plan. Atomic and idempotent; never deletes.",
+      "Import a Feast registry: the registry.db file (Content-Type: application/octet-stream) or `feast registry-dump` JSON. Sources, entities, feature views of all kinds, services, saved datasets, materialization history. Structural errors answer 422 with every path, nothing written. `dryRun=true` answers the plan. `environment=<name>` says where the registry runs (default dev): new versions always go to dev; in staging or prod only objects with no active version there become active (`activated`), others keep theirs until a promotion (`awaitingPromotion`); materialization history is recorded in that environment. Unknown environment: 422. Atomic and idempotent; never deletes.",
     tag: "Authoring",
     auth: { role: "author", scope: "apply" },
     query: feastImportQuerySchema,

@@ -99,6 +99,50 @@ describe(`Feast sync on ${testEngineKind()}`, () => {
     expect(connection?.claimedUntil).toBeNull();
   });
 
+  it("follows a registry that runs in prod: fills an empty prod once, then changes reach dev only", async () => {
+    const workspace = await createWorkspace(database.prisma, { slug: "sync-prod", name: "Sync prod" });
+    const environments = await database.prisma.environment.findMany({ where: { workspaceId: workspace.id } });
+    const envId = (name: string) => environments.find((environment) => environment.name === name)!.id;
+    const activeVersionsIn = async (name: string) =>
+      (
+        await database.prisma.activeVersion.findMany({
+          where: { environmentId: envId(name) },
+          orderBy: [{ objectKind: "asc" }, { objectId: "asc" }],
+          select: { objectKind: true, objectId: true, versionId: true },
+        })
+      ).map((row) => `${row.objectKind}:${row.objectId}:${row.versionId}`);
+    await expect(
+      saveFeastConnection(database.prisma, workspace.id, { location: `${baseUrl}/registry.db`, environment: "live" }),
+    ).rejects.toMatchObject({ fields: [{ path: "environment" }] });
+    await saveFeastConnection(database.prisma, workspace.id, {
+      location: `${baseUrl}/registry.db`,
+      environment: "prod",
+    });
+    expect((await getFeastConnection(database.prisma, workspace.id))?.environment).toBe("prod");
+    served = registryWith(() => {});
+
+    expect(await syncFeastRegistryNow(database.prisma, workspace.id)).toMatchObject({ status: "success", created: 13 });
+    const prodAfterFirst = await activeVersionsIn("prod");
+    expect(prodAfterFirst).toHaveLength(13);
+    expect(await activeVersionsIn("staging")).toEqual([]);
+    const runs = await database.prisma.materializationRun.findMany({ where: { workspaceId: workspace.id } });
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs.every((run) => run.environmentId === envId("prod"))).toBe(true);
+
+    served = registryWith((registry) => {
+      (registry.featureViews![2] as { spec: Record<string, unknown> }).spec.description = "Vehicle per driver";
+      registry.savedDatasets = [];
+    });
+    expect(await syncFeastRegistryNow(database.prisma, workspace.id)).toMatchObject({
+      status: "success",
+      updated: 1,
+      removed: 1,
+    });
+    // Neither the update nor the removal touched prod; dev has the new version.
+    expect(await activeVersionsIn("prod")).toEqual(prodAfterFirst);
+    expect(await activeVersionsIn("dev")).not.toEqual(prodAfterFirst);
+  });
+
   it("records a failed run with its reason and recovers on the next one", async () => {
     const workspace = await createWorkspace(database.prisma, { slug: "sync-file", name: "Sync file" });
     const file = path.join(directory, "registry.db");

@@ -89,6 +89,29 @@ describe(`lineage edge lookups on ${testEngineKind()}`, () => {
     expect(inProd.get("data_source:logins")?.downIds).not.toContain("feature_view:login_activity");
   });
 
+  it("links a saved dataset to the features it names and the service it came through, in this workspace only", async () => {
+    const [column, object, objectInProd] = await Promise.all([
+      wholeGraph("column", null),
+      wholeGraph("object", null),
+      wholeGraph("object", prod),
+    ]);
+    const upstreamOf = (graph: LineageGraph) => sorted(inOf(indexLineage(graph), "saved_dataset:training"));
+    // "user_profile:gone" names no feature: no edge is invented for it.
+    expect(upstreamOf(column)).toEqual(["feature:avg_spend", "feature:login_count", "feature_service:fraud_scoring"]);
+    expect(upstreamOf(object)).toEqual([
+      "feature_service:fraud_scoring",
+      "feature_view:login_activity",
+      "feature_view:user_profile",
+    ]);
+    expect(upstreamOf(objectInProd)).toEqual(["feature_service:fraud_scoring", "feature_view:user_profile"]);
+    expect(column.edges.find((edge) => edge.id === "feature:avg_spend->saved_dataset:training")?.relation).toBe(
+      "saved_in",
+    );
+    const bySql = await neighboursBySql(column, ARMS.column);
+    expect(bySql.get("feature:avg_spend")?.downIds).toContain("saved_dataset:training");
+    expect(bySql.get("saved_dataset:training")?.upIds).not.toContain("feature:other_avg_spend");
+  });
+
   it("reaches, for impact, every column-level neighbour downstream plus the consumers of a feature's view", async () => {
     const graph = await wholeGraph("column", null);
     const index = indexLineage(graph);

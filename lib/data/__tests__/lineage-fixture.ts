@@ -118,7 +118,17 @@ export async function insertLineageRegistry(prisma: PrismaClient, workspaceId: s
     });
   await service("fraud_scoring", ["avg_spend", "login_count", "amount_ratio"]);
   await service("cycle_service", ["a_score"]);
-  await prisma.savedDataset.create({ data: { id: id("training"), workspaceId, name: "training", teamId: fraud } });
+  // Features by reference ("view:feature"), as Feast saves them; one names a feature that does not exist.
+  await prisma.savedDataset.create({
+    data: {
+      id: id("training"),
+      workspaceId,
+      name: "training",
+      teamId: fraud,
+      featureServiceId: id("fraud_scoring"),
+      featureRefs: ["user_profile:avg_spend", "login_activity:login_count", "user_profile:gone"],
+    },
+  });
   await prisma.model.create({
     data: {
       id: id("fraud_detector"),

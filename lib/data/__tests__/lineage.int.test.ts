@@ -58,11 +58,19 @@ describe(`lineage queries on ${testEngineKind()}`, () => {
     const result = await focused({ kind: "feature", objectId: id("avg_spend") });
     expect(result.rootId).toBe("feature:avg_spend");
     expect(ids(result.graph)).toEqual(
-      ["column:txn_amount", "feature:avg_spend", "feature_service:fraud_scoring", "feature_view:user_profile"].sort(),
+      [
+        "column:txn_amount",
+        "feature:avg_spend",
+        "feature_service:fraud_scoring",
+        "feature_view:user_profile",
+        "saved_dataset:training",
+      ].sort(),
     );
     expect(result.graph.edges.map((edge) => `${edge.id} ${edge.relation}`).sort()).toEqual([
       "column:txn_amount->feature:avg_spend derives",
       "feature:avg_spend->feature_service:fraud_scoring served_by",
+      "feature:avg_spend->saved_dataset:training saved_in",
+      "feature_service:fraud_scoring->saved_dataset:training saved_in",
       "feature_view:user_profile->feature:avg_spend produces",
     ]);
     const byId = new Map(result.graph.nodes.map((node) => [node.id, node]));
@@ -74,7 +82,10 @@ describe(`lineage queries on ${testEngineKind()}`, () => {
       downstreamCount: 3,
     });
     expect(byId.get("column:txn_amount")).toMatchObject({ hiddenUpstream: 1, parentId: "data_source:txn" });
+    // Its model (the saved dataset retrieved through it is in the window).
     expect(byId.get("feature_service:fraud_scoring")).toMatchObject({ hiddenUpstream: 2, hiddenDownstream: 1 });
+    // The dataset's other feature, login_count.
+    expect(byId.get("saved_dataset:training")).toMatchObject({ hiddenUpstream: 1, upstreamCount: 3 });
     expect(byId.get("feature:avg_spend")?.hiddenUpstream).toBeUndefined();
     expect(result.graph.truncated).toBeUndefined();
     expect(result.nextOffset).toBeNull();
@@ -104,6 +115,7 @@ describe(`lineage queries on ${testEngineKind()}`, () => {
         "feature_view:user_profile",
         "feature_view:txn_vs_avg",
         "feature_service:fraud_scoring",
+        "saved_dataset:training",
         "model:fraud_detector",
       ].sort(),
     );

@@ -14,6 +14,12 @@ import { feastDumpShapeErrors } from "@/lib/feast/dump-shape";
 import { feastDumpToRepository, type ImportSkip, type ImportWarning } from "@/lib/feast/import";
 import { readFeastRegistry } from "@/lib/feast/registry-proto";
 import { applyInTransaction } from "./apply-repository";
+import {
+  activateInEnvironment,
+  plannedHeads,
+  resolveImportEnvironment,
+  type EnvironmentOutcome,
+} from "./feast-environment";
 import { feastObjectNames, markFeastRemoved, writeFeastFacts } from "./feast-facts";
 import { loadState } from "./registry-state";
 import { TX_OPTIONS } from "./types";
@@ -25,7 +31,8 @@ import { firstEnvironmentId, lockWorkspace, validationError } from "./versioning
  * definitions as code (versions, dev pins, audit) in one transaction, plus Feast's times and
  * materialization history. It never deletes: with `markRemoved` (a sync), objects that left
  * the registry are marked removed and stop running in dev, their rows and versions stay, and
- * staging / prod keep what was promoted.
+ * staging / prod keep what was promoted. Choosing staging or prod as where the registry runs
+ * only fills what is empty there (feast-environment.ts).
  */
 
 /** A large registry is written in one transaction: give it longer than an interactive save. */
@@ -43,6 +50,12 @@ export interface FeastImportSummary {
   warnings: ImportWarning[];
   /** Materialization runs added to the freshness history. */
   materializations: number;
+  /** Where the Feast registry runs: the environment the objects become active in. */
+  environment: string;
+  /** Objects that become active in a later environment (staging, prod) that had nothing of theirs. */
+  activated: EnvironmentOutcome["activated"];
+  /** Objects active there with other content: they keep it until a promotion. */
+  awaitingPromotion: EnvironmentOutcome["awaitingPromotion"];
 }
 
 export interface FeastImportInput {
@@ -54,6 +67,8 @@ export interface FeastImportInput {
   /** The Feast project to read from a registry.db holding several. */
   project?: string;
   dryRun?: boolean;
+  /** The environment the Feast registry runs in (its name); default the first one, dev. */
+  environment?: string;
   /** Look for objects imported before that left the registry (a sync). */
   markRemoved?: boolean;
   message?: string;
@@ -97,6 +112,7 @@ export async function importFeastInTransaction(
   // Mapping reads what was imported before (to keep a feature whose type became unknown), so it
   // runs under the lock the apply takes too.
   await lockWorkspace(tx, workspaceId);
+  const environment = await resolveImportEnvironment(tx, workspaceId, input.environment);
   const before = await loadState(tx, workspaceId);
   const { document, report, facts } = feastDumpToRepository(input.dump, {
     previousValueType: (view, feature) =>
@@ -121,6 +137,20 @@ export async function importFeastInTransaction(
       )
     : [];
 
+  const outcome = environment.isFirst
+    ? { activated: [], awaitingPromotion: [] }
+    : await activateInEnvironment(tx, {
+        workspaceId,
+        environment,
+        objects: imported,
+        // A plan compares with the heads the import would write; an apply with those it wrote.
+        planned: input.dryRun
+          ? plannedHeads(before, [...result.create, ...result.update])
+          : plannedHeads(await loadState(tx, workspaceId), []),
+        dryRun: input.dryRun ?? false,
+        actor,
+      });
+
   let materializations = 0;
   if (!input.dryRun) {
     const rows = await loadRowIds(tx, workspaceId);
@@ -129,7 +159,7 @@ export async function importFeastInTransaction(
       workspaceId,
       objects: imported,
       facts,
-      environmentId: devEnvironment,
+      environmentId: environment.id,
       viewIds: rows.ids.feature_view,
     }));
     if (removed.length > 0) {
@@ -161,5 +191,7 @@ export async function importFeastInTransaction(
       ...result.warnings.map((warning) => ({ kind: "validation", name: warning.path, message: warning.message })),
     ],
     materializations,
+    environment: environment.name,
+    ...outcome,
   };
 }

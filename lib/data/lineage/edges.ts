@@ -36,6 +36,12 @@ const column = (id: string, source: string): LinkEnd => ({ kind: "column", id, p
 const feature = (id: string, view: string): LinkEnd => ({ kind: "feature", id, parent: view });
 const object = (kind: Exclude<NodeKind, "column" | "feature">, id: string): LinkEnd => ({ kind, id });
 
+/** A saved dataset's feature references joined to the features they name. */
+export const DATASET_FEATURES =
+  "saved_dataset d CROSS JOIN LATERAL unnest(d.feature_refs) AS r(ref) " +
+  "JOIN feature_view v ON v.workspace_id = d.workspace_id AND v.name = split_part(r.ref, ':', 1) " +
+  "JOIN feature f ON f.feature_view_id = v.id AND f.name = split_part(r.ref, ':', 2)";
+
 const LINK = {
   sourceColumn: {
     from: "data_source_column c",
@@ -100,6 +106,25 @@ const LINK = {
     upstream: object("feature_service", "x.feature_service_id"),
     downstream: object("model", "x.model_id"),
   },
+  // A saved dataset names its features "view:feature"; they are resolved here, so the edges follow renames and re-creations.
+  featureDataset: {
+    from: DATASET_FEATURES,
+    upstream: feature("f.id", "f.feature_view_id"),
+    downstream: object("saved_dataset", "d.id"),
+    where: "d.workspace_id = $1",
+  },
+  viewDataset: {
+    from: DATASET_FEATURES,
+    upstream: object("feature_view", "f.feature_view_id"),
+    downstream: object("saved_dataset", "d.id"),
+    where: "d.workspace_id = $1",
+  },
+  serviceDataset: {
+    from: "saved_dataset d",
+    upstream: object("feature_service", "d.feature_service_id"),
+    downstream: object("saved_dataset", "d.id"),
+    where: "d.workspace_id = $1",
+  },
   datasetModel: {
     from: "model m",
     upstream: object("saved_dataset", "m.training_dataset_id"),
@@ -148,6 +173,8 @@ export const ARMS: Record<LineageLevel | "impact", Record<Direction, Arm[]>> = {
     LINK.viewFeature,
     LINK.columnFeature,
     LINK.featureService,
+    LINK.featureDataset,
+    LINK.serviceDataset,
     LINK.serviceModel,
     LINK.datasetModel,
   ]),
@@ -158,6 +185,8 @@ export const ARMS: Record<LineageLevel | "impact", Record<Direction, Arm[]>> = {
     LINK.entityView,
     LINK.viewInput,
     LINK.viewService,
+    LINK.viewDataset,
+    LINK.serviceDataset,
     LINK.serviceModel,
     LINK.datasetModel,
   ]),
@@ -172,6 +201,8 @@ export const ARMS: Record<LineageLevel | "impact", Record<Direction, Arm[]>> = {
       LINK.columnFeature,
       LINK.featureService,
       LINK.featureConsumerView,
+      LINK.featureDataset,
+      LINK.serviceDataset,
       LINK.serviceModel,
       LINK.datasetModel,
     ].map((link) => armOf(link, "down")),

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { NodeKind, ObjectLevelLinks, RegistryRows } from "@/lib/lineage/types";
 import type { LineageLevel } from "@/lib/validations/lineage";
+import { DATASET_FEATURES } from "./edges";
 import type { IdsByKind } from "./walk";
 
 /**
@@ -60,7 +61,10 @@ export async function loadRegistryRows(
           })
         : none,
       has("saved_dataset")
-        ? prisma.savedDataset.findMany({ where: { workspaceId, ...scope("saved_dataset") }, select: ownerFields })
+        ? prisma.savedDataset.findMany({
+            where: { workspaceId, ...scope("saved_dataset") },
+            select: { ...ownerFields, featureServiceId: true },
+          })
         : none,
     ]);
 
@@ -77,6 +81,7 @@ export async function loadRegistryRows(
     featureSourceColumns,
     featureServiceFeatures,
     modelFeatureServices,
+    datasetLinks,
     folded,
   ] = await Promise.all([
     viewIds.length && sourceIds.length
@@ -121,6 +126,15 @@ export async function loadRegistryRows(
           select: { modelId: true, featureServiceId: true },
         })
       : none,
+    savedDatasets.length && (isColumnLevel ? featureIds.length : viewIds.length)
+      ? loadSavedDatasetLinks(prisma, {
+          workspaceId,
+          datasetIds: savedDatasets.map((row) => row.id),
+          endIds: isColumnLevel ? featureIds : viewIds,
+          isColumnLevel,
+          isWhole: !ids,
+        })
+      : none,
     isColumnLevel
       ? Promise.resolve(null)
       : loadFoldedLinks(prisma, { workspaceId, viewIds, sourceIds, serviceIds, isWhole: !ids }),
@@ -149,7 +163,32 @@ export async function loadRegistryRows(
     models,
     modelFeatureServices,
     savedDatasets,
+    savedDatasetFeatures: isColumnLevel
+      ? datasetLinks.map((row) => ({ savedDatasetId: row.savedDatasetId, featureId: row.endId }))
+      : [],
+    featureViewSavedDatasets: isColumnLevel
+      ? []
+      : datasetLinks.map((row) => ({ savedDatasetId: row.savedDatasetId, featureViewId: row.endId })),
   };
+}
+
+/**
+ * Saved dataset -> the features its references name (column level) or their views (object
+ * level), resolved by name as the lineage walk does (DATASET_FEATURES).
+ */
+async function loadSavedDatasetLinks(
+  prisma: Db,
+  options: { workspaceId: string; datasetIds: string[]; endIds: string[]; isColumnLevel: boolean; isWhole: boolean },
+): Promise<Array<{ savedDatasetId: string; endId: string }>> {
+  const end = options.isColumnLevel ? "f.id" : "f.feature_view_id";
+  return prisma.$queryRawUnsafe<Array<{ savedDatasetId: string; endId: string }>>(
+    `SELECT DISTINCT d.id AS "savedDatasetId", ${end} AS "endId" FROM ${DATASET_FEATURES}
+      WHERE d.workspace_id = $1 AND ($2::boolean OR (d.id = ANY($3::text[]) AND ${end} = ANY($4::text[])))`,
+    options.workspaceId,
+    options.isWhole,
+    options.datasetIds,
+    options.endIds,
+  );
 }
 
 /** Object-level links that go through features: view -> service, and source -> view via columns. */

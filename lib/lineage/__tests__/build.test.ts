@@ -110,7 +110,7 @@ describe("buildLineageGraph", () => {
 
   it("is deterministic whatever the row order", () => {
     const rows = fraudRegistry();
-    for (const list of Object.values(rows)) list.reverse();
+    for (const list of Object.values(rows)) (list as unknown[]).reverse();
     expect(buildLineageGraph(rows)).toEqual(graph);
     expect(graph.nodes.map((node) => node.kind).slice(0, 5)).toEqual([
       "data_source",

@@ -19,6 +19,7 @@ export async function saveFeastConnectionAction(_prev: FeastAdminState, formData
     location: formData.get("location"),
     project: formData.get("project") ?? undefined,
     intervalSeconds: formData.get("intervalSeconds") || undefined,
+    environment: formData.get("environment") ?? undefined,
     enabled: formData.get("enabled") === "on",
   });
   if (!parsed.success) {

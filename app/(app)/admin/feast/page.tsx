@@ -5,6 +5,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/lib/db";
 import { getFeastConnection } from "@/lib/data/feast-sync";
+import { listEnvironments } from "@/lib/data/workspaces";
 import { requireRole } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Feast sync · Admin" };
@@ -13,16 +14,19 @@ const STATUS_TONES = { success: "good", unchanged: "neutral", failed: "bad" } as
 
 export default async function AdminFeastPage() {
   const { workspace } = await requireRole("admin");
-  const connection = await getFeastConnection(db(), workspace.id);
+  const [connection, environments] = await Promise.all([
+    getFeastConnection(db(), workspace.id),
+    listEnvironments(db(), workspace.id),
+  ]);
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
         {workspace.name} can follow a Feast registry: Featureline reads its <code>registry.db</code> on a schedule and
         on demand and applies what changed as new versions in dev. Objects that leave the registry are marked removed
-        and stop running in dev; staging and prod change only through promotions.
+        and stop running in dev; what staging and prod already run changes only through promotions.
       </p>
       <Card title="Registry">
-        <FeastConnectionForm current={connection} />
+        <FeastConnectionForm current={connection} environments={environments.map((environment) => environment.name)} />
       </Card>
       <Card title="Sync history">
         {connection ? (

@@ -10,7 +10,7 @@ import { FEAST_DUMP_LIMIT_BYTES, feastImportQuerySchema } from "@/lib/validation
 
 const BINARY_TYPES = ["application/octet-stream", "application/x-protobuf", "application/protobuf"];
 
-export const POST = apiRoute({ role: "author", scope: "apply" }, async ({ request, principal }) => {
+export const POST = apiRoute({ role: "author", scope: "apply", binaryBody: true }, async ({ request, principal }) => {
   const query = parseQuery(request, feastImportQuerySchema);
   const bytes = await readBodyBytes(request, FEAST_DUMP_LIMIT_BYTES);
   if (bytes.length === 0) {
@@ -43,7 +43,7 @@ export const POST = apiRoute({ role: "author", scope: "apply" }, async ({ reques
   });
   const summary = await importFeastRegistry(
     db(),
-    { workspaceId: workspace.id, dryRun: query.dryRun, dump },
+    { workspaceId: workspace.id, dryRun: query.dryRun, dump, environment: query.environment },
     actorOf(principal),
   );
   return { ...summary, workspace: workspace.slug, newWorkspace: workspace.created ?? false };
