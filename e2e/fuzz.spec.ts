@@ -320,6 +320,25 @@ const FIELDS = [
   "objectId",
   "versionNumber",
   "baseVersionNumber",
+  // Admin, SSO, account and alerting forms. Not "slug" nor "location": with "name" they would
+  // make a well-formed workspace or Feast connection out of "does-not-exist", a real write.
+  "email",
+  "inviteId",
+  "groupName",
+  "currentPassword",
+  "newPassword",
+  "confirmPassword",
+  "channelId",
+  "note",
+  "minutes",
+  "target",
+  "minSeverity",
+  "teamId",
+  "threshold",
+  "statistic",
+  "object",
+  "project",
+  "intervalSeconds",
 ];
 
 const BUTTON_ACTIONS = new Set([
