@@ -21,7 +21,8 @@ type Playwright = {
 };
 
 async function adminApi(playwright: Playwright, baseURL: string) {
-  const context = await playwright.request.newContext({ baseURL });
+  // A browser sends its page's Origin with every write: the API refuses cookie writes without it.
+  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
   const response = await context.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: DEMO_USERS.admin, password: DEMO_PASSWORD, json: "true" },

@@ -1,11 +1,13 @@
 "use server";
 
 import { z } from "zod";
+import { formAction, type ActionState } from "@/lib/actions";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_TOO_LONG_MESSAGE } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { changePassword } from "@/lib/data/sessions";
-import { failedForm, invalidForm, type FormState } from "@/lib/form-state";
-import { requireWorkspace } from "@/lib/session";
+
+type Done = { status: "done"; message: string };
+export type ChangePasswordState = ActionState<Done>;
 
 const changePasswordSchema = z
   .object({
@@ -25,18 +27,18 @@ const changePasswordSchema = z
   });
 
 /** Changes the password and ends every session, this one included: sign in again with it. */
-export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { user } = await requireWorkspace();
-  const parsed = changePasswordSchema.safeParse({
-    currentPassword: formData.get("currentPassword"),
-    newPassword: formData.get("newPassword"),
-    confirmPassword: formData.get("confirmPassword"),
-  });
-  if (!parsed.success) return invalidForm(parsed.error);
-  try {
-    await changePassword(db(), { userId: user.id, ...parsed.data });
+export const changePasswordAction = formAction(
+  "changePassword",
+  {
+    schema: changePasswordSchema,
+    read: (form) => ({
+      currentPassword: form.get("currentPassword"),
+      newPassword: form.get("newPassword"),
+      confirmPassword: form.get("confirmPassword"),
+    }),
+  },
+  async (input, { user }): Promise<Done> => {
+    await changePassword(db(), { userId: user.id, ...input });
     return { status: "done", message: "Password changed. Every session has ended: sign in with the new password." };
-  } catch (error) {
-    return failedForm(error);
-  }
-}
+  },
+);

@@ -1,6 +1,7 @@
 import "server-only";
 import { objectNames } from "@/lib/data/alerts/names";
 import type { Db, Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import type { AlertSeverity, ObjectKind } from "@/lib/generated/prisma/enums";
 import { nextRetryDelayMs, type AlertNotification } from "@/lib/notifications/message";
@@ -235,6 +236,14 @@ export async function listDeliveries(
   prisma: Db,
   options: { workspaceId: string; alertId?: string; channelId?: string; limit?: number },
 ): Promise<DeliveryListItem[]> {
+  // A channel of another workspace (or none) is a 404, not an empty log that hides the mistake.
+  if (options.channelId) {
+    const channel = await prisma.notificationChannel.findFirst({
+      where: { id: options.channelId, workspaceId: options.workspaceId },
+      select: { id: true },
+    });
+    if (!channel) throw new AppError("not_found", "No such channel in this workspace.");
+  }
   const rows = await prisma.notificationDelivery.findMany({
     where: {
       workspaceId: options.workspaceId,

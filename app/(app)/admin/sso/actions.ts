@@ -2,11 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { formAction, type ActionState } from "@/lib/actions";
 import { db } from "@/lib/db";
 import { addGroupRole, removeGroupRole } from "@/lib/data/group-roles";
-import { failedForm, invalidForm, type FormState } from "@/lib/form-state";
-import { requireRole } from "@/lib/session";
 import { idParamSchema, roleSchema } from "@/lib/validations/admin";
+
+type Done = { status: "done"; message: string };
+export type GroupRoleActionState = ActionState<Done>;
 
 const groupRoleSchema = z.object({
   groupName: z
@@ -17,31 +19,26 @@ const groupRoleSchema = z.object({
   role: roleSchema,
 });
 
-export async function addGroupRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { user, workspace } = await requireRole("admin");
-  const parsed = groupRoleSchema.safeParse({ groupName: formData.get("groupName"), role: formData.get("role") });
-  if (!parsed.success) return invalidForm(parsed.error);
-  try {
-    await addGroupRole(db(), { workspaceId: workspace.id, ...parsed.data }, { userId: user.id });
+export const addGroupRoleAction = formAction(
+  "addGroupRole",
+  {
+    role: "admin",
+    schema: groupRoleSchema,
+    read: (form) => ({ groupName: form.get("groupName"), role: form.get("role") }),
+  },
+  async (input, { user, workspace }): Promise<Done> => {
+    await addGroupRole(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
     revalidatePath("/admin/sso");
-    return {
-      status: "done",
-      message: `Members of ${parsed.data.groupName} get ${parsed.data.role} at their next sign-in.`,
-    };
-  } catch (error) {
-    return failedForm(error);
-  }
-}
+    return { status: "done", message: `Members of ${input.groupName} get ${input.role} at their next sign-in.` };
+  },
+);
 
-export async function removeGroupRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { user, workspace } = await requireRole("admin");
-  const parsed = z.object({ id: idParamSchema }).safeParse({ id: formData.get("id") });
-  if (!parsed.success) return invalidForm(parsed.error);
-  try {
-    await removeGroupRole(db(), { workspaceId: workspace.id, id: parsed.data.id }, { userId: user.id });
+export const removeGroupRoleAction = formAction(
+  "removeGroupRole",
+  { role: "admin", schema: z.object({ id: idParamSchema }), read: (form) => ({ id: form.get("id") }) },
+  async (input, { user, workspace }): Promise<Done> => {
+    await removeGroupRole(db(), { workspaceId: workspace.id, id: input.id }, { userId: user.id });
     revalidatePath("/admin/sso");
     return { status: "done", message: "Removed." };
-  } catch (error) {
-    return failedForm(error);
-  }
-}
+  },
+);
