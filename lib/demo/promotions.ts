@@ -1,3 +1,4 @@
+import "server-only";
 import { createPromotionRequest, reviewPromotionRequest, type PromotionActor } from "@/lib/data/promotions";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
