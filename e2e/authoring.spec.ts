@@ -208,14 +208,16 @@ test.describe("Feast import", () => {
     await signIn(page, "author", "/imports/feast");
     await expect(page.getByRole("heading", { name: "Import from Feast" })).toBeVisible(SLOW);
     await page
-      .getByLabel("Registry dump (JSON)")
+      .getByLabel(/^Feast registry:/)
       .setInputFiles("lib/__tests__/fixtures/feast/credit_scoring_registry-dump.json");
-    await page.getByRole("button", { name: "Import", exact: true }).click();
     const report = page.getByTestId("import-report");
+    await page.getByRole("button", { name: "Check what would change" }).click();
+    await expect(report).toContainText("Plan from Feast project credit_scoring_aws", SLOW);
+    await page.getByRole("button", { name: "Apply this plan" }).click();
     await expect(report).toContainText("Imported from Feast project credit_scoring_aws", SLOW);
     await expect(report).toContainText("__dummy");
-    await page.getByRole("button", { name: "Import", exact: true }).click();
-    await expect(report).toContainText("nothing to change (14 unchanged)", SLOW);
+    await page.getByRole("button", { name: "Check what would change" }).click();
+    await expect(report).toContainText("nothing to change (14 unchanged", SLOW);
   });
 });
 
