@@ -8,8 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { db } from "@/lib/db";
-import { findCurrentDefinition, listActivePins, listVersions } from "@/lib/data/definitions";
+import { findCurrentDefinition, listActivePins, listVersions } from "@/lib/server/definitions";
 import { roleAtLeast } from "@/lib/data/users";
 import { formatDateTime } from "@/lib/format";
 import { requireWorkspace } from "@/lib/session";
@@ -26,10 +25,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function VersionsPage({ params }: { params: Params }) {
   const { kind, id } = await params;
   const { workspace, role } = await requireWorkspace();
-  const current = await findCurrentDefinition(db(), workspace.id, { kind, id });
+  const current = await findCurrentDefinition(workspace.id, { kind, id });
   if (!current) notFound();
   const scope = { workspaceId: workspace.id, kind: current.kind, objectId: current.objectId };
-  const [versions, pins] = await Promise.all([listVersions(db(), scope), listActivePins(db(), scope)]);
+  const [versions, pins] = await Promise.all([listVersions(scope), listActivePins(scope)]);
   const canEdit = roleAtLeast(role, "author");
   const latest = current.version.number;
   const base = catalogHref(current.kind, current.objectId);
