@@ -1,5 +1,5 @@
 import { DRIFTING_FEATURES, SKEW_SINCE_DAYS, SKEWED_FEATURE } from "@/lib/demo/incidents";
-import { type DemoProfile } from "@/lib/demo/profiles";
+import type { DemoProfile } from "@/lib/demo/profiles";
 
 /* Value distributions of the demo features and the histogram maths that turns them into profiles. */
 

@@ -1,5 +1,5 @@
 import type { RawTx } from "@/lib/db/engine";
-import { type DemoProfile, type DemoRun, type ServingSeries } from "@/lib/demo/monitoring";
+import type { DemoProfile, DemoRun, ServingSeries } from "@/lib/demo/monitoring";
 import { newId, type LoadedIds } from "@/lib/demo/ids";
 
 const SERVING_CHUNK = 20_000;

@@ -1,4 +1,4 @@
-import { type DemoCatalog, type DemoEnvName } from "@/lib/demo/catalog";
+import type { DemoCatalog, DemoEnvName } from "@/lib/demo/catalog";
 import { gaussian, mulberry32, seedFrom } from "@/lib/demo/random";
 import {
   DAY_MS,
