@@ -130,5 +130,3 @@ export async function deleteDefinitionRows(
   }
   for (const [name, id] of context.ids[kind]) if (id === objectId) context.ids[kind].delete(name);
 }
-
-// ---------------------------------------------------------------- per kind

@@ -1,6 +1,16 @@
 import { kindWord } from "@/lib/kinds";
 import { parseDuration } from "@/lib/duration";
-import { DOCUMENT_KEYS, definitionSchemas, formatZodIssues, isKnownValueType, NO_EXPIRY_TTL, repositoryDocumentSchema, type DataSourceDefinition, type DefinitionKind, type RepositoryDocument } from "./schema";
+import {
+  DOCUMENT_KEYS,
+  definitionSchemas,
+  formatZodIssues,
+  isKnownValueType,
+  NO_EXPIRY_TTL,
+  repositoryDocumentSchema,
+  type DataSourceDefinition,
+  type DefinitionKind,
+  type RepositoryDocument,
+} from "./schema";
 import { checkKindRules, checkSqlCoverage } from "@/lib/definitions/view-kind-rules";
 import { buildIndex } from "@/lib/definitions/registry-index";
 
@@ -252,8 +262,6 @@ export function validateObject(
   }
   return issues;
 }
-
-
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

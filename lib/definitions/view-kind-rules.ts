@@ -1,4 +1,4 @@
-import { type DataSourceDefinition, type FeatureViewDefinition } from "./schema";
+import type { DataSourceDefinition, FeatureViewDefinition } from "./schema";
 import { parseSelectColumns } from "./sql-select";
 import type { RegistryIndex } from "@/lib/definitions/registry-index";
 
@@ -68,8 +68,6 @@ export function checkSqlCoverage(
   if (missingKeys.length > 0) parts.push(`join keys ${missingKeys.join(", ")}`);
   if (parts.length > 0) error(path, `The SELECT list does not produce ${parts.join(" or ")}`);
 }
-
-
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
