@@ -61,40 +61,13 @@ export default async function VersionsPage({ params }: { params: Params }) {
       {versions.length > 1 ? (
         <Card title="Compare two versions">
           <form action={`${base}/versions/diff`} method="get" className="flex flex-wrap items-end gap-3">
-            <div className="text-sm">
-              <label htmlFor="compare-from" className="mb-1 block font-medium">
-                From
-              </label>
-              <select
-                id="compare-from"
-                name="from"
-                defaultValue={defaultFrom}
-                className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-              >
-                {versions.map((version) => (
-                  <option key={version.number} value={version.number}>
-                    Version {version.number}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="text-sm">
-              <label htmlFor="compare-to" className="mb-1 block font-medium">
-                To
-              </label>
-              <select
-                id="compare-to"
-                name="to"
-                defaultValue={latest}
-                className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-              >
-                {versions.map((version) => (
-                  <option key={version.number} value={version.number}>
-                    Version {version.number}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <VersionSelect
+              name="from"
+              label="From"
+              numbers={versions.map((v) => v.number)}
+              defaultValue={defaultFrom}
+            />
+            <VersionSelect name="to" label="To" numbers={versions.map((v) => v.number)} defaultValue={latest} />
             <button type="submit" className={buttonClasses("secondary")}>
               Compare
             </button>
@@ -172,6 +145,39 @@ export default async function VersionsPage({ params }: { params: Params }) {
           );
         })}
       </Table>
+    </div>
+  );
+}
+
+/** One end of the comparison: a version number picker (ids compare-from / compare-to). */
+function VersionSelect({
+  name,
+  label,
+  numbers,
+  defaultValue,
+}: {
+  name: "from" | "to";
+  label: string;
+  numbers: number[];
+  defaultValue: number | undefined;
+}) {
+  return (
+    <div className="text-sm">
+      <label htmlFor={`compare-${name}`} className="mb-1 block font-medium">
+        {label}
+      </label>
+      <select
+        id={`compare-${name}`}
+        name={name}
+        defaultValue={defaultValue}
+        className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+      >
+        {numbers.map((number) => (
+          <option key={number} value={number}>
+            Version {number}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
