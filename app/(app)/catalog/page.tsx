@@ -9,9 +9,9 @@ import { Badge } from "@/components/ui/badge";
 import { LinkPending } from "@/components/ui/link-pending";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { db } from "@/lib/db";
-import { listFeatureServiceOptions } from "@/lib/data/catalog";
-import { searchCatalog, searchCatalogFacetsWithin, type SearchRequest, type SearchResult } from "@/lib/data/search";
+import { listFeatureServiceOptions } from "@/lib/server/catalog";
+import { type SearchRequest, type SearchResult } from "@/lib/data/search";
+import { searchCatalog, searchCatalogFacetsWithin } from "@/lib/server/search";
 import { roleAtLeast } from "@/lib/data/users";
 import { AppError, formatIssuePath } from "@/lib/errors";
 import { SEARCH_SORTS, SORT_LABELS } from "@/lib/search/types";
@@ -86,18 +86,16 @@ export default async function CatalogPage({ searchParams }: PageProps) {
     };
     // The rows render first; facet counts and the total stream in beside them. Counts never fail
     // the page: a failed or slow count resolves to null, shown as still counting.
-    counts = searchCatalogFacetsWithin(db(), request, COUNTS_DEADLINE_MS);
+    counts = searchCatalogFacetsWithin(request, COUNTS_DEADLINE_MS);
     try {
-      result = await searchCatalog(db(), request);
+      result = await searchCatalog(request);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       failure = error.message;
     }
   }
   const services =
-    isAuthor && result?.hits.some((hit) => hit.kind === "feature")
-      ? await listFeatureServiceOptions(db(), workspace.id)
-      : [];
+    isAuthor && result?.hits.some((hit) => hit.kind === "feature") ? await listFeatureServiceOptions(workspace.id) : [];
 
   return (
     <>

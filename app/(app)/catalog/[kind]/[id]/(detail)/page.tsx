@@ -7,9 +7,8 @@ import { InactiveHint } from "@/components/catalog/inactive-hint";
 import { Markdown } from "@/components/catalog/markdown";
 import { ActiveVersions } from "@/components/catalog/object-sections";
 import { Card } from "@/components/ui/card";
-import { db } from "@/lib/db";
-import { getObjectDetail, getObjectHeader, listFeatureServiceOptions, listTeamOptions } from "@/lib/data/catalog";
-import { getStarState, listComments } from "@/lib/data/social";
+import { getObjectDetail, getObjectHeader, listFeatureServiceOptions, listTeamOptions } from "@/lib/server/catalog";
+import { getStarState, listComments } from "@/lib/server/social";
 import { roleAtLeast } from "@/lib/data/users";
 import { requireWorkspace } from "@/lib/session";
 import { decodePathSegment, objectRefSchema } from "@/lib/validations/catalog";
@@ -28,7 +27,7 @@ async function resolveRef(params: PageProps["params"]) {
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const ref = await resolveRef(params);
   const { workspace } = await requireWorkspace();
-  const found = await getObjectHeader(db(), { workspaceId: workspace.id, kind: ref.kind, id: ref.id });
+  const found = await getObjectHeader({ workspaceId: workspace.id, kind: ref.kind, id: ref.id });
   return { title: found ? `${found.name} · ${KIND_LABELS[ref.kind].one}` : "Not found" };
 }
 
@@ -38,11 +37,11 @@ export default async function CatalogObjectPage({ params }: PageProps) {
   const isAuthor = roleAtLeast(role, "author");
   // Everything the page shows depends only on the object reference: one round of queries.
   const [detail, star, comments, teams, services] = await Promise.all([
-    getObjectDetail(db(), { workspaceId: workspace.id, kind: ref.kind, id: ref.id, environment }),
-    getStarState(db(), { userId: user.id, kind: ref.kind, id: ref.id }),
-    listComments(db(), { workspaceId: workspace.id, kind: ref.kind, id: ref.id }),
-    isAuthor ? listTeamOptions(db(), workspace.id) : [],
-    isAuthor && ref.kind === "feature" ? listFeatureServiceOptions(db(), workspace.id) : [],
+    getObjectDetail({ workspaceId: workspace.id, kind: ref.kind, id: ref.id, environment }),
+    getStarState({ userId: user.id, kind: ref.kind, id: ref.id }),
+    listComments({ workspaceId: workspace.id, kind: ref.kind, id: ref.id }),
+    isAuthor ? listTeamOptions(workspace.id) : [],
+    isAuthor && ref.kind === "feature" ? listFeatureServiceOptions(workspace.id) : [],
   ]);
   if (!detail) notFound();
   const versionKind = "versions" in detail ? detail.versions.versionKind : ref.kind;
