@@ -1,6 +1,7 @@
 import {
   catalogHref,
   catalogListHref,
+  hasMonitoringView,
   lineageHref,
   monitoringHref,
   newObjectHref,
@@ -124,9 +125,11 @@ export function ObjectHeader({
         <Link className="text-brand-700 hover:underline" href={lineageHref(ref.kind, ref.id)}>
           Lineage
         </Link>
-        <Link className="text-brand-700 hover:underline" href={monitoringHref(ref.kind, ref.id)}>
-          Monitoring
-        </Link>
+        {hasMonitoringView(ref.kind) ? (
+          <Link className="text-brand-700 hover:underline" href={monitoringHref(ref.kind, ref.id)}>
+            Monitoring
+          </Link>
+        ) : null}
         {isAuthor ? (
           <Link
             className="text-brand-700 hover:underline"
