@@ -19,11 +19,16 @@ export interface LatencyHealth {
   p99Ms: number | null;
   budgetMs: number | null;
   isOverBudget: boolean;
+  /** Requests and failed requests in the same window. */
+  requestCount?: number;
+  errorCount?: number;
 }
 
 export interface DistributionHealth {
   status: "ok" | "warn" | "alert";
   psi: number;
+  /** The feature's PSI alert level (its override, else the default). */
+  alertLevel?: number;
   /** On a feature view: how many of its features are not ok (the status and PSI are the worst one's). */
   featureCount?: number;
 }

@@ -70,7 +70,10 @@ export interface ServiceSignals {
   }[];
 }
 
-const STATE_OF: Record<DriftStatus, ObjectHealthState> = { ok: "healthy", warn: "at_risk", alert: "failing" };
+const STATE_OF = { ok: "healthy", warn: "at_risk", alert: "failing" } as const satisfies Record<
+  DriftStatus,
+  ObjectHealthState
+>;
 const STATE_RANK: Record<ObjectHealthState, number> = { no_data: 0, healthy: 1, at_risk: 2, failing: 3 };
 
 /** warn when `value` crosses `limit`, alert at `factor` times it, ok below. */
@@ -81,7 +84,15 @@ function severity(value: number, limit: number, factor: number): DriftStatus {
 
 function reason(status: DriftStatus, signal: HealthSignal, object: HealthObjectRef, message: string): HealthReason[] {
   if (status === "ok") return [];
-  return [{ state: STATE_OF[status], signal, object, message, href: monitoringHref(object.kind, object.id) }];
+  return [
+    {
+      state: status === "alert" ? "failing" : "at_risk",
+      signal,
+      object,
+      message,
+      href: monitoringHref(object.kind, object.id),
+    },
+  ];
 }
 
 function alertReasons(object: HealthObjectRef, alerts: AlertHealth | undefined): HealthReason[] {
