@@ -2,13 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { getLineageHealth } from "@/lib/data/lineage-health";
 import { nodeId, type NodeKind } from "@/lib/lineage/types";
-import {
-  modelHealth,
-  serviceHealth,
-  type ObjectHealth,
-  type ObjectHealthState,
-  type ServiceSignals,
-} from "@/lib/monitoring/health";
+import { modelHealth, serviceHealth, type ObjectHealth, type ServiceSignals } from "@/lib/monitoring/health";
 
 /**
  * Health of feature services and models in one environment (rules: lib/monitoring/health.ts).
@@ -27,7 +21,8 @@ export interface ServiceHealthDetail extends ObjectHealth {
 export interface ModelHealthDetail extends ObjectHealth {
   id: string;
   name: string;
-  services: { id: string; name: string; state: ObjectHealthState; reasonCount: number }[];
+  /** The services it reads from, each with its own health and signals. */
+  services: ServiceHealthDetail[];
 }
 
 export interface HealthScope {
@@ -146,7 +141,7 @@ export async function getModelHealth(
       id: model.id,
       name: model.name,
       ...health,
-      services: reached.map(({ id, name, state, reasons }) => ({ id, name, state, reasonCount: reasons.length })),
+      services: reached,
     });
   }
   return result;
