@@ -115,18 +115,34 @@ export async function getModelHealth(
   prisma: Db,
   options: HealthScope & { modelIds: readonly string[] | "all" },
 ): Promise<Map<string, ModelHealthDetail>> {
-  if (options.modelIds !== "all" && options.modelIds.length === 0) return new Map();
-  const models = await prisma.model.findMany({
-    where: {
-      workspaceId: options.workspaceId,
-      ...(options.modelIds === "all" ? {} : { id: { in: [...new Set(options.modelIds)] } }),
-    },
-    select: { id: true, name: true, services: { select: { featureServiceId: true } } },
-    orderBy: { name: "asc" },
-  });
+  return (await getObjectHealth(prisma, { ...options, serviceIds: [] })).models;
+}
+
+/**
+ * Services' and models' health for one page (the catalog list shows both kinds): every
+ * service is judged once, whether it is listed itself or reached through a model.
+ */
+export async function getObjectHealth(
+  prisma: Db,
+  options: HealthScope & { serviceIds: readonly string[]; modelIds: readonly string[] | "all" },
+): Promise<{ services: Map<string, ServiceHealthDetail>; models: Map<string, ModelHealthDetail> }> {
+  const models =
+    options.modelIds !== "all" && options.modelIds.length === 0
+      ? []
+      : await prisma.model.findMany({
+          where: {
+            workspaceId: options.workspaceId,
+            ...(options.modelIds === "all" ? {} : { id: { in: [...new Set(options.modelIds)] } }),
+          },
+          select: { id: true, name: true, services: { select: { featureServiceId: true } } },
+          orderBy: { name: "asc" },
+        });
   const services = await getServiceHealth(prisma, {
     ...options,
-    serviceIds: models.flatMap((model) => model.services.map((link) => link.featureServiceId)),
+    serviceIds: [
+      ...options.serviceIds,
+      ...models.flatMap((model) => model.services.map((link) => link.featureServiceId)),
+    ],
   });
   const result = new Map<string, ModelHealthDetail>();
   for (const model of models) {
@@ -137,14 +153,9 @@ export async function getModelHealth(
     const health = modelHealth(
       reached.map(({ id, name, state, reasons }) => ({ id, name, health: { state, reasons } })),
     );
-    result.set(model.id, {
-      id: model.id,
-      name: model.name,
-      ...health,
-      services: reached,
-    });
+    result.set(model.id, { id: model.id, name: model.name, ...health, services: reached });
   }
-  return result;
+  return { services, models: result };
 }
 
 /** The models that are at risk or failing, worst first, for the home page. */

@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { AddToServiceForm } from "@/components/catalog/add-to-service-form";
 import { FiltersDrawer } from "@/components/catalog/filters-drawer";
 import { HealthBadge } from "@/components/catalog/health-badge";
+import { RowHealth } from "@/components/health/row-health";
 import { KindBadge } from "@/components/catalog/kind-badge";
 import { Badge } from "@/components/ui/badge";
 import { LinkPending } from "@/components/ui/link-pending";
@@ -11,6 +12,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/lib/db";
 import { listFeatureServiceOptions } from "@/lib/data/catalog";
+import { getObjectHealth } from "@/lib/data/service-health";
 import { searchCatalog, searchCatalogFacetsWithin, type SearchRequest, type SearchResult } from "@/lib/data/search";
 import { roleAtLeast } from "@/lib/data/users";
 import { AppError, formatIssuePath } from "@/lib/errors";
@@ -94,10 +96,17 @@ export default async function CatalogPage({ searchParams }: PageProps) {
       failure = error.message;
     }
   }
-  const services =
-    isAuthor && result?.hits.some((hit) => hit.kind === "feature")
-      ? await listFeatureServiceOptions(db(), workspace.id)
-      : [];
+  const hitIds = (kind: string) => result?.hits.filter((hit) => hit.kind === kind).map((hit) => hit.id) ?? [];
+  const [services, objectHealth] = await Promise.all([
+    isAuthor && result?.hits.some((hit) => hit.kind === "feature") ? listFeatureServiceOptions(db(), workspace.id) : [],
+    // Services and models have a health of their own (the other kinds' badge comes with the row).
+    getObjectHealth(db(), {
+      workspaceId: workspace.id,
+      environmentId: environment.id,
+      serviceIds: hitIds("feature_service"),
+      modelIds: hitIds("model"),
+    }),
+  ]);
 
   return (
     <>
@@ -286,6 +295,7 @@ export default async function CatalogPage({ searchParams }: PageProps) {
                         </Td>
                         <Td>
                           <HealthBadge health={hit.health} />
+                          <RowHealth kind={hit.kind} id={hit.id} health={objectHealth} />
                         </Td>
                       </tr>
                     ))}

@@ -4,11 +4,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Comments } from "@/components/catalog/comments";
 import { InactiveHint } from "@/components/catalog/inactive-hint";
+import { ObjectHealthCard } from "@/components/health/object-health-card";
 import { Markdown } from "@/components/catalog/markdown";
 import { ActiveVersions } from "@/components/catalog/object-sections";
 import { Card } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { getObjectDetail, getObjectHeader, listFeatureServiceOptions, listTeamOptions } from "@/lib/data/catalog";
+import { getObjectHealth } from "@/lib/data/service-health";
 import { getStarState, listComments } from "@/lib/data/social";
 import { roleAtLeast } from "@/lib/data/users";
 import { requireWorkspace } from "@/lib/session";
@@ -37,14 +39,23 @@ export default async function CatalogObjectPage({ params }: PageProps) {
   const { user, workspace, role, environment } = await requireWorkspace();
   const isAuthor = roleAtLeast(role, "author");
   // Everything the page shows depends only on the object reference: one round of queries.
-  const [detail, star, comments, teams, services] = await Promise.all([
+  const [detail, star, comments, teams, services, objectHealth] = await Promise.all([
     getObjectDetail(db(), { workspaceId: workspace.id, kind: ref.kind, id: ref.id, environment }),
     getStarState(db(), { userId: user.id, kind: ref.kind, id: ref.id }),
     listComments(db(), { workspaceId: workspace.id, kind: ref.kind, id: ref.id }),
     isAuthor ? listTeamOptions(db(), workspace.id) : [],
     isAuthor && ref.kind === "feature" ? listFeatureServiceOptions(db(), workspace.id) : [],
+    ref.kind === "feature_service" || ref.kind === "model"
+      ? getObjectHealth(db(), {
+          workspaceId: workspace.id,
+          environmentId: environment.id,
+          serviceIds: ref.kind === "feature_service" ? [ref.id] : [],
+          modelIds: ref.kind === "model" ? [ref.id] : [],
+        })
+      : null,
   ]);
   if (!detail) notFound();
+  const health = objectHealth?.services.get(ref.id) ?? objectHealth?.models.get(ref.id);
   const versionKind = "versions" in detail ? detail.versions.versionKind : ref.kind;
   const versionObjectId = "versions" in detail ? detail.versions.versionObjectId : ref.id;
 
@@ -52,6 +63,9 @@ export default async function CatalogObjectPage({ params }: PageProps) {
     <article className="space-y-6">
       <ObjectHeader objectRef={ref} detail={detail} isAuthor={isAuthor} star={star} teams={teams} />
       {"versions" in detail ? <InactiveHint environment={environment.name} active={detail.versions.active} /> : null}
+      {health && (ref.kind === "feature_service" || ref.kind === "model") ? (
+        <ObjectHealthCard kind={ref.kind} id={ref.id} health={health} environmentName={environment.name} />
+      ) : null}
 
       <Card title="Description">
         <Markdown>{detail.description}</Markdown>
