@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { getLineageHealth } from "@/lib/data/lineage-health";
-import { nodeId, type NodeKind } from "@/lib/lineage/types";
+import { withOverall, type NodeHealth } from "@/lib/lineage/health";
+import { nodeId, type LineageNode, type NodeKind } from "@/lib/lineage/types";
 import { modelHealth, serviceHealth, type ObjectHealth, type ServiceSignals } from "@/lib/monitoring/health";
 
 /**
@@ -164,4 +165,35 @@ export async function listModelsAtRisk(prisma: Db, options: HealthScope): Promis
   return [...models.values()]
     .filter((model) => model.state === "at_risk" || model.state === "failing")
     .sort((a, b) => (a.state === b.state ? a.name.localeCompare(b.name) : a.state === "failing" ? -1 : 1));
+}
+
+/**
+ * The lineage overlay's health with the services' and models' own health added (what they
+ * serve, reached through lineage), so their nodes show "at risk" or "failing" with the reasons.
+ */
+export async function withServiceAndModelHealth(
+  prisma: Db,
+  health: Record<string, NodeHealth>,
+  options: HealthScope & { nodes: readonly Pick<LineageNode, "id" | "kind" | "objectId">[] },
+): Promise<Record<string, NodeHealth>> {
+  const ids = (kind: NodeKind) => options.nodes.filter((node) => node.kind === kind).map((node) => node.objectId);
+  const serviceIds = ids("feature_service");
+  const modelIds = ids("model");
+  if (serviceIds.length === 0 && modelIds.length === 0) return health;
+  const judged = await getObjectHealth(prisma, { ...options, serviceIds, modelIds });
+  const result = { ...health };
+  for (const [kind, map] of [
+    ["feature_service", judged.services],
+    ["model", judged.models],
+  ] as const) {
+    for (const [id, found] of map) {
+      const key = nodeId(kind, id);
+      const { status: _status, ...parts } = result[key] ?? { status: "unknown" };
+      result[key] = withOverall({
+        ...parts,
+        served: { state: found.state, reasons: found.reasons.map((reason) => reason.message) },
+      });
+    }
+  }
+  return result;
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getLineageResponse } from "@/lib/data/lineage";
 import { getModelHealth, getServiceHealth, listModelsAtRisk } from "@/lib/data/service-health";
 import { createWorkspace } from "@/lib/data/workspaces";
+import { lineageQuerySchema } from "@/lib/validations/lineage";
 import { createTestDatabase, testEngineKind, type TestDatabase } from "@/lib/testing/test-db";
 import { insertLineageRegistry } from "./lineage-fixture";
 
@@ -196,5 +198,22 @@ describe(`service and model health on ${testEngineKind()}`, () => {
       now: NOW,
     });
     expect(acmeModel.get("fraud_detector")!.reasons.map((reason) => reason.signal)).toEqual(["freshness"]);
+  });
+
+  it("shows services and models on the lineage overlay with their health", async () => {
+    const response = await getLineageResponse(database.prisma, {
+      workspaceId: acme.id,
+      query: lineageQuerySchema.parse({ root: "feature_view:user_profile", env: "prod", up: 0, down: 3 }),
+      now: NOW,
+    });
+    expect(response.health?.["model:fraud_detector"]).toMatchObject({
+      status: "warn",
+      served: { state: "at_risk", reasons: ["user_profile is stale: 3 d old, SLA 2 d"] },
+    });
+    expect(response.health?.["feature_service:fraud_scoring"]).toMatchObject({
+      status: "warn",
+      latency: { p99Ms: 30 },
+      served: { state: "at_risk" },
+    });
   });
 });
