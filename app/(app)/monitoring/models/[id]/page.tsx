@@ -6,7 +6,7 @@ import { ObjectHealthBadge } from "@/components/health/object-health-badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listAlerts } from "@/lib/data/alerts";
-import { getModelHealth } from "@/lib/data/service-health";
+import { getModelHealth, servedObjects } from "@/lib/data/service-health";
 import { db } from "@/lib/db";
 import { monitoringHref } from "@/lib/routes";
 import { MonitoringHeader } from "../../header";
@@ -32,12 +32,12 @@ export default async function ModelHealthPage({
   const where = { workspaceId: scope.workspaceId, environmentId: scope.environment.id };
   const model = (await getModelHealth(db(), { ...where, modelIds: [id] })).get(id);
   if (!model) notFound();
-  const objects = model.services.flatMap((service) => [
-    { kind: "feature_service" as const, id: service.id },
-    ...service.signals.views.map((view) => ({ kind: "feature_view" as const, id: view.id })),
-    ...service.signals.features.map((feature) => ({ kind: "feature" as const, id: feature.id })),
-  ]);
-  const alerts = await listAlerts(db(), { ...where, state: "firing", limit: 100, objects });
+  const alerts = await listAlerts(db(), {
+    ...where,
+    state: "firing",
+    limit: 100,
+    objects: servedObjects(model.services),
+  });
   return (
     <>
       <MonitoringHeader

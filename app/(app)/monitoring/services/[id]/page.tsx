@@ -8,7 +8,7 @@ import { ServingDashboard } from "@/components/monitoring/serving-dashboard";
 import { Card } from "@/components/ui/card";
 import { listAlerts } from "@/lib/data/alerts";
 import { getServingDetail } from "@/lib/data/monitoring";
-import { getServiceHealth } from "@/lib/data/service-health";
+import { getServiceHealth, servedObjects } from "@/lib/data/service-health";
 import { db } from "@/lib/db";
 import { MonitoringHeader } from "../../header";
 import { ObjectAlerts } from "../../object-alerts";
@@ -42,11 +42,7 @@ export default async function ServiceHealthPage({
     ...where,
     state: "firing",
     limit: 100,
-    objects: [
-      { kind: "feature_service", id },
-      ...service.signals.views.map((view) => ({ kind: "feature_view" as const, id: view.id })),
-      ...service.signals.features.map((feature) => ({ kind: "feature" as const, id: feature.id })),
-    ],
+    objects: servedObjects([service]),
   });
   return (
     <>
