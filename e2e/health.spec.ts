@@ -72,4 +72,10 @@ test("a model owner finds the models at risk and why, from home to monitoring to
     const listed = await page.getByTestId("models-at-risk-list").getByRole("listitem").count();
     expect(listed).toBe(states.filter((state) => state === "at_risk" || state === "failing").length);
   });
+
+  await test.step("an unknown service or model is a 404", async () => {
+    for (const url of ["/monitoring/services/does-not-exist", "/monitoring/models/does-not-exist"]) {
+      expect((await page.request.get(url)).status(), url).toBe(404);
+    }
+  });
 });
