@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLineageResponse } from "@/lib/data/lineage";
-import { getModelHealth, getServiceHealth, listModelsAtRisk } from "@/lib/data/service-health";
+import { listAlerts } from "@/lib/data/alerts";
+import {
+  getModelHealth,
+  getServiceHealth,
+  listModelsAtRisk,
+  servedObjects,
+  type ModelHealthDetail,
+} from "@/lib/data/service-health";
 import { createWorkspace } from "@/lib/data/workspaces";
 import { lineageQuerySchema } from "@/lib/validations/lineage";
 import { createTestDatabase, testEngineKind, type TestDatabase } from "@/lib/testing/test-db";
@@ -82,6 +89,10 @@ beforeAll(async () => {
   });
 });
 afterAll(() => database.cleanup());
+
+/** Globex's services under Acme's workspace id: the same objects, another workspace. */
+const acmeServices = (models: Map<string, ModelHealthDetail>) =>
+  [...models.values()].flatMap((model) => model.services);
 
 describe(`service and model health on ${testEngineKind()}`, () => {
   it("puts a model at risk when its service serves a stale feature, naming the view and the service", async () => {
@@ -190,6 +201,22 @@ describe(`service and model health on ${testEngineKind()}`, () => {
         href: "/monitoring/features/g_login_count",
       }),
     ]);
+    // The service and model pages list the alerts firing on everything the model's services serve.
+    const firing = await listAlerts(database.prisma, {
+      workspaceId: globex.id,
+      environmentId: globex.prod,
+      state: "firing",
+      objects: servedObjects(own.get("g_fraud_detector")!.services),
+    });
+    expect(firing.map((alert) => [alert.objectKind, alert.objectId])).toEqual([["feature", "g_login_count"]]);
+    expect(
+      await listAlerts(database.prisma, {
+        workspaceId: acme.id,
+        environmentId: acme.prod,
+        state: "firing",
+        objects: servedObjects(acmeServices(own)),
+      }),
+    ).toEqual([]);
     // And Acme's model does not see Globex's alert.
     const acmeModel = await getModelHealth(database.prisma, {
       workspaceId: acme.id,
