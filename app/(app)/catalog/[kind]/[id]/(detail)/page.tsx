@@ -9,8 +9,10 @@ import { ActiveVersions } from "@/components/catalog/object-sections";
 import { Card } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { getObjectDetail, getObjectHeader, listFeatureServiceOptions, listTeamOptions } from "@/lib/data/catalog";
+import { listLatestFeatureProfiles } from "@/lib/data/monitoring/feature-profiles";
 import { getStarState, listComments } from "@/lib/data/social";
 import { roleAtLeast } from "@/lib/data/users";
+import { featureData } from "@/lib/monitoring/feature-data";
 import { requireWorkspace } from "@/lib/session";
 import { decodePathSegment, objectRefSchema } from "@/lib/validations/catalog";
 import { KindBody } from "../_components/kind-body";
@@ -37,12 +39,19 @@ export default async function CatalogObjectPage({ params }: PageProps) {
   const { user, workspace, role, environment } = await requireWorkspace();
   const isAuthor = roleAtLeast(role, "author");
   // Everything the page shows depends only on the object reference: one round of queries.
-  const [detail, star, comments, teams, services] = await Promise.all([
+  const [detail, star, comments, teams, services, profiles] = await Promise.all([
     getObjectDetail(db(), { workspaceId: workspace.id, kind: ref.kind, id: ref.id, environment }),
     getStarState(db(), { userId: user.id, kind: ref.kind, id: ref.id }),
     listComments(db(), { workspaceId: workspace.id, kind: ref.kind, id: ref.id }),
     isAuthor ? listTeamOptions(db(), workspace.id) : [],
     isAuthor && ref.kind === "feature" ? listFeatureServiceOptions(db(), workspace.id) : [],
+    ref.kind === "feature"
+      ? listLatestFeatureProfiles(db(), {
+          workspaceId: workspace.id,
+          environmentId: environment.id,
+          featureIds: [ref.id],
+        })
+      : null,
   ]);
   if (!detail) notFound();
   const versionKind = "versions" in detail ? detail.versions.versionKind : ref.kind;
@@ -57,7 +66,13 @@ export default async function CatalogObjectPage({ params }: PageProps) {
         <Markdown>{detail.description}</Markdown>
       </Card>
 
-      <KindBody detail={detail} isAuthor={isAuthor} services={services} environmentName={environment.name} />
+      <KindBody
+        detail={detail}
+        isAuthor={isAuthor}
+        services={services}
+        environmentName={environment.name}
+        featureData={profiles ? featureData(profiles.get(ref.id) ?? []) : null}
+      />
 
       {"versions" in detail ? (
         <ActiveVersions

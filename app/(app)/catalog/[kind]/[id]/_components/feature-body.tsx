@@ -8,16 +8,22 @@ import { Field, LinkList, ObjectLink, Transformation } from "@/components/catalo
 import { featureServiceSnippet, onlineRequestSnippet } from "@/components/catalog/snippets";
 import { Card } from "@/components/ui/card";
 import type { FeatureDetail } from "@/lib/data/catalog";
+import type { FeatureData } from "@/lib/monitoring/feature-data";
+import { FeatureDataCard } from "./feature-data-card";
 import { HealthCard } from "./feature-health-card";
 
 export function FeatureBody({
   detail,
   isAuthor,
   services,
+  data,
+  environmentName,
 }: {
   detail: FeatureDetail;
   isAuthor: boolean;
   services: { id: string; name: string }[];
+  data: FeatureData | null;
+  environmentName: string;
 }) {
   const view = detail.view;
   const ref = `${view.name}:${detail.name}`;
@@ -93,6 +99,7 @@ export function FeatureBody({
           ) : null}
         </Card>
       </div>
+      <FeatureDataCard featureName={detail.name} environmentName={environmentName} data={data} />
       <HealthCard detail={detail} />
       <Card title="Transformation">
         <Transformation view={view} />
