@@ -15,6 +15,7 @@ import {
   type HealthState,
   type SearchFilters,
   type SearchSort,
+  type SourceKind,
   type UsageState,
   type ViewKind,
 } from "@/lib/search/types";
@@ -67,6 +68,8 @@ export interface SearchHit {
   team: { slug: string; name: string } | null;
   owner: string;
   viewKind: ViewKind | null;
+  /** A data source's type (batch, stream, request) and platform (snowflake, kafka, push ...). */
+  source: { kind: SourceKind; platform: string } | null;
   entities: string[];
   dataType: string | null;
   usageCount: number;
@@ -108,6 +111,8 @@ interface HitRow {
   team_id: string | null;
   owner: string;
   view_kind: ViewKind | null;
+  source_kind: SourceKind | null;
+  source_platform: string | null;
   entity_names: string[];
   data_type: string | null;
   usage_count: number;
@@ -322,6 +327,7 @@ function toHit(row: HitRow, lookups: WorkspaceLookups): SearchHit {
     team: team ? { slug: team.slug, name: team.name } : null,
     owner: row.owner,
     viewKind: row.view_kind,
+    source: row.source_kind ? { kind: row.source_kind, platform: row.source_platform ?? "" } : null,
     entities: row.entity_names ?? [],
     dataType: row.data_type,
     usageCount: Number(row.usage_count),

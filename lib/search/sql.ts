@@ -272,10 +272,10 @@ function needsHealth(input: SearchSqlInput): boolean {
 const RANK_COLUMNS = `d.object_kind, d.object_id, d.object_kind::text AS kind, d.object_id AS id, d.name, d.usage_count,
   d.updated_at`;
 
-/** The rest of a hit, read by primary key for the rows of one page. */
+/** The rest of a hit, read by primary key for the rows of one page (a data source's type from its row). */
 const DETAIL_COLUMNS = `d.qualified_name, d.parent_id, d.parent_name, left(d.description, 240) AS description, d.tags,
   d.team_id, d.owner, d.view_kind::text AS view_kind, d.entity_names, d.data_type, d.version_kind::text AS version_kind,
-  d.version_object_id`;
+  d.version_object_id, ds.kind::text AS source_kind, ds.platform AS source_platform`;
 
 /**
  * One page of hits with their ranking signals, in the requested order. Matching and ranking
@@ -300,6 +300,7 @@ export function buildHitsSql(input: SearchSqlInput): SqlStatement {
     hit.similarity, hit.is_fuzzy, detail.*, ${input.health ? "badge.health" : "NULL::text AS health"}
   FROM page hit
   CROSS JOIN LATERAL (SELECT ${DETAIL_COLUMNS} FROM search_document d
+    LEFT JOIN data_source ds ON d.object_kind = 'data_source' AND ds.id = d.object_id
     WHERE d.object_kind = hit.object_kind AND d.object_id = hit.object_id) detail
   ${input.health ? healthBadgeJoin(input, params) : ""}
   ORDER BY ${order}`;

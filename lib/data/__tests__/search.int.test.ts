@@ -226,6 +226,16 @@ describe("facets, filters, sorts and pages", () => {
     ]);
   });
 
+  it("gives each data source row its type and platform, and no source type to other kinds", async () => {
+    const sources = await search("", { filters: { kind: "data_source" }, sort: "name" });
+    expect(sources.hits.map((hit) => [hit.name, hit.source])).toEqual([
+      ["logins", { kind: "stream", platform: "kafka" }],
+      ["transactions", { kind: "batch", platform: "snowflake" }],
+    ]);
+    const features = await search("", { filters: { kind: "feature" } });
+    expect(features.hits.every((hit) => hit.source === null)).toBe(true);
+  });
+
   it("leaves models out of the usage facet: they consume features, nothing consumes them", async () => {
     const models = await search("", { filters: { kind: "model" }, withFacets: true });
     expect(models.hits.length).toBeGreaterThan(0);
