@@ -83,6 +83,21 @@ for (const width of [390, 768]) {
       await expect(page.getByTestId("catalog-row").first()).toBeVisible();
     });
 
+    test("a feature page with its distribution and statistics fits the screen", async ({ signedInAs }) => {
+      const page = await signedInAs("viewer", "/catalog?q=txn_count_30d&kind=feature");
+      await page
+        .getByTestId("catalog-row")
+        .first()
+        .getByRole("link", { name: /txn_count_30d/ })
+        .click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("txn_count_30d");
+      await expect(page.getByTestId("feature-histogram").locator(".recharts-bar-rectangle").first()).toBeVisible({
+        timeout: 30_000,
+      });
+      await expect(page.getByTestId("feature-stats")).toBeVisible();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    });
+
     test("the lineage panel of a selected node is a sheet over the canvas", async ({ signedInAs }) => {
       const page = await signedInAs("viewer", "/lineage?q=user_profile");
       await page
