@@ -110,13 +110,16 @@ test.describe("lineage explorer", () => {
       const [header, ...rows] = csv.trimEnd().split("\r\n");
       expect(header).toBe("kind,name,team,owner,id");
       const root = new URL(page.url()).searchParams.get("root")!;
+      const env = new URL(page.url()).searchParams.get("env");
       const impact = (await (
-        await page.request.get(`/api/v1/lineage/impact?node=${encodeURIComponent(root)}`)
+        await page.request.get(
+          `/api/v1/lineage/impact?node=${encodeURIComponent(root)}${env && env !== "all" ? `&env=${env}` : ""}`,
+        )
       ).json()) as {
         items: { name: string; teamId?: string; teamName?: string }[];
         teams: { id: string; name: string }[];
       };
-      expect(rows).toHaveLength(impact.items.length);
+      expect(rows.map((row) => row.split(",")[1])).toEqual(impact.items.map((item) => item.name));
       expect(impact.teams.length).toBeGreaterThan(0);
       const named = impact.items.filter((item) => item.teamName);
       expect(named.length).toBeGreaterThan(0);
@@ -158,7 +161,7 @@ test.describe("lineage explorer", () => {
       await expect(tooltip).toContainText(fullName);
       const box = (await tooltip.boundingBox())!;
       // Wide enough for the whole name: at least the name's own width.
-      expect(box.width).toBeGreaterThanOrEqual(await names.nth(cut).evaluate((element) => element.clientWidth));
+      expect(box.width).toBeGreaterThanOrEqual((await names.nth(cut).boundingBox())!.width);
     });
 
     await test.step("expand badges sit outside the node, clear of its name", async () => {

@@ -349,7 +349,9 @@ export function LineageCanvas({
                 return status && status !== "unknown" ? HEALTH_COLORS[status] : KIND_COLORS[data.node.kind];
               }}
               nodeStrokeWidth={0}
-              className="!h-28 !w-44"
+              // Sized through style: React Flow sizes the minimap's SVG from it. A class sized only
+              // its frame, and the SVG (200 px by default) spilled out of the canvas under the panel.
+              style={{ width: 176, height: 112 }}
             />
           )}
           <Panel position="bottom-left">
