@@ -33,7 +33,8 @@ export function FeatureBody({
     <>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Definition">
-          <dl className="grid grid-cols-2 gap-3">
+          {/* Long names and join keys wrap anywhere rather than widen the page on a phone. */}
+          <dl className="grid grid-cols-1 gap-3 [overflow-wrap:anywhere] sm:grid-cols-2">
             <Field label="Type">
               <span className="font-mono">{detail.valueType}</span>
             </Field>
