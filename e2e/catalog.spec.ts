@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, openFromCatalog, test } from "./fixtures";
 
 test("search with a typo finds the feature, a facet narrows the list, and the URL reproduces it", async ({
   signedInAs,
@@ -167,13 +167,8 @@ test("a page past the end links back to the last page, with the count it shows",
 test("a feature page shows its distribution, null rate and statistics beside the definition", async ({
   signedInAs,
 }) => {
-  const page = await signedInAs("viewer", "/catalog?q=txn_count_30d&kind=feature");
-  await page
-    .getByTestId("catalog-row")
-    .first()
-    .getByRole("link", { name: /txn_count_30d/ })
-    .click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("txn_count_30d");
+  const page = await signedInAs("viewer");
+  await openFromCatalog(page, "feature", "txn_count_30d");
 
   await test.step("the latest prod profile is drawn as a histogram (its code loads after the page)", async () => {
     const data = page.getByTestId("feature-data");
