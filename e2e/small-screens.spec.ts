@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, openFromCatalog, test } from "./fixtures";
 
 /*
  * Phones (390 px) and tablets (768 px): no page scrolls sideways, the navigation sits behind a
@@ -84,13 +84,8 @@ for (const width of [390, 768]) {
     });
 
     test("a feature page with its distribution and statistics fits the screen", async ({ signedInAs }) => {
-      const page = await signedInAs("viewer", "/catalog?q=txn_count_30d&kind=feature");
-      await page
-        .getByTestId("catalog-row")
-        .first()
-        .getByRole("link", { name: /txn_count_30d/ })
-        .click();
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText("txn_count_30d");
+      const page = await signedInAs("viewer");
+      await openFromCatalog(page, "feature", "txn_count_30d");
       await expect(page.getByTestId("feature-histogram").locator(".recharts-bar-rectangle").first()).toBeVisible({
         timeout: 30_000,
       });
