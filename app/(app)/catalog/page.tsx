@@ -270,7 +270,17 @@ export default async function CatalogPage({ searchParams }: PageProps) {
                         <Td className="whitespace-nowrap">
                           <KindBadge kind={hit.kind} />
                           {hit.viewKind ? (
-                            <span className="ml-1 text-xs text-slate-500">{hit.viewKind.replace("_", "-")}</span>
+                            <span className="ml-1 text-xs text-slate-500" data-testid="source-type">
+                              {hit.viewKind.replace("_", "-")}
+                            </span>
+                          ) : null}
+                          {hit.source ? (
+                            <span className="ml-1 text-xs text-slate-500" data-testid="source-type">
+                              {hit.source.kind}
+                              {hit.source.platform && hit.source.platform !== hit.source.kind
+                                ? ` · ${hit.source.platform}`
+                                : ""}
+                            </span>
                           ) : null}
                           {hit.dataType ? (
                             <span className="ml-1 font-mono text-xs text-slate-500">{hit.dataType}</span>

@@ -9,9 +9,11 @@ import { Markdown } from "@/components/catalog/markdown";
 import { ActiveVersions } from "@/components/catalog/object-sections";
 import { Card } from "@/components/ui/card";
 import { getObjectDetail, getObjectHeader, listFeatureServiceOptions, listTeamOptions } from "@/lib/server/catalog";
+import { listLatestFeatureProfiles } from "@/lib/server/monitoring/feature-profiles";
 import { getObjectHealth } from "@/lib/server/service-health";
 import { getStarState, listComments } from "@/lib/server/social";
 import { roleAtLeast } from "@/lib/data/users";
+import { featureData } from "@/lib/monitoring/feature-data";
 import { requireWorkspace } from "@/lib/session";
 import { decodePathSegment, objectRefSchema } from "@/lib/validations/catalog";
 import { KindBody } from "../_components/kind-body";
@@ -38,7 +40,7 @@ export default async function CatalogObjectPage({ params }: PageProps) {
   const { user, workspace, role, environment } = await requireWorkspace();
   const isAuthor = roleAtLeast(role, "author");
   // Everything the page shows depends only on the object reference: one round of queries.
-  const [detail, star, comments, teams, services, objectHealth] = await Promise.all([
+  const [detail, star, comments, teams, services, objectHealth, profiles] = await Promise.all([
     getObjectDetail({ workspaceId: workspace.id, kind: ref.kind, id: ref.id, environment }),
     getStarState({ userId: user.id, kind: ref.kind, id: ref.id }),
     listComments({ workspaceId: workspace.id, kind: ref.kind, id: ref.id }),
@@ -50,6 +52,13 @@ export default async function CatalogObjectPage({ params }: PageProps) {
           environmentId: environment.id,
           serviceIds: ref.kind === "feature_service" ? [ref.id] : [],
           modelIds: ref.kind === "model" ? [ref.id] : [],
+        })
+      : null,
+    ref.kind === "feature"
+      ? listLatestFeatureProfiles({
+          workspaceId: workspace.id,
+          environmentId: environment.id,
+          featureIds: [ref.id],
         })
       : null,
   ]);
@@ -70,7 +79,13 @@ export default async function CatalogObjectPage({ params }: PageProps) {
         <Markdown>{detail.description}</Markdown>
       </Card>
 
-      <KindBody detail={detail} isAuthor={isAuthor} services={services} environmentName={environment.name} />
+      <KindBody
+        detail={detail}
+        isAuthor={isAuthor}
+        services={services}
+        environmentName={environment.name}
+        featureData={profiles ? featureData(profiles.get(ref.id) ?? []) : null}
+      />
 
       {"versions" in detail ? (
         <ActiveVersions
