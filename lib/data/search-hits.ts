@@ -3,7 +3,14 @@ import type { Db } from "@/lib/db";
 import { catalogHref } from "@/lib/routes";
 import { relevance } from "@/lib/search/ranking";
 import type { FacetRow } from "@/lib/data/search-counts";
-import { FACET_NAMES, type CatalogKind, type FacetName, type HealthState, type SourceKind, type ViewKind } from "@/lib/search/types";
+import {
+  FACET_NAMES,
+  type CatalogKind,
+  type FacetName,
+  type HealthState,
+  type SourceKind,
+  type ViewKind,
+} from "@/lib/search/types";
 import type { FacetOption, SearchHit } from "@/lib/data/search";
 
 /* Search rows as the page and the API show them: team ids as names, facets labelled, one href per hit. */
