@@ -39,4 +39,4 @@ ALTER TABLE "job" ADD CONSTRAINT "job_workspace_id_fkey" FOREIGN KEY ("workspace
     REFERENCES "workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 ALTER TABLE "job" ADD CONSTRAINT "job_created_by_id_fkey" FOREIGN KEY ("created_by_id")
-    REFERENCES "user"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+    REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE CASCADE;
