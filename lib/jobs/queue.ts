@@ -124,7 +124,9 @@ export async function claimNextJob(
       AND (job.state = 'queued' OR (job.state = 'running' AND job.lease_until < clock.now))
     RETURNING job.id, job.kind, job.workspace_id, job.input, job.attempts`;
   const row = rows[0];
-  return row ? { id: row.id, kind: row.kind, workspaceId: row.workspace_id, input: row.input, attempts: row.attempts } : null;
+  return row
+    ? { id: row.id, kind: row.kind, workspaceId: row.workspace_id, input: row.input, attempts: row.attempts }
+    : null;
 }
 
 /** Records progress and renews the lease; false when this instance no longer holds the job. */
@@ -172,7 +174,9 @@ export function jobErrorOf(error: unknown): JobError {
     status: appError.status,
     // toAppError already hides an unexpected error's text (it may name tables or SQL).
     message:
-      appError.code === "internal" ? "The job failed unexpectedly; nothing it would have changed was written." : appError.message,
+      appError.code === "internal"
+        ? "The job failed unexpectedly; nothing it would have changed was written."
+        : appError.message,
     ...(appError.fields ? { fields: appError.fields } : {}),
     ...(appError.details !== undefined ? { details: appError.details } : {}),
   };

@@ -8,7 +8,9 @@ import { queueFeastSync } from "@/lib/jobs/start";
 
 export const POST = apiRoute({ role: "admin" }, async ({ request, principal }) => {
   if (wantsAsync(request, false)) {
-    return acceptedJob(await queueFeastSync(principal.workspaceId, principal.kind === "user" ? principal.userId : null));
+    return acceptedJob(
+      await queueFeastSync(principal.workspaceId, principal.kind === "user" ? principal.userId : null),
+    );
   }
   return { run: await syncFeastRegistryNow(db(), principal.workspaceId) };
 });
