@@ -30,9 +30,10 @@ function describeRun(run: SyncRun): string {
 export function SyncNowButton({ runningJobId }: { runningJobId: string | null }) {
   const router = useRouter();
   const [jobId, setJobId] = useState<string | null>(runningJobId);
+  const [accepted, setAccepted] = useState<AcceptedJob["job"] | undefined>(undefined);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
-  const { data: job, error } = useJob(jobId);
+  const { data: job, error } = useJob(jobId, accepted);
   const finished = isJobFinished(job);
 
   // A finished sync changed the history table (and maybe the catalog): re-render the page.
@@ -54,8 +55,9 @@ export function SyncNowButton({ runningJobId }: { runningJobId: string | null })
     setStarting(true);
     setStartError(null);
     try {
-      const accepted = await fetchJson<AcceptedJob>("/api/v1/feast/registry/sync?async=1", { method: "POST" });
-      setJobId(accepted.job.id);
+      const answer = await fetchJson<AcceptedJob>("/api/v1/feast/registry/sync?async=1", { method: "POST" });
+      setAccepted(answer.job);
+      setJobId(answer.job.id);
     } catch (caught) {
       setStartError(caught instanceof ApiError ? caught.message : "The server could not be reached. Try again.");
     } finally {

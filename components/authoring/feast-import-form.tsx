@@ -21,7 +21,7 @@ type State =
   | { status: "idle" }
   | { status: "working"; dryRun: boolean }
   /** The server runs it as a background job: its progress is polled. */
-  | { status: "job"; dryRun: boolean; jobId: string }
+  | { status: "job"; dryRun: boolean; accepted: AcceptedJob["job"] }
   | { status: "done"; dryRun: boolean; report: FeastImportSummary }
   | { status: "error"; message: string; fields?: Array<{ path: string; message: string }>; projects?: string[] };
 
@@ -88,7 +88,7 @@ export function FeastImportForm({ environments }: { environments: string[] }) {
         return;
       }
       if ("job" in body) {
-        setState({ status: "job", dryRun, jobId: body.job.id });
+        setState({ status: "job", dryRun, accepted: body.job });
         return;
       }
       setState({ status: "done", dryRun, report: body });
@@ -187,8 +187,8 @@ export function FeastImportForm({ environments }: { environments: string[] }) {
       </div>
       {state.status === "job" ? (
         <ImportJob
-          key={state.jobId}
-          jobId={state.jobId}
+          key={state.accepted.id}
+          accepted={state.accepted}
           dryRun={state.dryRun}
           onFinished={(finished) => setState(finished)}
         />
@@ -222,15 +222,15 @@ function errorState(body: ApiErrorBody): State {
 
 /** Follows the import's job: progress while it runs, then its report or its error. */
 function ImportJob({
-  jobId,
+  accepted,
   dryRun,
   onFinished,
 }: {
-  jobId: string;
+  accepted: AcceptedJob["job"];
   dryRun: boolean;
   onFinished: (state: State) => void;
 }) {
-  const { data: job, error } = useJob(jobId);
+  const { data: job, error } = useJob(accepted.id, accepted);
   useEffect(() => {
     if (job?.state === "succeeded") onFinished({ status: "done", dryRun, report: job.result as FeastImportSummary });
     else if (job?.state === "failed" && job.error) onFinished(errorState({ error: job.error } as ApiErrorBody));

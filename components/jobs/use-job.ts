@@ -15,12 +15,17 @@ export const jobKeys = {
 export const isJobFinished = (job: Pick<JobView, "state"> | undefined) =>
   job?.state === "succeeded" || job?.state === "failed";
 
-/** Polls a background job until it has succeeded or failed. */
-export function useJob(id: string | null) {
+/**
+ * Polls a background job until it has succeeded or failed. `accepted` (the 202 answer) is shown
+ * until the first poll answers, which on the embedded database may wait for the job's writes.
+ */
+export function useJob(id: string | null, accepted?: AcceptedJob["job"]) {
   return useQuery({
     queryKey: jobKeys.detail(id ?? "none"),
     queryFn: ({ signal }) => fetchJson<{ job: JobView }>(`/api/v1/jobs/${encodeURIComponent(id!)}`, { signal }),
     enabled: id !== null,
+    staleTime: 0,
+    placeholderData: accepted && accepted.id === id ? { job: fromAccepted(accepted) } : undefined,
     select: (data) => data.job,
     refetchInterval: (query) => (isJobFinished(query.state.data?.job) ? false : JOB_POLL_MS),
     // A slow answer while the registry is busy is normal: keep polling rather than erroring out.
@@ -31,4 +36,8 @@ export function useJob(id: string | null) {
 /** A write that answered 202 Accepted: the job to poll. */
 export interface AcceptedJob {
   job: Pick<JobView, "id" | "state" | "progress" | "url">;
+}
+
+function fromAccepted(accepted: AcceptedJob["job"]): JobView {
+  return { ...accepted, kind: "", result: null, error: null, createdAt: "", startedAt: null, finishedAt: null };
 }
