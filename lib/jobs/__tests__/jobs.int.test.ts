@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveFeastConnection } from "@/lib/data/feast-sync";
 import { createWorkspace } from "@/lib/data/workspaces";
 import { createEngine, type Engine } from "@/lib/db/engine";
 import { generatedRepository } from "@/lib/definitions/generated-repository";
+import { traitRegistry } from "@/lib/feast/__tests__/trait-registry";
+import { encodeFeastRegistry } from "@/lib/feast/registry-proto";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { appJobHandlers, type ApplyJobInput } from "@/lib/jobs/kinds";
 import { claimNextJob, enqueueJob, getJob, MAX_JOB_ATTEMPTS, type JobProgress } from "@/lib/jobs/queue";
@@ -220,6 +226,47 @@ describe(`background jobs on ${testEngineKind()}`, () => {
     expect(job.error).toMatchObject({ code: "unprocessable", status: 422 });
     expect(job.error?.fields?.some((field) => field.path.startsWith("featureViews[1]"))).toBe(true);
     expect(await registrySnapshot(workspaceId)).toEqual(before);
+  });
+
+  it("runs Sync now as a job: the sync's run is its result, a failed sync fails the job with its reason", async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), "jobs-sync-"));
+    try {
+      const syncing = (await createWorkspace(database.prisma, { slug: "jobs-sync", name: "Sync" })).id;
+      const file = path.join(directory, "registry.db");
+      writeFileSync(file, encodeFeastRegistry(traitRegistry()));
+      await saveFeastConnection(database.prisma, syncing, { location: file });
+      const { id } = await enqueueJob(database.prisma, { kind: "feast-sync", workspaceId: syncing, input: {} });
+      const seen: Array<string | null | undefined> = [];
+      await runNextJob(
+        database.prisma,
+        {
+          "feast-sync": (context) =>
+            appJobHandlers["feast-sync"]!({ ...context, progress: (update) => seen.push(update.phase) }),
+        },
+        "a",
+      );
+      const job = await getJob(database.prisma, syncing, id);
+      expect(job.state).toBe("succeeded");
+      expect(job.result).toMatchObject({ run: { status: "success", trigger: "manual", created: 13, error: null } });
+      expect(seen[0]).toBe("reading registry");
+      expect(seen).toContain("writing");
+
+      rmSync(file);
+      const { id: failing } = await enqueueJob(database.prisma, {
+        kind: "feast-sync",
+        workspaceId: syncing,
+        input: {},
+      });
+      await runNextJob(database.prisma, appJobHandlers, "a");
+      expect(await getJob(database.prisma, syncing, failing)).toMatchObject({
+        state: "failed",
+        error: { code: "unavailable", status: 503, message: `The sync failed: No file at ${file}` },
+      });
+      const runs = await database.prisma.feastSyncRun.findMany({ orderBy: { startedAt: "asc" } });
+      expect(runs.map((run) => run.status)).toEqual(["success", "failed"]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it("shows a job only in its own workspace", async () => {
