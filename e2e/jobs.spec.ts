@@ -1,4 +1,7 @@
-import { expect as apiExpect, type APIRequestContext } from "@playwright/test";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect as apiExpect, type APIRequestContext, type Page } from "@playwright/test";
 import { encodeFeastRegistry } from "../lib/feast/registry-proto";
 import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
 
@@ -28,6 +31,20 @@ function largeRegistry(suffix: string, views: number): Buffer {
       })),
     }),
   );
+}
+
+/** The job may be quick: records every state of any progress bar the page shows, however brief. */
+async function recordProgressBars(page: Page) {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      for (const bar of document.querySelectorAll('[role="progressbar"]')) {
+        const text = `${bar.getAttribute("aria-label")}: ${bar.getAttribute("aria-valuetext")}`;
+        if (seen.at(-1) !== text) seen.push(text);
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
 }
 
 async function apiAs(
@@ -62,17 +79,7 @@ test("an admin imports a large registry and follows its progress to the report",
   });
 
   await test.step("apply: a progress bar with the phase, then the report", async () => {
-    // The job may be quick: record every state of the progress bar the page shows, however brief.
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
-      new MutationObserver(() => {
-        for (const bar of document.querySelectorAll('[role="progressbar"]')) {
-          const text = `${bar.getAttribute("aria-label")}: ${bar.getAttribute("aria-valuetext")}`;
-          if (seen.at(-1) !== text) seen.push(text);
-        }
-      }).observe(document.body, { subtree: true, childList: true, attributes: true });
-    });
+    await recordProgressBars(page);
     await page.getByRole("button", { name: "Apply this plan" }).click();
     await expect(page.getByTestId("import-report")).toContainText(new RegExp(`${views * 2 + 1} created`), SLOW);
     await expect(page.getByRole("progressbar")).toHaveCount(0);
@@ -131,4 +138,35 @@ test("the API answers 202 with a job URL that polls to the result, in its own wo
   apiExpect((await elsewhere.json()).error.code).toBe("not_found");
   apiExpect((await api.get("/api/v1/jobs/00000000-0000-0000-0000-000000000000")).status()).toBe(404);
   await api.dispose();
+});
+
+test("Sync now runs as a job: the admin page shows its progress, then the outcome and the run in the history", async ({
+  signedInAs,
+  baseURL,
+}) => {
+  test.setTimeout(300_000);
+  const suffix = Date.now().toString(36);
+  const directory = mkdtempSync(path.join(tmpdir(), "e2e-jobs-sync-"));
+  const file = path.join(directory, "registry.db");
+  writeFileSync(file, largeRegistry(`sync_${suffix}`, 10));
+  const page = await signedInAs("admin", "/admin/feast");
+  const headers = { origin: baseURL! };
+  try {
+    const saved = await page.request.put("/api/v1/feast/registry", {
+      headers,
+      data: { location: file, enabled: false },
+    });
+    expect(saved.status()).toBe(200);
+    await page.reload();
+    await recordProgressBars(page);
+    await page.getByRole("button", { name: "Sync now" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Synced:" })).toContainText("21 created", SLOW);
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((state) => state.startsWith("Sync: "))).toBe(true);
+    await expect(page.getByRole("table", { name: /Sync runs/ })).toContainText("manual");
+  } finally {
+    await page.request.delete("/api/v1/feast/registry", { headers });
+    rmSync(directory, { recursive: true, force: true });
+  }
 });
