@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { diffFieldValues } from "@/lib/diff/field-diff";
+import { featureViewDefinitionSchema } from "@/lib/definitions/schema";
+import { diffAuditEntry, diffFieldValues } from "@/lib/diff/field-diff";
 import { changeLabel, fullValue, summariseValue, SUMMARY_LIMIT } from "@/lib/diff/field-values";
 
 const view = {
@@ -81,6 +82,36 @@ describe("diffFieldValues", () => {
     const long = "x".repeat(5000);
     const [change] = diffFieldValues({ description: "short" }, { description: long });
     expect(change?.after).toBe(long);
+  });
+});
+
+describe("diffAuditEntry", () => {
+  const saved = {
+    name: "clicks",
+    kind: "batch",
+    sources: ["events"],
+    entities: ["user"],
+    features: [{ name: "clicks", valueType: "int64" }],
+  };
+
+  it("fills today's defaults into a stored definition, so an edit shows only what changed", () => {
+    const after = featureViewDefinitionSchema.parse({ ...saved, description: "Clicks per user." });
+    // Read raw, every default the schema filled in would count as a change.
+    expect(diffFieldValues(saved, after).length).toBeGreaterThan(1);
+    expect(diffAuditEntry({ action: "definition.save", objectKind: "feature_view", before: saved, after })).toEqual([
+      { path: "description", before: "", after: "Clicks per user.", change: "changed" },
+    ]);
+  });
+
+  it("compares other entries as they were recorded", () => {
+    expect(
+      diffAuditEntry({
+        action: "version.activate",
+        objectKind: "feature_view",
+        before: { version: 1 },
+        after: { version: 2 },
+      }),
+    ).toEqual([{ path: "version", before: 1, after: 2, change: "changed" }]);
   });
 });
 

@@ -5,7 +5,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { FieldChangeTable } from "@/components/diff/field-change-table";
 import { db } from "@/lib/db";
 import { listAuditActors, listAuditLog } from "@/lib/data/audit-log";
-import { diffFieldValues } from "@/lib/diff/field-diff";
+import { diffAuditEntry } from "@/lib/diff/field-diff";
 import { formatDateTime } from "@/lib/format";
 import { requireWorkspace } from "@/lib/session";
 import { auditQuerySchema } from "@/lib/validations/promotions";
@@ -131,7 +131,7 @@ export default async function AuditPage({
               </div>
               <div className="mt-2">
                 <FieldChangeTable
-                  changes={diffFieldValues(entry.before, entry.after)}
+                  changes={diffAuditEntry(entry)}
                   limit={6}
                   label={`Changes by ${entry.action}`}
                   emptyText="No recorded values."
