@@ -17,4 +17,15 @@ export interface ApiOperation {
   bodyContentTypes?: string[];
   response?: z.ZodType;
   responseStatus?: number;
+  /**
+   * Realistic values for the reference and "try it" (checked against the schemas in
+   * lib/api/__tests__/openapi.test.ts). Without them the document carries a sample built
+   * from the schema.
+   */
+  examples?: {
+    path?: Record<string, string>;
+    query?: Record<string, string>;
+    body?: unknown;
+    response?: unknown;
+  };
 }
