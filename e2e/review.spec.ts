@@ -39,7 +39,7 @@ async function editView(page: Page): Promise<{ before: Stored["definition"]; ver
 
 /** The row of one changed path in a field-change table. */
 function changeRow(scope: ReturnType<Page["getByTestId"]>, path: string) {
-  return scope.locator(`tr[data-path="${path}"][data-change]`);
+  return scope.locator(`tr[data-path="${path}"][data-field-change]`);
 }
 
 async function horizontalOverflow(page: Page): Promise<number> {
@@ -58,11 +58,11 @@ test.describe("readable changes", () => {
       const changes = page.getByTestId("audit-row").first().getByTestId("field-changes");
       await expect(changeRow(changes, "ttl").locator("td").nth(1)).toHaveText(before.ttl);
       await expect(changeRow(changes, "ttl").locator("td").nth(2)).toHaveText(ttl);
-      const tag = changes.locator('tr[data-change="added"]').filter({ hasText: "e2e-review" });
+      const tag = changes.locator('tr[data-field-change="added"]').filter({ hasText: "e2e-review" });
       await expect(tag.locator("td").first()).toContainText("tags");
       await expect(tag.locator("td").first()).toContainText("(added)");
       await expect(changeRow(changes, "description").locator("td").nth(2)).toContainText("…");
-      await expect(changes.locator("tr[data-change]")).toHaveCount(3);
+      await expect(changes.locator("tr[data-field-change]")).toHaveCount(3);
     });
 
     await test.step("the long description expands to a line diff of both sides", async () => {
@@ -83,7 +83,7 @@ test.describe("readable changes", () => {
         .locator("xpath=ancestor::section[1]")
         .getByTestId("field-changes");
       await expect(changeRow(fields, "ttl").locator("td").nth(2)).toHaveText(ttl);
-      await expect(fields.locator('tr[data-change="added"]').filter({ hasText: "e2e-review" })).toHaveCount(1);
+      await expect(fields.locator('tr[data-field-change="added"]').filter({ hasText: "e2e-review" })).toHaveCount(1);
     });
 
     await test.step("at 390 px the audit log with an expanded value stays within the screen", async () => {

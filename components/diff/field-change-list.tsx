@@ -124,7 +124,7 @@ function ChangeRows({
   const after = summariseValue(change.after);
   return (
     <Fragment>
-      <tr className="border-t border-slate-100 align-top" data-change={change.change} data-path={change.path}>
+      <tr className="border-t border-slate-100 align-top" data-field-change={change.change} data-path={change.path}>
         <td className="py-1 pr-3">
           <span className={`mr-1 font-mono ${mark.className}`} aria-hidden="true">
             {mark.sign}
