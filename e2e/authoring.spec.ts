@@ -101,8 +101,9 @@ test.describe("authoring a stream feature view", () => {
       await page.getByRole("button", { name: "Compare" }).click();
       await expect(page.getByRole("heading", { name: `${name}: version 1 → version 2` })).toBeVisible(SLOW);
       const changes = page.getByTestId("field-changes");
-      await expect(changes).toContainText("aggregations[0].windows[1]");
-      await expect(changes).toContainText('"2h"');
+      const window = changes.locator('tr[data-path="aggregations[0].windows[1]"][data-field-change="added"]');
+      await expect(window).toContainText("aggregations[0].windows(added)");
+      await expect(window.locator("td").nth(2)).toHaveText("2h");
       await expect(changes).toContainText("ttl");
     });
 

@@ -83,8 +83,12 @@ test.describe("promotions", () => {
       await row.getByRole("link").click();
       await expect(approver.getByTestId("item-diff-user_profile")).toContainText(`→ v${version}`);
       const fields = approver.getByRole("table", { name: "Changed fields" });
-      await expect(fields).toContainText("description");
-      await expect(fields).toContainText("(rev");
+      // One row for the one field that changed, with each side on its own: not a JSON blob.
+      const description = fields.locator('tr[data-path="description"][data-field-change="changed"]');
+      await expect(description).toHaveCount(1);
+      await expect(description.locator("td").nth(2)).toContainText(`(rev`);
+      await expect(description.locator("td").nth(1)).not.toContainText("{");
+      await expect(fields.locator("tr[data-field-change]")).toHaveCount(1);
       await expect(approver.getByTestId("impact")).toContainText("fraud_scoring_v3");
     });
     await test.step("the approver approves and staging runs the new version", async () => {
@@ -101,9 +105,19 @@ test.describe("promotions", () => {
       const staging = approver.getByTestId("active-versions").getByRole("listitem").filter({ hasText: "staging" });
       await expect(staging).toContainText(`v${version}`);
     });
-    await test.step("the audit log shows the activation with before and after", async () => {
+    await test.step("the audit log shows the activation as a field change", async () => {
       await approver.goto("/promotions/audit?object=user_profile&action=version.activate");
-      await expect(approver.getByTestId("audit-row").first()).toContainText(`"version":${version}`);
+      const row = approver.getByTestId("audit-row").first();
+      const versionChange = row.locator('tr[data-path="version"][data-field-change]');
+      await expect(versionChange.locator("td").nth(2)).toHaveText(String(version));
+    });
+    await test.step("the audit log shows the edit as the description changed, nothing else", async () => {
+      await approver.goto("/promotions/audit?object=user_profile&action=definition.");
+      const row = approver.getByTestId("audit-row").first();
+      await expect(row).toContainText("user_profile");
+      const changes = row.getByTestId("field-changes");
+      await expect(changes.locator("tr[data-field-change]")).toHaveCount(1);
+      await expect(changes.locator('tr[data-path="description"]').first().locator("td").nth(2)).toContainText("(rev");
     });
   });
 

@@ -14,6 +14,7 @@ const PAGES = [
   "/promotions",
   "/promotions/1",
   "/promotions/new",
+  "/promotions/audit",
   "/monitoring",
   "/monitoring/freshness",
   "/monitoring/serving",

@@ -8,7 +8,7 @@ import { useMemo, useState, useTransition } from "react";
 import dynamic from "next/dynamic";
 import { saveDefinitionAction, type SaveActionResult } from "@/app/(app)/authoring/actions";
 import { Button } from "@/components/ui/button";
-import { FieldChangeTable } from "@/components/diff/field-change-table";
+import { FieldChangeList } from "@/components/diff/field-change-list";
 import {
   existingNames,
   messagesByPath,
@@ -312,7 +312,7 @@ function OutcomeMessage({
       >
         <p className="font-medium">Someone saved a newer version. {outcome.message}</p>
         <p className="mt-1">What changed in version {latest}:</p>
-        <FieldChangeTable
+        <FieldChangeList
           changes={outcome.details.changes}
           beforeLabel={`Version ${outcome.details.baseVersionNumber} (your base)`}
           afterLabel={`Version ${latest}`}

@@ -1,4 +1,8 @@
+import { codeLanguage, guessCodeLanguage, highlightLines } from "@/lib/code/highlight";
 import { collapseUnchanged, sideBySideDiff, type DiffRow, type DiffSegment } from "@/lib/diff/line-diff";
+
+/** Each side's lines as highlighted HTML, looked up by line number. */
+type Highlighted = { left: readonly string[]; right: readonly string[] };
 
 type Group = { folded: boolean; rows: DiffRow[] };
 
@@ -32,23 +36,28 @@ function Columns() {
   );
 }
 
-function Row({ row }: { row: DiffRow }) {
+function Row({ row, html }: { row: DiffRow; html: Highlighted }) {
   return (
     <tr data-change={row.type}>
       <td className="select-none px-2 text-right align-top text-slate-400">{row.left?.number}</td>
       <td className={`whitespace-pre-wrap break-all px-2 ${CELL_CLASSES[row.type][0]}`}>
         {row.type !== "same" && row.left ? <span className="sr-only">removed: </span> : null}
-        {row.left?.text}
+        {row.left ? <Code html={html.left[row.left.number - 1]} text={row.left.text} /> : null}
       </td>
       <td className="select-none border-l border-slate-200 px-2 text-right align-top text-slate-400">
         {row.right?.number}
       </td>
       <td className={`whitespace-pre-wrap break-all px-2 ${CELL_CLASSES[row.type][1]}`}>
         {row.type !== "same" && row.right ? <span className="sr-only">added: </span> : null}
-        {row.right?.text}
+        {row.right ? <Code html={html.right[row.right.number - 1]} text={row.right.text} /> : null}
       </td>
     </tr>
   );
+}
+
+/** highlight.js escapes the source (lib/code/highlight.ts), so its HTML is safe to insert. */
+function Code({ html, text }: { html: string | undefined; text: string }) {
+  return html === undefined ? text : <span dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 /**
@@ -61,6 +70,7 @@ export function CodeDiff({
   label,
   beforeLabel,
   afterLabel,
+  language,
 }: {
   before: string;
   after: string;
@@ -68,11 +78,15 @@ export function CodeDiff({
   label: string;
   beforeLabel: string;
   afterLabel: string;
+  /** "sql", "python", "yaml"…; guessed from the code when not given. */
+  language?: string;
 }) {
   if (before === after) return <p className="text-sm text-slate-500">Unchanged.</p>;
   const parts = groups(collapseUnchanged(sideBySideDiff(before, after)));
+  const lang = language ? codeLanguage(language) : guessCodeLanguage(`${before}\n${after}`);
+  const html = { left: highlightLines(before, lang), right: highlightLines(after, lang) };
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
+    <div className="code-surface max-w-full overflow-x-auto rounded-md border border-slate-200" data-language={lang}>
       <table className="w-full table-fixed border-collapse font-mono text-xs" aria-label={label}>
         <Columns />
         <thead className="bg-slate-50 text-left font-sans text-xs text-slate-500">
@@ -105,7 +119,7 @@ export function CodeDiff({
                       <Columns />
                       <tbody>
                         {part.rows.map((row, rowIndex) => (
-                          <Row key={rowIndex} row={row} />
+                          <Row key={rowIndex} row={row} html={html} />
                         ))}
                       </tbody>
                     </table>
@@ -116,7 +130,7 @@ export function CodeDiff({
           ) : (
             <tbody key={index}>
               {part.rows.map((row, rowIndex) => (
-                <Row key={rowIndex} row={row} />
+                <Row key={rowIndex} row={row} html={html} />
               ))}
             </tbody>
           ),

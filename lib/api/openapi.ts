@@ -11,11 +11,12 @@ import { promotionOperations } from "@/lib/api/operations/promotions";
 import { catalogOperations } from "@/lib/api/operations/catalog";
 import { jobOperations } from "@/lib/api/operations/jobs";
 import { acceptedJobSchema } from "@/lib/validations/jobs";
+import { sampleFromSchema } from "@/lib/api/schema-sample";
 
 export type { ApiOperation } from "@/lib/api/operations/types";
 
 /** Every domain lists its routes in lib/api/operations/<domain>.ts; add new files here. */
-const operations: readonly ApiOperation[] = [
+export const apiOperations: readonly ApiOperation[] = [
   ...systemOperations,
   ...adminOperations,
   ...authoringOperations,
@@ -58,6 +59,11 @@ function jsonSchema(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "input" });
 }
 
+/** A media type object: the schema and an example (hand-written, else sampled from the schema). */
+function withExample(schema: unknown, example: unknown) {
+  return { schema, example: example !== undefined ? example : sampleFromSchema(schema) };
+}
+
 const builtDocuments = new Map<string, ReturnType<typeof composeOpenApiDocument>>();
 
 /** The document depends only on the code and the server URL: built once per URL and process. */
@@ -75,19 +81,21 @@ export function buildOpenApiDocument(serverUrl?: string) {
 
 function composeOpenApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of operations) {
+  for (const op of apiOperations) {
     const parameters = [
       ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
         name: m[1],
         in: "path",
         required: true,
         schema: { type: "string" },
+        ...(op.examples?.path?.[m[1]!] !== undefined ? { example: op.examples.path[m[1]!] } : {}),
       })),
       ...Object.entries(op.query?.shape ?? {}).map(([name, schema]) => ({
         name,
         in: "query",
         required: !(schema as z.ZodType).safeParse(undefined).success,
         schema: jsonSchema(schema as z.ZodType),
+        ...(op.examples?.query?.[name] !== undefined ? { example: op.examples.query[name] } : {}),
       })),
       ...(op.accepted ? asyncParameters : []),
     ];
@@ -95,7 +103,9 @@ function composeOpenApiDocument(serverUrl?: string) {
     const responses: Record<string, unknown> = {
       [String(op.responseStatus ?? 200)]: {
         description: "Success",
-        ...(op.response ? { content: { "application/json": { schema: jsonSchema(op.response) } } } : {}),
+        ...(op.response
+          ? { content: { "application/json": withExample(jsonSchema(op.response), op.examples?.response) } }
+          : {}),
       },
     };
     if (op.accepted) {
@@ -105,14 +115,36 @@ function composeOpenApiDocument(serverUrl?: string) {
         content: { "application/json": { schema: jsonSchema(acceptedJobSchema) } },
       };
     }
-    const errorResponse = { content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+    const errorResponse = (code: ErrorCode, message: string, fields?: { path: string; message: string }[]) => ({
+      content: {
+        "application/json": {
+          schema: { $ref: "#/components/schemas/Error" },
+          example: { error: { code, message, ...(fields ? { fields } : {}) } },
+        },
+      },
+    });
     if (!op.auth.public) {
-      responses["401"] = { description: "Not signed in and no valid API token", ...errorResponse };
-      responses["403"] = { description: "Role or token scope insufficient", ...errorResponse };
+      responses["401"] = {
+        description: "Not signed in and no valid API token",
+        ...errorResponse("unauthorized", "Sign in or send an API token."),
+      };
+      responses["403"] = {
+        description: "Role or token scope insufficient",
+        ...errorResponse("forbidden", "Your role or token scope does not allow this."),
+      };
     }
-    if (op.body || op.query) responses["400"] = { description: "Malformed input", ...errorResponse };
+    if (op.body || op.query)
+      responses["400"] = {
+        description: "Malformed input",
+        ...errorResponse("bad_request", 'limit: Expected a number, received "ten"'),
+      };
     if (op.body)
-      responses["422"] = { description: "Input fails validation; `fields` names each problem", ...errorResponse };
+      responses["422"] = {
+        description: "Input fails validation; `fields` names each problem",
+        ...errorResponse("unprocessable", "Some fields are not valid.", [
+          { path: "items[0].environment", message: "Unknown environment" },
+        ]),
+      };
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
       summary: op.summary,
@@ -125,7 +157,12 @@ function composeOpenApiDocument(serverUrl?: string) {
             requestBody: {
               required: true,
               content: Object.fromEntries(
-                (op.bodyContentTypes ?? ["application/json"]).map((type) => [type, { schema: jsonSchema(op.body!) }]),
+                (op.bodyContentTypes ?? ["application/json"]).map((type) => [
+                  type,
+                  type === "application/json"
+                    ? withExample(jsonSchema(op.body!), op.examples?.body)
+                    : { schema: jsonSchema(op.body!) },
+                ]),
               ),
             },
           }

@@ -10,6 +10,7 @@ import { roleAtLeast } from "@/lib/data/users";
 import { DEFINITION_KINDS } from "@/lib/definitions/schema";
 import { formatDateTime } from "@/lib/format";
 import { requireWorkspace } from "@/lib/session";
+import { CodeBlock } from "@/components/catalog/code-block";
 
 export const metadata: Metadata = { title: "Authoring" };
 
@@ -45,11 +46,14 @@ export default async function AuthoringPage() {
           <p className="text-sm text-slate-700">
             Keep a repository document (YAML or JSON) in git and let CI apply it with an <code>apply</code> token:
           </p>
-          <pre className="mt-2 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
-            {`npx featureline plan -f repo.yaml \\
+          <div className="mt-2">
+            <CodeBlock
+              language="bash"
+              code={`npx featureline plan -f repo.yaml \\
   --url ${"$"}FEATURELINE_URL --token ${"$"}FEATURELINE_TOKEN
 npx featureline apply -f repo.yaml ...`}
-          </pre>
+            />
+          </div>
           <p className="mt-2 text-sm text-slate-700">
             Schema:{" "}
             <a className="text-brand-700 underline" href="/api/v1/schema">

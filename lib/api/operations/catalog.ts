@@ -24,6 +24,7 @@ export const catalogOperations: ApiOperation[] = [
     auth: { role: "viewer", scope: "read" },
     query: searchApiQuerySchema,
     response: searchResultSchema,
+    examples: { query: { q: "login attempts", kind: "feature", limit: "10" } },
   },
   {
     method: "get",
@@ -33,6 +34,7 @@ export const catalogOperations: ApiOperation[] = [
     auth: { role: "viewer", scope: "read" },
     query: quickSearchQuerySchema,
     response: quickSearchResultSchema,
+    examples: { query: { q: "user_prof", limit: "5" } },
   },
   {
     method: "get",
@@ -42,6 +44,7 @@ export const catalogOperations: ApiOperation[] = [
     auth: { role: "viewer", scope: "read" },
     query: searchApiQuerySchema,
     response: searchResultSchema,
+    examples: { query: { kind: "feature_view", limit: "25" } },
   },
   {
     method: "get",

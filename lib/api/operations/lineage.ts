@@ -39,5 +39,6 @@ export const lineageOperations: ApiOperation[] = [
     auth: { role: "viewer", scope: "read" },
     query: impactQuerySchema,
     response: impactResponseSchema,
+    examples: { query: { node: "feature_view:user_profile", env: "prod" } },
   },
 ];

@@ -24,6 +24,23 @@ export const monitoringOperations: ApiOperation[] = [
     auth: ingestAuth,
     body: materializationRunBatchSchema,
     response: ingestResultSchema,
+    examples: {
+      body: {
+        items: [
+          {
+            featureView: "user_profile",
+            environment: "prod",
+            status: "success",
+            startedAt: "2026-01-15T09:00:00Z",
+            endedAt: "2026-01-15T09:04:12Z",
+            rowsWritten: 182_340,
+            watermark: "2026-01-15T08:59:30Z",
+            computeSeconds: 251.4,
+          },
+        ],
+      },
+      response: { accepted: 1, kind: "materialization_runs" },
+    },
   },
   {
     method: "post",

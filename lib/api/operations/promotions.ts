@@ -25,6 +25,7 @@ export const promotionOperations: ApiOperation[] = [
     auth: { role: "viewer", scope: "read" },
     query: promotionListQuerySchema,
     response: promotionListSchema,
+    examples: { query: { view: "inbox" } },
   },
   {
     method: "post",
@@ -36,6 +37,15 @@ export const promotionOperations: ApiOperation[] = [
     body: promotionInputSchema,
     response: created,
     responseStatus: 201,
+    examples: {
+      body: {
+        sourceEnvironment: "dev",
+        title: "Promote user_profile v4 to staging",
+        description: "Reworded description; no change to features or code.",
+        items: [{ kind: "feature_view", name: "user_profile" }],
+      },
+      response: { id: "clx0promo001", number: 42 },
+    },
   },
   {
     method: "get",

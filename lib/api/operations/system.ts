@@ -9,6 +9,12 @@ export const systemOperations: ApiOperation[] = [
     tag: "System",
     auth: { public: true },
     response: healthSchema,
+    examples: {
+      response: {
+        status: "ok",
+        database: { engine: "postgresql", reachable: true, migrationsApplied: 12, migrationsKnown: 12 },
+      },
+    },
   },
   {
     method: "get",
@@ -24,5 +30,13 @@ export const systemOperations: ApiOperation[] = [
     tag: "Identity",
     auth: { role: "viewer", scope: "read" },
     response: meSchema,
+    examples: {
+      response: {
+        kind: "user",
+        user: { id: "clx0user0001", email: "ada@example.com", name: "Ada Lovelace" },
+        workspace: { id: "clx0ws000001", slug: "demo" },
+        workspaces: [{ id: "clx0ws000001", slug: "demo", role: "author" }],
+      },
+    },
   },
 ];

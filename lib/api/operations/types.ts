@@ -19,4 +19,15 @@ export interface ApiOperation {
   responseStatus?: number;
   /** Can answer 202 Accepted with a job to poll (`?async=1`, `Prefer: respond-async`, or a large input). */
   accepted?: true;
+  /**
+   * Realistic values for the reference and "try it" (checked against the schemas in
+   * lib/api/__tests__/openapi.test.ts). Without them the document carries a sample built
+   * from the schema.
+   */
+  examples?: {
+    path?: Record<string, string>;
+    query?: Record<string, string>;
+    body?: unknown;
+    response?: unknown;
+  };
 }

@@ -1,103 +1,80 @@
 import type { Metadata } from "next";
-import { Badge } from "@/components/ui/badge";
+import { headers } from "next/headers";
 import { PageHeader } from "@/components/ui/card";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { groupByTag, referenceOperations } from "@/lib/api/reference";
+import { env } from "@/lib/env";
 import { requireWorkspace } from "@/lib/session";
+import { OpenFromHash } from "./_components/open-from-hash";
+import { OperationCard } from "./_components/operation-card";
 
 export const metadata: Metadata = { title: "API reference" };
 
-type Operation = {
-  summary: string;
-  tags: string[];
-  "x-featureline-auth": { public?: boolean; role?: string; scope?: string };
-  parameters?: { name: string; in: string; required: boolean }[];
-  requestBody?: { content: Record<string, { schema: unknown }> };
-  responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
-};
+function tagAnchor(tag: string): string {
+  return `tag-${tag.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+}
 
-const METHOD_TONES = { get: "info", post: "good", patch: "warn", put: "warn", delete: "bad" } as const;
+/** The origin curl examples use: the configured public URL, else the one this page was asked for. */
+async function publicOrigin(): Promise<string> {
+  const configured = env().NEXTAUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const requestHeaders = await headers();
+  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost:3000";
+  const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
+  return `${protocol}://${host}`;
+}
 
+/*
+ * The API reference, rendered on the server from the generated OpenAPI document: operations
+ * by tag with parameters, request and response schemas, examples and curl, and a small
+ * client form per operation to try it.
+ */
 export default async function ApiReferencePage() {
   await requireWorkspace();
-  const document = buildOpenApiDocument();
-  const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-    Object.entries(methods as Record<string, Operation>).map(([method, op]) => ({ path, method, op })),
-  );
-  const tags = [...new Set(operations.map((o) => o.op.tags[0] ?? "Other"))];
+  const groups = groupByTag(referenceOperations(buildOpenApiDocument()));
+  const origin = await publicOrigin();
+  const count = groups.reduce((total, group) => total + group.operations.length, 0);
   return (
     <>
       <PageHeader
         title="API reference"
         description={
           <>
-            Generated from the zod schemas that validate each request. Machine-readable:{" "}
+            {count} operations, generated from the zod schemas that validate each request. Machine-readable:{" "}
             <a className="text-brand-700 underline" href="/api/v1/openapi.json">
               /api/v1/openapi.json
             </a>{" "}
-            (OpenAPI 3.1). Authenticate with your browser session or <code>Authorization: Bearer flt_…</code>.
+            (OpenAPI 3.1). Authenticate with your browser session or <code>Authorization: Bearer flt_…</code> (tokens
+            under Admin → API tokens).
           </>
         }
       />
-      {tags.map((tag) => (
-        <section key={tag} className="mb-8">
-          <h2 className="mb-3 text-lg font-semibold">{tag}</h2>
+      <OpenFromHash />
+      <nav aria-label="API sections" className="mb-6 flex flex-wrap gap-2 text-sm">
+        {groups.map((group) => (
+          <a
+            key={group.tag}
+            href={`#${tagAnchor(group.tag)}`}
+            className="rounded-full border border-slate-200 bg-white px-3 py-1 text-slate-700 hover:bg-slate-50"
+          >
+            {group.tag} <span className="text-slate-500">{group.operations.length}</span>
+          </a>
+        ))}
+      </nav>
+      {groups.map((group) => (
+        <section
+          key={group.tag}
+          id={tagAnchor(group.tag)}
+          className="mb-8 scroll-mt-20"
+          aria-labelledby={`${tagAnchor(group.tag)}-h`}
+        >
+          <h2 id={`${tagAnchor(group.tag)}-h`} className="mb-3 text-lg font-semibold">
+            {group.tag}
+          </h2>
           <div className="space-y-2">
-            {operations
-              .filter((o) => (o.op.tags[0] ?? "Other") === tag)
-              .map(({ path, method, op }) => {
-                const auth = op["x-featureline-auth"];
-                return (
-                  <details
-                    key={`${method} ${path}`}
-                    className="rounded-lg border border-slate-200 bg-white"
-                    id={`${method}-${path}`}
-                  >
-                    <summary className="flex cursor-pointer flex-wrap items-center gap-3 px-4 py-2">
-                      <Badge tone={METHOD_TONES[method as keyof typeof METHOD_TONES] ?? "neutral"}>
-                        {method.toUpperCase()}
-                      </Badge>
-                      <code className="break-all text-sm font-medium">{path}</code>
-                      <span className="text-sm text-slate-600">{op.summary}</span>
-                      <span className="ml-auto text-xs text-slate-500">
-                        {auth.public
-                          ? "no auth"
-                          : `role ≥ ${auth.role ?? "viewer"}${auth.scope ? ` · token scope ${auth.scope}` : " · no tokens"}`}
-                      </span>
-                    </summary>
-                    <div className="space-y-3 border-t border-slate-100 px-4 py-3 text-sm">
-                      {op.parameters?.length ? (
-                        <p>
-                          Parameters:{" "}
-                          {op.parameters.map((p) => (
-                            <code key={p.name} className="mr-2">
-                              {p.name} ({p.in}
-                              {p.required ? ", required" : ""})
-                            </code>
-                          ))}
-                        </p>
-                      ) : null}
-                      {op.requestBody ? (
-                        <div>
-                          <p className="font-medium">Request body ({Object.keys(op.requestBody.content).join(", ")})</p>
-                          <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">
-                            {JSON.stringify(Object.values(op.requestBody.content)[0]?.schema, null, 2)}
-                          </pre>
-                        </div>
-                      ) : null}
-                      <div>
-                        <p className="font-medium">Responses</p>
-                        <ul className="mt-1 list-inside list-disc">
-                          {Object.entries(op.responses).map(([status, response]) => (
-                            <li key={status}>
-                              <code>{status}</code> {response.description}
-                            </li>
-                          ))}
-                        </ul>
-                      </div>
-                    </div>
-                  </details>
-                );
-              })}
+            {group.operations.map((operation) => (
+              <OperationCard key={operation.id} operation={operation} origin={origin} />
+            ))}
           </div>
         </section>
       ))}

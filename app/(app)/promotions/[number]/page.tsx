@@ -188,6 +188,7 @@ export default async function PromotionPage({ params }: Params) {
                       label={`${item.code.language} transformation, ${request.target} and requested`}
                       beforeLabel={`Active in ${request.target}`}
                       afterLabel="Requested"
+                      language={item.code.language}
                     />
                   ) : null}
                   <details>

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { FieldChangeTable } from "@/components/diff/field-change-table";
 import { listAuditActors, listAuditLog } from "@/lib/server/audit-log";
+import { diffAuditEntry } from "@/lib/diff/field-diff";
 import { formatDateTime } from "@/lib/format";
 import { requireWorkspace } from "@/lib/session";
 import { auditQuerySchema } from "@/lib/validations/promotions";
@@ -19,12 +20,6 @@ const ACTIONS = [
   { value: "environment.", label: "Environment settings" },
   { value: "user.", label: "Users and roles" },
 ];
-
-function compact(value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  const text = JSON.stringify(value);
-  return text.length > 240 ? `${text.slice(0, 240)}…` : text;
-}
 
 export default async function AuditPage({
   searchParams,
@@ -108,33 +103,42 @@ export default async function AuditPage({
       {page.entries.length === 0 ? (
         <EmptyState title="No audit entries match." />
       ) : (
-        <Table
-          caption="Audit log"
-          head={
-            <>
-              <Th>When</Th>
-              <Th>Who</Th>
-              <Th>Action</Th>
-              <Th>Object</Th>
-              <Th>Before</Th>
-              <Th>After</Th>
-            </>
-          }
-        >
+        <ol className="space-y-3" aria-label="Audit log">
           {page.entries.map((entry) => (
-            <tr key={entry.id} data-testid="audit-row">
-              <Td className="whitespace-nowrap text-slate-500">{formatDateTime(entry.createdAt)}</Td>
-              <Td>{entry.actor.name ?? (entry.actor.tokenId ? "API token" : "system")}</Td>
-              <Td className="font-mono text-xs">{entry.action}</Td>
-              <Td>
-                {entry.objectName ?? entry.objectId ?? "—"}
-                {entry.objectKind ? <span className="block text-xs text-slate-500">{entry.objectKind}</span> : null}
-              </Td>
-              <Td className="max-w-xs break-all font-mono text-xs text-slate-600">{compact(entry.before)}</Td>
-              <Td className="max-w-xs break-all font-mono text-xs text-slate-600">{compact(entry.after)}</Td>
-            </tr>
+            <li
+              key={entry.id}
+              data-testid="audit-row"
+              className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm"
+            >
+              <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                <span className="font-mono text-xs text-slate-700">{entry.action}</span>
+                <span className="font-medium text-slate-900">
+                  {entry.objectName ?? entry.objectId ?? "—"}
+                  {entry.objectKind ? (
+                    <span className="ml-1 text-xs font-normal text-slate-500">{entry.objectKind}</span>
+                  ) : null}
+                </span>
+                <span className="text-slate-600">
+                  by {entry.actor.name ?? (entry.actor.tokenId ? "API token" : "system")}
+                </span>
+                <time
+                  className="ml-auto whitespace-nowrap text-xs text-slate-500"
+                  dateTime={entry.createdAt.toISOString()}
+                >
+                  {formatDateTime(entry.createdAt)}
+                </time>
+              </div>
+              <div className="mt-2">
+                <FieldChangeTable
+                  changes={diffAuditEntry(entry)}
+                  limit={6}
+                  label={`Changes by ${entry.action}`}
+                  emptyText="No recorded values."
+                />
+              </div>
+            </li>
           ))}
-        </Table>
+        </ol>
       )}
       {page.nextCursor ? (
         <div className="mt-4 text-right text-sm">

@@ -87,6 +87,7 @@ export default async function VersionDiffPage({
             label="Transformation code"
             beforeLabel={`Version ${from}`}
             afterLabel={`Version ${to}`}
+            language={codeAfter?.language ?? codeBefore?.language}
           />
         </Card>
       ) : null}
@@ -97,6 +98,7 @@ export default async function VersionDiffPage({
           label="Definition as YAML"
           beforeLabel={`Version ${from}`}
           afterLabel={`Version ${to}`}
+          language="yaml"
         />
       </Card>
     </div>
