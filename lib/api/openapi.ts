@@ -112,7 +112,7 @@ function composeOpenApiDocument(serverUrl?: string) {
       responses["202"] = {
         description: "Accepted: running as a background job; poll the `Location` (GET /api/v1/jobs/{id})",
         headers: { Location: { schema: { type: "string" }, description: "The job's URL" } },
-        content: { "application/json": { schema: jsonSchema(acceptedJobSchema) } },
+        content: { "application/json": withExample(jsonSchema(acceptedJobSchema), undefined) },
       };
     }
     const errorResponse = (code: ErrorCode, message: string, fields?: { path: string; message: string }[]) => ({
