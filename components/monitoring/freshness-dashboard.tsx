@@ -23,7 +23,7 @@ export function FreshnessDashboard({ initialData }: { initialData: FreshnessDeta
       <div className="grid gap-3 sm:grid-cols-4">
         <Stat
           label="Staleness now"
-          value={formatDuration(view.stalenessSeconds)}
+          value={view.status === "not_deployed" ? "not deployed here" : formatDuration(view.stalenessSeconds)}
           tone={view.status === "stale" ? "bad" : view.status === "fresh" ? "good" : undefined}
           testId="staleness-now"
         />

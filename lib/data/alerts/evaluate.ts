@@ -1,6 +1,7 @@
 import "server-only";
 import { enqueueAlertNotifications, type AlertEventSnapshot } from "@/lib/data/notifications/deliveries";
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   DEFAULT_ERROR_RATE,
   DEFAULT_RULES,
@@ -48,6 +49,11 @@ export async function evaluateRules(
     only?: { kind: "feature_view" | "feature_service" | "feature"; ids: string[] };
     /** Only rules of these kinds (the scheduler evaluates each kind on its own interval). */
     kinds?: readonly RuleKind[];
+    /**
+     * Called as soon as a rule's alerts and their notifications have committed, while other rules
+     * are still being evaluated: the scheduler starts sending them at once.
+     */
+    onNotificationsQueued?: () => void;
   },
 ): Promise<EvaluationResult> {
   const now = options.now ?? new Date();
@@ -102,7 +108,7 @@ export async function evaluateRules(
             now,
           })
         : [],
-      kinds.has("statistic") ? listStatisticsInChunks(prisma, scope, onlyIds) : [],
+      kinds.has("statistic") ? listFeatureStatistics(prisma, { ...scope, featureIds: onlyIds }) : [],
       // Open alerts up front, so a rule whose alerts need no change costs no transaction.
       prisma.alert.findMany({
         where: {
@@ -121,6 +127,7 @@ export async function evaluateRules(
             FROM statistic_threshold t JOIN feature f ON f.id = t.feature_id
            WHERE f.workspace_id = ${options.workspaceId}`
       : [];
+    const overrideAlert = new Map(featureOverrides.map((row) => [`${row.featureId}:${row.statistic}`, row.alert]));
 
     for (const rule of rules) {
       const judged: string[] = [];
@@ -128,7 +135,13 @@ export async function evaluateRules(
       const applies = (id: string) => (!rule.objectId || rule.objectId === id) && !muted.has(`${rule.id}:${id}`);
       if (rule.kind === "freshness") {
         for (const view of views) {
-          if (!applies(view.id) || view.status === "unknown" || view.slaSeconds === null) continue;
+          if (
+            !applies(view.id) ||
+            view.status === "unknown" ||
+            view.status === "not_deployed" ||
+            view.slaSeconds === null
+          )
+            continue;
           judged.push(view.id);
           const limit = view.slaSeconds * (rule.threshold ?? 1);
           if (view.stalenessSeconds !== null && view.stalenessSeconds > limit) {
@@ -181,11 +194,8 @@ export async function evaluateRules(
         if (!STATISTICS[statistic]) continue;
         for (const feature of features) {
           if (!applies(feature.featureId)) continue;
-          const override = featureOverrides.find(
-            (row) => row.featureId === feature.featureId && row.statistic === statistic,
-          );
           const limit =
-            override?.alert ??
+            overrideAlert.get(`${feature.featureId}:${statistic}`) ??
             rule.threshold ??
             DEFAULT_THRESHOLDS[statistic as keyof typeof DEFAULT_THRESHOLDS]?.alert;
           const candidates = [
@@ -226,38 +236,13 @@ export async function evaluateRules(
         violations,
         now,
       });
+      if (counts.queued > 0) options.onNotificationsQueued?.();
       result.opened += counts.opened;
       result.updated += counts.updated;
       result.resolved += counts.resolved;
     }
   }
   return result;
-}
-
-/** Features per statistics read: bounded queries (PostgreSQL's parameter limit) on 50,000 features. */
-const STATISTICS_CHUNK = 2_000;
-
-async function listStatisticsInChunks(
-  prisma: Db,
-  scope: { workspaceId: string; environmentId: string },
-  featureIds: string[] | undefined,
-) {
-  const ids =
-    featureIds ??
-    (
-      await prisma.feature.findMany({
-        where: { workspaceId: scope.workspaceId },
-        select: { id: true },
-        orderBy: { id: "asc" },
-      })
-    ).map((feature) => feature.id);
-  const rows: Awaited<ReturnType<typeof listFeatureStatistics>> = [];
-  for (let start = 0; start < ids.length; start += STATISTICS_CHUNK) {
-    rows.push(
-      ...(await listFeatureStatistics(prisma, { ...scope, featureIds: ids.slice(start, start + STATISTICS_CHUNK) })),
-    );
-  }
-  return rows;
 }
 
 const KINDS_FOR = {
@@ -276,8 +261,8 @@ async function reconcile(
     violations: Violation[];
     now: Date;
   },
-): Promise<{ opened: number; updated: number; resolved: number }> {
-  if (input.judged.length === 0) return { opened: 0, updated: 0, resolved: 0 };
+): Promise<{ opened: number; updated: number; resolved: number; queued: number }> {
+  if (input.judged.length === 0) return { opened: 0, updated: 0, resolved: 0, queued: 0 };
   return prisma.$transaction(async (tx) => {
     // Two evaluations of the same rule at once (ingestion and the scheduler) must not both open an alert.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`alert:${input.ruleId}:${input.environmentId}`}))`;
@@ -305,8 +290,8 @@ async function reconcile(
     const events: { alertId: string; kind: string; detail: object }[] = [];
     const isQuiet = (alert: { acknowledgedAt: Date | null; snoozedUntil: Date | null }) =>
       alert.acknowledgedAt !== null || (alert.snoozedUntil !== null && alert.snoozedUntil > input.now);
-    let updated = 0;
     const fresh: Violation[] = [];
+    const changes: { id: string; violation: Violation; notify: boolean }[] = [];
     for (const violation of input.violations) {
       const existing = openBy.get(violation.objectId);
       if (!existing) {
@@ -314,30 +299,21 @@ async function reconcile(
         continue;
       }
       if (existing.severity === violation.severity && existing.value === violation.value) continue;
-      await tx.alert.update({
-        where: { id: existing.id },
-        data: {
-          severity: violation.severity,
-          value: violation.value,
-          threshold: violation.threshold,
-          message: violation.message,
-          ...(violation.severity === "critical" && existing.severity === "warning" && !isQuiet(existing)
-            ? { lastNotifiedAt: input.now }
-            : {}),
-        },
-      });
-      updated++;
+      // Escalation is news even for someone who has not acknowledged yet; a quiet alert stays quiet.
+      const notify = violation.severity === "critical" && existing.severity === "warning" && !isQuiet(existing);
+      changes.push({ id: existing.id, violation, notify });
       if (existing.severity !== violation.severity) {
         events.push({
           alertId: existing.id,
           kind: violation.severity === "critical" ? "escalated" : "deescalated",
           detail: { severity: violation.severity, value: violation.value, threshold: violation.threshold },
         });
-        // Escalation is news even for someone who has not acknowledged yet; a quiet alert stays quiet.
-        if (violation.severity === "critical" && !isQuiet(existing))
-          notifications.push({ alertId: existing.id, event: "escalated", ...snapshotOf(violation) });
+        if (notify) notifications.push({ alertId: existing.id, event: "escalated", ...snapshotOf(violation) });
       }
     }
+    // Stale views' values move every tick: one statement for all of them, not one per alert.
+    if (changes.length > 0) await updateFiringAlerts(tx, changes, input.now);
+    const updated = changes.length;
     if (fresh.length > 0) {
       const created = await tx.alert.createManyAndReturn({
         data: fresh.map((violation) => ({
@@ -385,9 +361,25 @@ async function reconcile(
     }
     if (events.length > 0)
       await tx.alertEvent.createMany({ data: events.map((event) => ({ ...event, at: input.now })) });
-    await enqueueAlertNotifications(tx, input.workspaceId, notifications);
-    return { opened: fresh.length, updated, resolved: healthy.length };
+    const queued = await enqueueAlertNotifications(tx, input.workspaceId, notifications);
+    return { opened: fresh.length, updated, resolved: healthy.length, queued };
   });
+}
+
+async function updateFiringAlerts(
+  tx: Prisma.TransactionClient,
+  changes: { id: string; violation: Violation; notify: boolean }[],
+  now: Date,
+): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE alert a SET severity = u.severity::"AlertSeverity", value = u.value, threshold = u.threshold,
+           message = u.message, last_notified_at = CASE WHEN u.notify THEN ${now} ELSE a.last_notified_at END
+      FROM unnest(${changes.map((change) => change.id)}::text[], ${changes.map((change) => change.violation.severity)}::text[],
+                  ${changes.map((change) => change.violation.value)}::float8[],
+                  ${changes.map((change) => change.violation.threshold)}::float8[],
+                  ${changes.map((change) => change.violation.message)}::text[],
+                  ${changes.map((change) => change.notify)}::boolean[]) AS u(id, severity, value, threshold, message, notify)
+     WHERE a.id = u.id`;
 }
 
 function snapshotOf(violation: Violation) {
