@@ -42,7 +42,11 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
     <>
       <ChartFrame
         title="Latency percentiles"
-        description={`p50, p95 and p99 in ms against the ${service.budgetMs} ms p99 budget`}
+        description={
+          service.budgetMs === null
+            ? "p50, p95 and p99 in ms; no budget set for this service"
+            : `p50, p95 and p99 in ms against the ${service.budgetMs} ms p99 budget`
+        }
         rows={points}
         filename={`${service.name}-latency`}
         testId="latency-chart"
@@ -55,9 +59,11 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
         ]}
         footer={
           <p className="mt-2 text-xs" data-testid="budget-crossing" data-crosses-budget={crossesBudget}>
-            {crossesBudget
-              ? `p99 crosses the ${service.budgetMs} ms budget (peak ${maxP99.toFixed(1)} ms).`
-              : `p99 stays under the ${service.budgetMs} ms budget.`}
+            {service.budgetMs === null
+              ? "No budget set: p99 is not judged against a limit."
+              : crossesBudget
+                ? `p99 crosses the ${service.budgetMs} ms budget (peak ${maxP99.toFixed(1)} ms).`
+                : `p99 stays under the ${service.budgetMs} ms budget.`}
           </p>
         }
       >

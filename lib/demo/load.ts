@@ -28,7 +28,8 @@ import {
   type ServingSeries,
 } from "@/lib/demo/monitoring";
 import { seedDemoPromotions } from "@/lib/demo/promotions";
-import { parseDuration, formatDuration } from "@/lib/duration";
+import { parseDuration } from "@/lib/duration";
+import { formatDuration } from "@/lib/format";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ObjectKind } from "@/lib/generated/prisma/enums";
 import { freshnessSlaSeconds } from "@/lib/monitoring/freshness";

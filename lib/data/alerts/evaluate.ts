@@ -9,9 +9,10 @@ import {
   listServiceLatency,
   listViewFreshness,
 } from "@/lib/data/monitoring";
-import { formatDuration } from "@/lib/duration";
+import { formatDuration } from "@/lib/format";
 import type { AlertSeverity, RuleKind, ObjectKind } from "@/lib/generated/prisma/enums";
 import { STATISTICS, type StatisticName } from "@/lib/monitoring/stats";
+import { severityOf } from "@/lib/monitoring/severity";
 import { DEFAULT_THRESHOLDS } from "@/lib/monitoring/thresholds";
 
 /** Window over which p99 and error rate are judged when rules are evaluated. */
@@ -149,7 +150,7 @@ export async function evaluateRules(
               objectKind: "feature_view",
               objectId: view.id,
               environmentId: environment.id,
-              severity: view.stalenessSeconds > 2 * limit ? "critical" : "warning",
+              severity: severityOf(view.stalenessSeconds, limit),
               message: `${view.name} is ${formatDuration(roundTo(view.stalenessSeconds, 60))} stale (SLA ${formatDuration(limit)})`,
               value: Math.round(view.stalenessSeconds),
               threshold: limit,
@@ -167,7 +168,7 @@ export async function evaluateRules(
                 objectKind: "feature_service",
                 objectId: service.id,
                 environmentId: environment.id,
-                severity: service.p99Ms >= 1.5 * limit ? "critical" : "warning",
+                severity: severityOf(service.p99Ms, limit),
                 message: `${service.name} p99 is ${service.p99Ms.toFixed(1)} ms over the last 15 minutes (budget ${limit} ms)`,
                 value: round(service.p99Ms, 1),
                 threshold: limit,
@@ -181,7 +182,7 @@ export async function evaluateRules(
                 objectKind: "feature_service",
                 objectId: service.id,
                 environmentId: environment.id,
-                severity: service.errorRate >= 3 * limit ? "critical" : "warning",
+                severity: severityOf(service.errorRate, limit),
                 message: `${service.name} error rate ${(service.errorRate * 100).toFixed(2)}% over the last 15 minutes (threshold ${(limit * 100).toFixed(2)}%)`,
                 value: round(service.errorRate, 5),
                 threshold: limit,
@@ -212,7 +213,7 @@ export async function evaluateRules(
             objectKind: "feature",
             objectId: feature.featureId,
             environmentId: environment.id,
-            severity: (isHigherWorse ? worst.value >= 1.5 * limit : worst.value < limit / 10) ? "critical" : "warning",
+            severity: severityOf(worst.value, limit, isHigherWorse),
             message: `${feature.featureView.name}:${feature.name} ${worst.label}: ${STATISTICS[statistic].label} ${worst.value.toFixed(3)} (alert ${isHigherWorse ? "at" : "below"} ${limit})`,
             value: round(worst.value, 4),
             threshold: limit,
