@@ -41,8 +41,12 @@ export function floorTo(date: Date, seconds: number): Date {
  * than running it.
  */
 export function withoutJit<T>(prisma: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT set_config('jit', 'off', true)`;
-    return work(tx);
-  });
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT set_config('jit', 'off', true)`;
+      return work(tx);
+    },
+    // A read over every feature of a large workspace on a busy server may take more than Prisma's 5 s default.
+    { maxWait: 10_000, timeout: 120_000 },
+  );
 }
