@@ -16,11 +16,14 @@ import {
 import { ChartFrame } from "@/components/monitoring/chart-frame";
 import { formatDateTime, formatNumber, formatStatistic } from "@/lib/format";
 import type { Comparison, FeatureDrift } from "@/lib/data/monitoring";
+import { timeAxis } from "@/lib/monitoring/axis";
 
 // Loaded by the dashboard after first paint (next/dynamic): Recharts stays out of the first load.
 
 export function DriftCharts({ data }: { data: FeatureDrift }) {
   const { skew, drift, thresholds, history } = data;
+  const historyData = history.map((point) => ({ ...point, t: Date.parse(point.windowEnd) }));
+  const historyAxis = timeAxis(historyData[0]?.t ?? 0, historyData.at(-1)?.t ?? 0);
   const psiThreshold = thresholds.find((threshold) => threshold.statistic === "psi");
   return (
     <>
@@ -53,17 +56,16 @@ export function DriftCharts({ data }: { data: FeatureDrift }) {
         ]}
       >
         <ResponsiveContainer width="100%" height={240}>
-          <LineChart
-            data={history.map((point) => ({ ...point, t: Date.parse(point.windowEnd) }))}
-            margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-          >
+          <LineChart data={historyData} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis
               dataKey="t"
               type="number"
               scale="time"
               domain={["dataMin", "dataMax"]}
-              tickFormatter={(t: number) => new Date(t).toISOString().slice(5, 10)}
+              ticks={historyAxis.ticks}
+              tickFormatter={historyAxis.tickFormatter}
+              interval={0}
               fontSize={11}
             />
             <YAxis fontSize={11} width={48} />

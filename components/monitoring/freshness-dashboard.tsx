@@ -2,7 +2,9 @@
 
 import dynamic from "next/dynamic";
 import { ChartsLoading } from "@/components/monitoring/charts-loading";
-import { formatDuration } from "@/lib/format";
+import Link from "next/link";
+import { formatDateTime, formatDuration } from "@/lib/format";
+import { summaryState, worstWindow } from "@/lib/monitoring/summary";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { RefreshStatus } from "@/components/monitoring/refresh-status";
 import { Stat } from "@/components/monitoring/stat";
@@ -17,6 +19,16 @@ const FreshnessCharts = dynamic(
 export function FreshnessDashboard({ initialData }: { initialData: FreshnessDetail }) {
   const { data, isFetching, error } = useMonitoringData("freshness", initialData.view.id, initialData);
   const { view, runs } = data;
+  const worst = worstWindow(data.staleness, (point) => point.stalenessSeconds);
+  const state =
+    view.status === "not_deployed"
+      ? { tone: "neutral" as const, label: "Not deployed to this environment" }
+      : summaryState({
+          value: view.stalenessSeconds,
+          limit: view.slaSeconds,
+          worst: worst?.value ?? null,
+          firing: data.firing,
+        });
   const failed = runs.filter((run) => run.status === "failed").length;
   return (
     <div className="space-y-4">
@@ -24,7 +36,21 @@ export function FreshnessDashboard({ initialData }: { initialData: FreshnessDeta
         <Stat
           label="Staleness now"
           value={view.status === "not_deployed" ? "not deployed here" : formatDuration(view.stalenessSeconds)}
-          tone={view.status === "stale" ? "bad" : view.status === "fresh" ? "good" : undefined}
+          tone={state.tone}
+          note={
+            <>
+              <span data-testid="summary-state">{state.label}</span>
+              {worst ? ` · worst ${formatDuration(worst.value)} at ${formatDateTime(worst.at)}` : null}
+              {data.firing ? (
+                <>
+                  {" · "}
+                  <Link className="text-brand-700 hover:underline" href={`/monitoring/alerts/${data.firing.id}`}>
+                    see the alert
+                  </Link>
+                </>
+              ) : null}
+            </>
+          }
           testId="staleness-now"
         />
         <Stat label="Freshness SLA" value={formatDuration(view.slaSeconds)} />

@@ -15,7 +15,8 @@ import {
   YAxis,
 } from "recharts";
 import { ChartFrame } from "@/components/monitoring/chart-frame";
-import { formatDateTime, formatPercent, formatTick } from "@/lib/format";
+import { formatDateTime, formatPercent } from "@/lib/format";
+import { timeAxis } from "@/lib/monitoring/axis";
 import { catalogHref } from "@/lib/routes";
 import type { ServingDetail } from "@/lib/data/monitoring";
 
@@ -23,7 +24,7 @@ import type { ServingDetail } from "@/lib/data/monitoring";
 
 export function ServingCharts({ data }: { data: ServingDetail }) {
   const { service, points, range, viewShares } = data;
-  const spanMs = Date.parse(range.to) - Date.parse(range.from);
+  const time = timeAxis(Date.parse(range.from), Date.parse(range.to));
   const chartData = points.map((point) => ({ ...point, t: Date.parse(point.at) }));
   const maxP99 = Math.max(0, ...points.map((point) => point.p99 ?? 0));
   const crossesBudget = service.budgetMs !== null && maxP99 > service.budgetMs;
@@ -33,7 +34,9 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
       type="number"
       scale="time"
       domain={["dataMin", "dataMax"]}
-      tickFormatter={(t: number) => formatTick(t, spanMs)}
+      ticks={time.ticks}
+      tickFormatter={time.tickFormatter}
+      interval={0}
       fontSize={11}
     />
   );

@@ -38,7 +38,8 @@ export function summaryState(input: {
   if (input.value === null) return { tone: "neutral", label: "No data in this range" };
   if (input.limit === null) return { tone: "neutral", label: "No limit set" };
   if (input.value > input.limit) return { tone: "bad", label: "Over the limit" };
-  if (input.worst !== null && input.worst > input.limit) return { tone: "warn", label: "Over the limit in its worst window" };
+  if (input.worst !== null && input.worst > input.limit)
+    return { tone: "warn", label: "Over the limit in its worst window" };
   return { tone: "good", label: "Within the limit" };
 }
 
@@ -53,4 +54,26 @@ export function worstWindow<T extends { at: string }>(
     if (current !== null && (worst === null || current > worst.value)) worst = { at: point.at, value: current };
   }
   return worst;
+}
+
+/**
+ * A staleness series split by state for a step chart: each step is drawn in the series of its own
+ * state (fresh or stale against the SLA), so a stale stretch is coloured as stale. The point after
+ * a step carries its value too, so the step closes where the state changes.
+ */
+export function splitByState(
+  points: readonly { t: number; hours: number | null }[],
+  slaHours: number | null,
+): { t: number; fresh: number | null; stale: number | null }[] {
+  const isStale = (hours: number | null) => hours !== null && slaHours !== null && hours > slaHours;
+  return points.map((point, i) => {
+    const previous = points[i - 1];
+    const closesFresh = previous !== undefined && previous.hours !== null && !isStale(previous.hours);
+    const closesStale = previous !== undefined && isStale(previous.hours);
+    return {
+      t: point.t,
+      fresh: point.hours !== null && (!isStale(point.hours) || closesFresh) ? point.hours : null,
+      stale: point.hours !== null && (isStale(point.hours) || closesStale) ? point.hours : null,
+    };
+  });
 }

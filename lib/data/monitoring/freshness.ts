@@ -9,6 +9,8 @@ import {
   stalenessSeries,
   type FreshnessStatus,
 } from "@/lib/monitoring/freshness";
+import type { FiringAlert } from "@/lib/monitoring/summary";
+import { findFiringAlert } from "./firing";
 import { DAY_MS, onlyIds } from "./scope";
 
 export interface ViewFreshness {
@@ -136,6 +138,8 @@ export interface FreshnessDetail {
     maxStalenessSeconds: number | null;
   }[];
   hasCost: boolean;
+  /** The worst alert firing on the view now, if any. */
+  firing: FiringAlert | null;
 }
 
 /** Staleness over time against the SLA, the runs timeline, rows written and cost per day. */
@@ -161,7 +165,7 @@ export async function getFreshnessDetail(
     computeSeconds: true,
     cost: true,
   } as const;
-  const [[before], runs] = await Promise.all([
+  const [[before], runs, firing] = await Promise.all([
     // The newest run that landed before the range sets the staleness at its start.
     prisma.materializationRun.findMany({
       where: {
@@ -183,6 +187,12 @@ export async function getFreshnessDetail(
       orderBy: { startedAt: "asc" },
       take: 20_000,
       select: runColumns,
+    }),
+    findFiringAlert(prisma, {
+      workspaceId: options.workspaceId,
+      environmentId: options.environmentId,
+      objectKind: "feature_view",
+      objectId: view.id,
     }),
   ]);
   const span = Math.max(60_000, to.getTime() - options.from.getTime());
@@ -210,5 +220,6 @@ export async function getFreshnessDetail(
     })),
     costPerDay: perDay.map((day) => ({ ...day, maxStalenessSeconds: maxByDay.get(day.day) ?? null })),
     hasCost: runs.some((run) => run.cost !== null || run.computeSeconds !== null),
+    firing,
   };
 }

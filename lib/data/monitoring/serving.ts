@@ -2,6 +2,8 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { combineLatency, overBudget, type LatencyBucket, type LatencyHistogram } from "@/lib/monitoring/latency";
+import type { FiringAlert } from "@/lib/monitoring/summary";
+import { findFiringAlert } from "./firing";
 import { bucketSecondsFor, floorTo, onlyIds, rawCutoff } from "./scope";
 
 export interface ServiceLatency {
@@ -88,6 +90,8 @@ export interface ServingDetail {
   range: { from: string; to: string; bucketSeconds: number };
   points: ServingPoint[];
   summary: ReturnType<typeof combineLatency>;
+  /** The worst alert firing on the service now, if any (the summary is never green then). */
+  firing: FiringAlert | null;
   /** p99 of each feature view's lookup (request-weighted) and its share of the budget. */
   viewShares: { featureViewId: string | null; name: string; p99Ms: number | null; shareOfBudget: number | null }[];
 }
@@ -96,7 +100,7 @@ export async function getServingDetail(
   prisma: Db,
   options: { workspaceId: string; environmentId: string; featureServiceId: string; from: Date; to: Date; now?: Date },
 ): Promise<ServingDetail | null> {
-  const [service, cutoff] = await Promise.all([
+  const [service, cutoff, firing] = await Promise.all([
     prisma.featureService.findFirst({
       where: { id: options.featureServiceId, workspaceId: options.workspaceId },
       select: {
@@ -108,6 +112,12 @@ export async function getServingDetail(
       },
     }),
     rawCutoff(prisma, options.workspaceId, options.now ?? new Date()),
+    findFiringAlert(prisma, {
+      workspaceId: options.workspaceId,
+      environmentId: options.environmentId,
+      objectKind: "feature_service",
+      objectId: options.featureServiceId,
+    }),
   ]);
   if (!service) return null;
   const bucketSeconds = bucketSecondsFor(options.from, options.to, cutoff);
@@ -185,6 +195,7 @@ export async function getServingDetail(
       errorRate: row.requestCount > 0 ? row.errorCount / row.requestCount : null,
     })),
     summary,
+    firing,
     viewShares: timingTotals.size > 0 ? viewShares : [],
   };
 }

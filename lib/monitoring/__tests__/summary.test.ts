@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summaryState, worstWindow } from "@/lib/monitoring/summary";
+import { splitByState, summaryState, worstWindow } from "@/lib/monitoring/summary";
 
 const firing = (severity: "warning" | "critical") => ({
   id: "a1",
@@ -42,5 +42,28 @@ describe("worstWindow", () => {
     ];
     expect(worstWindow(points, (point) => point.p99)).toEqual({ at: "t3", value: 95 });
     expect(worstWindow([{ at: "t1", p99: null }], (point) => point.p99)).toBeNull();
+  });
+});
+
+describe("splitByState", () => {
+  it("draws each step in the series of its state and closes it at the next point", () => {
+    const points = [
+      { t: 1, hours: 1 },
+      { t: 2, hours: 3 },
+      { t: 3, hours: 4 },
+      { t: 4, hours: 0.5 },
+      { t: 5, hours: null },
+    ];
+    expect(splitByState(points, 2)).toEqual([
+      { t: 1, fresh: 1, stale: null },
+      { t: 2, fresh: 3, stale: 3 },
+      { t: 3, fresh: null, stale: 4 },
+      { t: 4, fresh: 0.5, stale: 0.5 },
+      { t: 5, fresh: null, stale: null },
+    ]);
+  });
+
+  it("keeps everything fresh when there is no SLA", () => {
+    expect(splitByState([{ t: 1, hours: 9 }], null)).toEqual([{ t: 1, fresh: 9, stale: null }]);
   });
 });
