@@ -24,8 +24,9 @@ interface Violation {
   environmentId: string;
   severity: AlertSeverity;
   message: string;
-  value: number;
-  threshold: number;
+  /** Null for a "no data" alert: nothing was measured. */
+  value: number | null;
+  threshold: number | null;
 }
 
 export interface EvaluationResult {
@@ -159,7 +160,25 @@ export async function evaluateRules(
         }
       } else if (rule.kind === "latency_p99" || rule.kind === "error_rate") {
         for (const service of services) {
-          if (!applies(service.id) || service.requestCount === 0) continue;
+          if (!applies(service.id)) continue;
+          if (service.requestCount === 0) {
+            // A service that stops reporting is the serving twin of a pipeline that stops: the p99
+            // rule says "no data" (one alert per service, not one per rule) when it reported within
+            // the last day but not in the window. Before any report, or after a day, it is left as is.
+            const silence = noDataSince(service.lastReportedAt, now);
+            if (rule.kind !== "latency_p99" || silence === null) continue;
+            judged.push(service.id);
+            violations.push({
+              objectKind: "feature_service",
+              objectId: service.id,
+              environmentId: environment.id,
+              severity: "warning",
+              message: `${service.name} has reported no traffic for ${formatDuration(roundTo(silence, 60))} (no data)`,
+              value: null,
+              threshold: rule.threshold ?? service.budgetMs,
+            });
+            continue;
+          }
           judged.push(service.id);
           if (rule.kind === "latency_p99" && service.p99Ms !== null) {
             const limit = rule.threshold ?? service.budgetMs;
@@ -407,6 +426,17 @@ export async function ensureDefaultRules(prisma: Db, workspaceId: string): Promi
     })),
   });
 }
+
+/** How long a service has been silent when that is worth a "no data" alert (reported within a day, not in the window). */
+export function noDataSince(lastReportedAt: string | null, now: Date): number | null {
+  if (lastReportedAt === null) return null;
+  const silentMs = now.getTime() - Date.parse(lastReportedAt);
+  if (silentMs < EVALUATION_WINDOW_MS || silentMs > NO_DATA_HORIZON_MS) return null;
+  return silentMs / 1000;
+}
+
+/** A service silent for longer than this is considered retired, not broken: no new "no data" alert. */
+const NO_DATA_HORIZON_MS = 24 * 3_600_000;
 
 function round(value: number, digits: number): number {
   const factor = 10 ** digits;

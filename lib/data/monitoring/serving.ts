@@ -17,6 +17,8 @@ export interface ServiceLatency {
   /** Request-weighted mean of the buckets' p99: an approximation. */
   p99Ms: number | null;
   isOverBudget: boolean;
+  /** Start of the newest per-minute bucket the platform reported (any time before `to`), if any. */
+  lastReportedAt: string | null;
 }
 
 /**
@@ -42,9 +44,10 @@ export async function listServiceLatency(
       requests: bigint | null;
       errors: bigint | null;
       p99: number | null;
+      last_reported: Date | null;
     }[]
   >`
-    SELECT s.id, s.name, s.owner, s.latency_budget_ms AS budget, m.requests, m.errors, m.p99
+    SELECT s.id, s.name, s.owner, s.latency_budget_ms AS budget, m.requests, m.errors, m.p99, r.last_reported
       FROM feature_service s
       -- One range of serving_metric's key per service (the table's only index).
       CROSS JOIN LATERAL (
@@ -54,6 +57,12 @@ export async function listServiceLatency(
          WHERE feature_service_id = s.id AND environment_id = ${options.environmentId}
            AND bucket_seconds = ${bucketSeconds} AND bucket_start >= ${floorTo(options.from, bucketSeconds)}
            AND bucket_start < ${options.to}) m
+      -- The newest minute reported: the last entry of the service's range of the key.
+      LEFT JOIN LATERAL (
+        SELECT bucket_start AS last_reported FROM serving_metric
+         WHERE feature_service_id = s.id AND environment_id = ${options.environmentId} AND bucket_seconds = 60
+           AND bucket_start < ${options.to}
+         ORDER BY bucket_start DESC LIMIT 1) r ON true
      WHERE s.workspace_id = ${options.workspaceId} ${onlyIds(Prisma.sql`s.id`, ids)}
      ORDER BY s.name`;
   return rows.map((row) => {
@@ -70,6 +79,7 @@ export async function listServiceLatency(
       errorRate: requests > 0 ? errors / requests : null,
       p99Ms: p99,
       isOverBudget: overBudget(p99, row.budget),
+      lastReportedAt: row.last_reported ? new Date(row.last_reported).toISOString() : null,
     };
   });
 }
