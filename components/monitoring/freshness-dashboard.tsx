@@ -2,12 +2,11 @@
 
 import dynamic from "next/dynamic";
 import { ChartsLoading } from "@/components/monitoring/charts-loading";
-import Link from "next/link";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { summaryState, worstWindow } from "@/lib/monitoring/summary";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { RefreshStatus } from "@/components/monitoring/refresh-status";
-import { Stat } from "@/components/monitoring/stat";
+import { Stat, SummaryNote } from "@/components/monitoring/stat";
 import type { FreshnessDetail } from "@/lib/data/monitoring";
 
 // The charts (Recharts, most of this page's JavaScript) load after first paint; the numbers don't wait.
@@ -38,18 +37,11 @@ export function FreshnessDashboard({ initialData }: { initialData: FreshnessDeta
           value={view.status === "not_deployed" ? "not deployed here" : formatDuration(view.stalenessSeconds)}
           tone={state.tone}
           note={
-            <>
-              <span data-testid="summary-state">{state.label}</span>
-              {worst ? ` · worst ${formatDuration(worst.value)} at ${formatDateTime(worst.at)}` : null}
-              {data.firing ? (
-                <>
-                  {" · "}
-                  <Link className="text-brand-700 hover:underline" href={`/monitoring/alerts/${data.firing.id}`}>
-                    see the alert
-                  </Link>
-                </>
-              ) : null}
-            </>
+            <SummaryNote
+              label={state.label}
+              worst={worst ? `worst ${formatDuration(worst.value)} at ${formatDateTime(worst.at)}` : null}
+              firingAlertId={data.firing?.id ?? null}
+            />
           }
           testId="staleness-now"
         />

@@ -2,11 +2,10 @@
 
 import dynamic from "next/dynamic";
 import { ChartsLoading } from "@/components/monitoring/charts-loading";
-import Link from "next/link";
 import { formatDateTime, formatNumber, formatPercent } from "@/lib/format";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { RefreshStatus } from "@/components/monitoring/refresh-status";
-import { Stat } from "@/components/monitoring/stat";
+import { Stat, SummaryNote } from "@/components/monitoring/stat";
 import type { ServingDetail } from "@/lib/data/monitoring";
 import { summaryState, worstWindow } from "@/lib/monitoring/summary";
 
@@ -36,18 +35,11 @@ export function ServingDashboard({ initialData }: { initialData: ServingDetail }
           value={summary.p99 === null ? "–" : `${summary.p99.toFixed(1)} ms`}
           tone={state.tone}
           note={
-            <>
-              <span data-testid="summary-state">{state.label}</span>
-              {worst ? ` · worst window ${worst.value.toFixed(1)} ms at ${formatDateTime(worst.at)}` : null}
-              {data.firing ? (
-                <>
-                  {" · "}
-                  <Link className="text-brand-700 hover:underline" href={`/monitoring/alerts/${data.firing.id}`}>
-                    see the alert
-                  </Link>
-                </>
-              ) : null}
-            </>
+            <SummaryNote
+              label={state.label}
+              worst={worst ? `worst window ${worst.value.toFixed(1)} ms at ${formatDateTime(worst.at)}` : null}
+              firingAlertId={data.firing?.id ?? null}
+            />
           }
           testId="summary-p99"
         />

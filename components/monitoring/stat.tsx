@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { SummaryTone } from "@/lib/monitoring/summary";
 
 const COLOR: Record<SummaryTone, string> = {
@@ -31,5 +32,31 @@ export function Stat({
       <div className={`text-xl font-semibold tabular-nums ${COLOR[tone ?? "neutral"]}`}>{value}</div>
       {note ? <div className="mt-1 text-xs text-slate-600">{note}</div> : null}
     </div>
+  );
+}
+
+/** The words under a summary figure: its state, its worst window, and the firing alert's link. */
+export function SummaryNote({
+  label,
+  worst,
+  firingAlertId,
+}: {
+  label: string;
+  worst: string | null;
+  firingAlertId: string | null;
+}) {
+  return (
+    <>
+      <span data-testid="summary-state">{label}</span>
+      {worst ? ` · ${worst}` : null}
+      {firingAlertId ? (
+        <>
+          {" · "}
+          <Link className="text-brand-700 hover:underline" href={`/monitoring/alerts/${firingAlertId}`}>
+            see the alert
+          </Link>
+        </>
+      ) : null}
+    </>
   );
 }

@@ -257,20 +257,19 @@ describe(`deployment and silence on ${testEngineKind()}`, () => {
 
   it("raises one no-data alert when a service that reported stops, and clears it when traffic returns", async () => {
     const minute = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000);
-    await database.prisma.servingMetric.createMany({
-      data: [40, 39, 38].map((minutesAgo) => ({
-        workspaceId: fixture.workspaceId,
-        featureServiceId: fixture.service.id,
-        environmentId: fixture.prodId,
-        bucketStart: minute(minutesAgo),
-        bucketSeconds: 60,
-        requestCount: 100,
-        errorCount: 0,
-        latencyP50Ms: 5,
-        latencyP95Ms: 9,
-        latencyP99Ms: 12,
-      })),
+    const reported = (minutesAgo: number) => ({
+      workspaceId: fixture.workspaceId,
+      featureServiceId: fixture.service.id,
+      environmentId: fixture.prodId,
+      bucketStart: minute(minutesAgo),
+      bucketSeconds: 60,
+      requestCount: 100,
+      errorCount: 0,
+      latencyP50Ms: 5,
+      latencyP95Ms: 9,
+      latencyP99Ms: 12,
     });
+    await database.prisma.servingMetric.createMany({ data: [40, 39, 38].map(reported) });
     await evaluateRules(database.prisma, {
       workspaceId: fixture.workspaceId,
       now,
@@ -284,20 +283,7 @@ describe(`deployment and silence on ${testEngineKind()}`, () => {
     expect(open[0]).toMatchObject({ value: null, severity: "warning", rule: { kind: "latency_p99" } });
     expect(open[0]!.message).toBe("fraud_scoring_v3 has reported no traffic for 38 m (no data)");
 
-    await database.prisma.servingMetric.create({
-      data: {
-        workspaceId: fixture.workspaceId,
-        featureServiceId: fixture.service.id,
-        environmentId: fixture.prodId,
-        bucketStart: minute(2),
-        bucketSeconds: 60,
-        requestCount: 100,
-        errorCount: 0,
-        latencyP50Ms: 5,
-        latencyP95Ms: 9,
-        latencyP99Ms: 12,
-      },
-    });
+    await database.prisma.servingMetric.create({ data: reported(2) });
     await evaluateRules(database.prisma, {
       workspaceId: fixture.workspaceId,
       now,
