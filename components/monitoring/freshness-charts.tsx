@@ -5,7 +5,6 @@ import {
   AreaChart,
   Bar,
   BarChart,
-  CartesianGrid,
   ComposedChart,
   Legend,
   Line,
@@ -19,8 +18,9 @@ import {
   ZAxis,
 } from "recharts";
 import { ChartFrame } from "@/components/monitoring/chart-frame";
+import { CHART_MARGIN, chartGrid, timeAxis } from "@/components/monitoring/chart-parts";
 import { formatCompact, formatDateTime, formatDuration, formatNumber } from "@/lib/format";
-import { timeAxis, valueAxis } from "@/lib/monitoring/axis";
+import { valueAxis } from "@/lib/monitoring/axis";
 import { splitByState } from "@/lib/monitoring/summary";
 import type { FreshnessDetail } from "@/lib/data/monitoring";
 
@@ -41,25 +41,13 @@ export function FreshnessCharts({ data }: { data: FreshnessDetail }) {
   );
   const maxHours = Math.max(slaHours ?? 0, ...stalenessData.map((point) => point.fresh ?? point.stale ?? 0));
   const hoursAxis = valueAxis(maxHours * 1.05);
-  const time = timeAxis(Date.parse(range.from), Date.parse(range.to));
   const runData = runs.map((run) => ({
     t: Date.parse(run.startedAt),
     minutes: run.endedAt ? (Date.parse(run.endedAt) - Date.parse(run.startedAt)) / 60_000 : 0,
     status: run.status,
     rows: run.rowsWritten,
   }));
-  const xAxis = (
-    <XAxis
-      dataKey="t"
-      type="number"
-      scale="time"
-      domain={[Date.parse(range.from), Date.parse(range.to)]}
-      ticks={time.ticks}
-      tickFormatter={time.tickFormatter}
-      interval={0}
-      fontSize={11}
-    />
-  );
+  const xAxis = timeAxis([Date.parse(range.from), Date.parse(range.to)], Date.parse(range.from), Date.parse(range.to));
   return (
     <>
       <ChartFrame
@@ -80,8 +68,8 @@ export function FreshnessCharts({ data }: { data: FreshnessDetail }) {
         ]}
       >
         <ResponsiveContainer width="100%" height={240}>
-          <AreaChart data={stalenessData} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <AreaChart data={stalenessData} margin={CHART_MARGIN}>
+            {chartGrid}
             {xAxis}
             <YAxis fontSize={11} unit=" h" width={56} {...hoursAxis} interval={0} />
             <Tooltip
@@ -145,8 +133,8 @@ export function FreshnessCharts({ data }: { data: FreshnessDetail }) {
         ]}
       >
         <ResponsiveContainer width="100%" height={200}>
-          <ScatterChart margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <ScatterChart margin={CHART_MARGIN}>
+            {chartGrid}
             {xAxis}
             <YAxis dataKey="minutes" type="number" unit=" min" fontSize={11} width={64} />
             <ZAxis range={[24, 24]} />
@@ -176,11 +164,8 @@ export function FreshnessCharts({ data }: { data: FreshnessDetail }) {
           ]}
         >
           <ResponsiveContainer width="100%" height={200}>
-            <BarChart
-              data={runData.filter((run) => run.rows !== null)}
-              margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-            >
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <BarChart data={runData.filter((run) => run.rows !== null)} margin={CHART_MARGIN}>
+              {chartGrid}
               {xAxis}
               <YAxis fontSize={11} width={64} tickFormatter={(value: number) => formatCompact(value)} />
               <Tooltip
@@ -220,7 +205,7 @@ export function FreshnessCharts({ data }: { data: FreshnessDetail }) {
               }))}
               margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
             >
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+              {chartGrid}
               <XAxis dataKey="day" fontSize={11} tickFormatter={(day: string) => day.slice(5)} />
               <YAxis yAxisId="cost" fontSize={11} width={56} />
               <YAxis yAxisId="hours" orientation="right" unit=" h" fontSize={11} width={48} />

@@ -3,9 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, type ActionFailure, type ActionState } from "@/lib/actions";
-import { db } from "@/lib/db";
-import { saveFeastConnection, syncFeastRegistryNow } from "@/lib/data/feast-sync";
-import { createWorkspaceAsAdmin } from "@/lib/data/workspaces";
+import { saveFeastConnection, syncFeastRegistryNow } from "@/lib/server/feast-sync";
+import { createWorkspaceAsAdmin } from "@/lib/server/workspaces";
 import { feastConnectionInputSchema, workspaceInputSchema } from "@/lib/validations/admin";
 
 type Saved = { status: "saved"; message: string };
@@ -26,7 +25,7 @@ export const saveFeastConnectionAction = formAction(
     invalidMessage: "Check the highlighted fields.",
   },
   async (input, { workspace }): Promise<Saved> => {
-    await saveFeastConnection(db(), workspace.id, input);
+    await saveFeastConnection(workspace.id, input);
     revalidatePath("/admin/feast");
     return {
       status: "saved",
@@ -39,7 +38,7 @@ export const syncNowAction = formAction(
   "syncFeastNow",
   { role: "admin", schema: z.object({}), read: () => ({}) },
   async (_input, { workspace }): Promise<Saved | ActionFailure> => {
-    const run = await syncFeastRegistryNow(db(), workspace.id);
+    const run = await syncFeastRegistryNow(workspace.id);
     revalidatePath("/admin/feast");
     if (run.status === "failed")
       return { status: "error", code: "unavailable", message: `The sync failed: ${run.error}` };
@@ -62,7 +61,7 @@ export const createWorkspaceAction = formAction(
     invalidMessage: "Check the highlighted fields.",
   },
   async (input, { user }): Promise<Saved> => {
-    const created = await createWorkspaceAsAdmin(db(), input, user.id);
+    const created = await createWorkspaceAsAdmin(input, user.id);
     revalidatePath("/", "layout");
     return {
       status: "saved",

@@ -3,9 +3,8 @@ import { CreateWorkspaceForm, FeastConnectionForm, SyncNowButton } from "@/compo
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { db } from "@/lib/db";
-import { getFeastConnection } from "@/lib/data/feast-sync";
-import { listEnvironments } from "@/lib/data/workspaces";
+import { getFeastConnection } from "@/lib/server/feast-sync";
+import { listEnvironments } from "@/lib/server/workspaces";
 import { requireRole } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Feast sync · Admin" };
@@ -15,8 +14,8 @@ const STATUS_TONES = { success: "good", unchanged: "neutral", failed: "bad" } as
 export default async function AdminFeastPage() {
   const { workspace } = await requireRole("admin");
   const [connection, environments] = await Promise.all([
-    getFeastConnection(db(), workspace.id),
-    listEnvironments(db(), workspace.id),
+    getFeastConnection(workspace.id),
+    listEnvironments(workspace.id),
   ]);
   return (
     <div className="space-y-6">

@@ -1,10 +1,10 @@
 // POST /api/v1/imports/feast — import a Feast registry (registry.db bytes or registry-dump JSON); atomic, idempotent.
 import { parseJsonOrThrow, readBodyBytes } from "@/lib/api/body";
-import { feastImportWorkspace } from "@/lib/api/feast-target";
+import { feastImportWorkspace } from "@/lib/server/feast-target";
 import { apiRoute, parseQuery } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
-import { db } from "@/lib/db";
-import { feastDumpOf, importFeastRegistry } from "@/lib/data/definitions";
+import { feastDumpOf } from "@/lib/data/definitions";
+import { importFeastRegistry } from "@/lib/server/definitions";
 import { AppError } from "@/lib/errors";
 import { FEAST_DUMP_LIMIT_BYTES, feastImportQuerySchema } from "@/lib/validations/authoring";
 
@@ -35,14 +35,13 @@ export const POST = apiRoute({ role: "author", scope: "apply", binaryBody: true 
     dump = parseJsonOrThrow(text);
   }
   const project = (dump as { project?: unknown } | null)?.project;
-  const workspace = await feastImportWorkspace(db(), principal, {
+  const workspace = await feastImportWorkspace(principal, {
     workspace: query.workspace,
     newWorkspace: query.newWorkspace,
     project: typeof project === "string" ? project : undefined,
     dryRun: query.dryRun,
   });
   const summary = await importFeastRegistry(
-    db(),
     { workspaceId: workspace.id, dryRun: query.dryRun, dump, environment: query.environment },
     actorOf(principal),
   );

@@ -1,8 +1,7 @@
 // POST /api/v1/feast/registry/sync — "Sync now": read the registry and apply what changed (409 while a sync runs).
 import { apiRoute } from "@/lib/api/handler";
-import { db } from "@/lib/db";
-import { syncFeastRegistryNow } from "@/lib/data/feast-sync";
+import { syncFeastRegistryNow } from "@/lib/server/feast-sync";
 
 export const POST = apiRoute({ role: "admin" }, async ({ principal }) => {
-  return { run: await syncFeastRegistryNow(db(), principal.workspaceId) };
+  return { run: await syncFeastRegistryNow(principal.workspaceId) };
 });
