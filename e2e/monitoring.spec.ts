@@ -212,6 +212,13 @@ test.describe("monitoring dashboards", () => {
     await expect(badge).toBeVisible();
     await page.getByRole("link", { name: service, exact: true }).click();
     await expect(page.getByRole("heading", { name: `Serving latency: ${service}` })).toBeVisible(slow);
+    await test.step("the p99 summary is not green while the error-rate alert fires (p99 itself is fine)", async () => {
+      const summary = page.getByTestId("summary-p99");
+      await expect(summary).toHaveAttribute("data-tone", "bad");
+      await expect(summary.getByTestId("summary-state")).toHaveText("Critical alert firing");
+      await expect(summary.getByRole("link", { name: "see the alert" })).toBeVisible();
+      await expect(summary).toContainText(/worst window \d+\.\d ms at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    });
     await page.getByRole("button", { name: /Acknowledge: .*error rate/ }).click();
     await expect(page.getByText("acknowledged", { exact: true })).toBeVisible(slow);
     await page.getByRole("link", { name: "Serving latency", exact: true }).click();

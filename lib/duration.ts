@@ -15,8 +15,11 @@ export function parseDuration(text: string): number | null {
   return total > 0 ? Math.round(total) : null;
 }
 
-/** The shortest readable form of a number of seconds: 86400 -> "1d", 5400 -> "1h30m". */
-export function formatDuration(seconds: number): string {
+/**
+ * A number of seconds as a definition spells it (the inverse of parseDuration): 86400 -> "1d",
+ * 5400 -> "1h30m". For writing definitions only; pages and messages use lib/format's formatDuration.
+ */
+export function formatDefinitionDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds <= 0) return "0s";
   let rest = Math.round(seconds);
   if (rest % UNIT_SECONDS.w! === 0) return `${rest / UNIT_SECONDS.w!}w`;

@@ -2,6 +2,7 @@
 
 import type { ComponentProps } from "react";
 import { CartesianGrid, XAxis } from "recharts";
+import { timeAxis as timeTicksFor } from "@/lib/monitoring/axis";
 
 /* What the time-series charts of the monitoring pages share, written once. */
 
@@ -12,7 +13,22 @@ export const chartGrid = <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" /
 /** Series props: no dots and no animation (a day is 1,440 points). */
 export const LINE_DEFAULTS = { dot: false, isAnimationActive: false } as const;
 
-/** The x axis of a time series whose points carry `t` (epoch milliseconds). */
-export function timeAxis(domain: ComponentProps<typeof XAxis>["domain"], tickFormatter: (t: number) => string) {
-  return <XAxis dataKey="t" type="number" scale="time" domain={domain} tickFormatter={tickFormatter} fontSize={11} />;
+/**
+ * The x axis of a time series whose points carry `t` (epoch milliseconds), with distinct ticks at
+ * round UTC steps between `from` and `to` (lib/monitoring/axis.ts).
+ */
+export function timeAxis(domain: ComponentProps<typeof XAxis>["domain"], from: number, to: number) {
+  const { ticks, tickFormatter } = timeTicksFor(from, to);
+  return (
+    <XAxis
+      dataKey="t"
+      type="number"
+      scale="time"
+      domain={domain}
+      ticks={ticks}
+      tickFormatter={tickFormatter}
+      interval={0}
+      fontSize={11}
+    />
+  );
 }

@@ -21,6 +21,7 @@ import type { Comparison, FeatureDrift } from "@/lib/data/monitoring";
 
 export function DriftCharts({ data }: { data: FeatureDrift }) {
   const { skew, drift, thresholds, history } = data;
+  const historyData = history.map((point) => ({ ...point, t: Date.parse(point.windowEnd) }));
   const psiThreshold = thresholds.find((threshold) => threshold.statistic === "psi");
   return (
     <>
@@ -53,12 +54,9 @@ export function DriftCharts({ data }: { data: FeatureDrift }) {
         ]}
       >
         <ResponsiveContainer width="100%" height={240}>
-          <LineChart
-            data={history.map((point) => ({ ...point, t: Date.parse(point.windowEnd) }))}
-            margin={CHART_MARGIN}
-          >
+          <LineChart data={historyData} margin={CHART_MARGIN}>
             {chartGrid}
-            {timeAxis(["dataMin", "dataMax"], (t: number) => new Date(t).toISOString().slice(5, 10))}
+            {timeAxis(["dataMin", "dataMax"], historyData[0]?.t ?? 0, historyData.at(-1)?.t ?? 0)}
             <YAxis fontSize={11} width={48} />
             <Tooltip
               labelFormatter={(label) => formatDateTime(Number(label))}

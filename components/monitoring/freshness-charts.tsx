@@ -19,7 +19,9 @@ import {
 } from "recharts";
 import { ChartFrame } from "@/components/monitoring/chart-frame";
 import { CHART_MARGIN, chartGrid, timeAxis } from "@/components/monitoring/chart-parts";
-import { formatCompact, formatDateTime, formatDuration, formatNumber, formatTick } from "@/lib/format";
+import { formatCompact, formatDateTime, formatDuration, formatNumber } from "@/lib/format";
+import { valueAxis } from "@/lib/monitoring/axis";
+import { splitByState } from "@/lib/monitoring/summary";
 import type { FreshnessDetail } from "@/lib/data/monitoring";
 
 // Loaded by the dashboard after first paint (next/dynamic): Recharts stays out of the first load.
@@ -28,19 +30,24 @@ const STATUS_COLOR = { success: "#0f766e", failed: "#dc2626", running: "#6366f1"
 
 export function FreshnessCharts({ data }: { data: FreshnessDetail }) {
   const { view, staleness, runs, costPerDay, hasCost, range } = data;
-  const spanMs = Date.parse(range.to) - Date.parse(range.from);
   const slaHours = view.slaSeconds === null ? null : view.slaSeconds / 3600;
-  const stalenessData = staleness.map((point) => ({
-    t: Date.parse(point.at),
-    hours: point.stalenessSeconds === null ? null : point.stalenessSeconds / 3600,
-  }));
+  // Each step in the colour of its state: stale stretches red, fresh ones teal.
+  const stalenessData = splitByState(
+    staleness.map((point) => ({
+      t: Date.parse(point.at),
+      hours: point.stalenessSeconds === null ? null : point.stalenessSeconds / 3600,
+    })),
+    slaHours,
+  );
+  const maxHours = Math.max(slaHours ?? 0, ...stalenessData.map((point) => point.fresh ?? point.stale ?? 0));
+  const hoursAxis = valueAxis(maxHours * 1.05);
   const runData = runs.map((run) => ({
     t: Date.parse(run.startedAt),
     minutes: run.endedAt ? (Date.parse(run.endedAt) - Date.parse(run.startedAt)) / 60_000 : 0,
     status: run.status,
     rows: run.rowsWritten,
   }));
-  const xAxis = timeAxis([Date.parse(range.from), Date.parse(range.to)], (t: number) => formatTick(t, spanMs));
+  const xAxis = timeAxis([Date.parse(range.from), Date.parse(range.to)], Date.parse(range.from), Date.parse(range.to));
   return (
     <>
       <ChartFrame
@@ -64,23 +71,26 @@ export function FreshnessCharts({ data }: { data: FreshnessDetail }) {
           <AreaChart data={stalenessData} margin={CHART_MARGIN}>
             {chartGrid}
             {xAxis}
-            <YAxis
-              fontSize={11}
-              unit=" h"
-              width={56}
-              domain={[0, (max: number) => Math.ceil(Math.max(max, slaHours ?? 0) * 1.1)]}
-            />
+            <YAxis fontSize={11} unit=" h" width={56} {...hoursAxis} interval={0} />
             <Tooltip
               labelFormatter={(label) => formatDateTime(Number(label))}
               formatter={(value) => formatDuration(Number(value) * 3600)}
             />
             <Area
               type="stepAfter"
-              dataKey="hours"
+              dataKey="fresh"
               stroke="#0f766e"
               fill="#99f6e4"
               isAnimationActive={false}
-              name="staleness"
+              name="staleness (fresh)"
+            />
+            <Area
+              type="stepAfter"
+              dataKey="stale"
+              stroke="#dc2626"
+              fill="#fecaca"
+              isAnimationActive={false}
+              name="staleness (stale)"
             />
             {slaHours !== null ? (
               <ReferenceLine

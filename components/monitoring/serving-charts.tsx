@@ -15,7 +15,7 @@ import {
 } from "recharts";
 import { ChartFrame } from "@/components/monitoring/chart-frame";
 import { CHART_MARGIN, chartGrid, LINE_DEFAULTS, timeAxis } from "@/components/monitoring/chart-parts";
-import { formatDateTime, formatPercent, formatTick } from "@/lib/format";
+import { formatDateTime, formatPercent } from "@/lib/format";
 import { catalogHref } from "@/lib/routes";
 import type { ServingDetail } from "@/lib/data/monitoring";
 
@@ -23,17 +23,20 @@ import type { ServingDetail } from "@/lib/data/monitoring";
 
 export function ServingCharts({ data }: { data: ServingDetail }) {
   const { service, points, range, viewShares } = data;
-  const spanMs = Date.parse(range.to) - Date.parse(range.from);
   const chartData = points.map((point) => ({ ...point, t: Date.parse(point.at) }));
   const maxP99 = Math.max(0, ...points.map((point) => point.p99 ?? 0));
   const crossesBudget = service.budgetMs !== null && maxP99 > service.budgetMs;
-  const xAxis = timeAxis(["dataMin", "dataMax"], (t: number) => formatTick(t, spanMs));
+  const xAxis = timeAxis(["dataMin", "dataMax"], Date.parse(range.from), Date.parse(range.to));
   const tooltipLabel = (label: unknown) => formatDateTime(Number(label));
   return (
     <>
       <ChartFrame
         title="Latency percentiles"
-        description={`p50, p95 and p99 in ms against the ${service.budgetMs} ms p99 budget`}
+        description={
+          service.budgetMs === null
+            ? "p50, p95 and p99 in ms; no budget set for this service"
+            : `p50, p95 and p99 in ms against the ${service.budgetMs} ms p99 budget`
+        }
         rows={points}
         filename={`${service.name}-latency`}
         testId="latency-chart"
@@ -46,9 +49,11 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
         ]}
         footer={
           <p className="mt-2 text-xs" data-testid="budget-crossing" data-crosses-budget={crossesBudget}>
-            {crossesBudget
-              ? `p99 crosses the ${service.budgetMs} ms budget (peak ${maxP99.toFixed(1)} ms).`
-              : `p99 stays under the ${service.budgetMs} ms budget.`}
+            {service.budgetMs === null
+              ? "No budget set: p99 is not judged against a limit."
+              : crossesBudget
+                ? `p99 crosses the ${service.budgetMs} ms budget (peak ${maxP99.toFixed(1)} ms).`
+                : `p99 stays under the ${service.budgetMs} ms budget.`}
           </p>
         }
       >

@@ -2,12 +2,12 @@
 
 import dynamic from "next/dynamic";
 import { ChartsLoading } from "@/components/monitoring/charts-loading";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { formatDateTime, formatNumber, formatPercent } from "@/lib/format";
 import { useMonitoringData } from "@/components/monitoring/query";
 import { RefreshStatus } from "@/components/monitoring/refresh-status";
-import { Stat } from "@/components/monitoring/stat";
+import { Stat, SummaryNote } from "@/components/monitoring/stat";
 import type { ServingDetail } from "@/lib/data/monitoring";
-import { overBudget } from "@/lib/monitoring/latency";
+import { summaryState, worstWindow } from "@/lib/monitoring/summary";
 
 // The charts (Recharts, most of this page's JavaScript) load after first paint; the numbers don't wait.
 const ServingCharts = dynamic(
@@ -20,13 +20,27 @@ const RESOLUTION: Record<number, string> = { 60: "per minute", 3600: "hourly rol
 export function ServingDashboard({ initialData }: { initialData: ServingDetail }) {
   const { data, isFetching, error } = useMonitoringData("serving", initialData.service.id, initialData);
   const { service, summary, range } = data;
+  const worst = worstWindow(data.points, (point) => point.p99);
+  const state = summaryState({
+    value: summary.p99,
+    limit: service.budgetMs,
+    worst: worst?.value ?? null,
+    firing: data.firing,
+  });
   return (
     <div className="space-y-4">
       <div className="grid gap-3 sm:grid-cols-4" aria-live="polite">
         <Stat
           label={`p99 over the range${summary.isApproximate ? " (approximate)" : ""}`}
           value={summary.p99 === null ? "–" : `${summary.p99.toFixed(1)} ms`}
-          tone={overBudget(summary.p99, service.budgetMs) ? "bad" : "good"}
+          tone={state.tone}
+          note={
+            <SummaryNote
+              label={state.label}
+              worst={worst ? `worst window ${worst.value.toFixed(1)} ms at ${formatDateTime(worst.at)}` : null}
+              firingAlertId={data.firing?.id ?? null}
+            />
+          }
           testId="summary-p99"
         />
         <Stat label="Budget (p99)" value={service.budgetMs === null ? "none" : `${service.budgetMs} ms`} />

@@ -9,8 +9,9 @@ import { Badge } from "@/components/ui/badge";
 import type { FeatureStatisticsRow } from "@/lib/data/monitoring";
 
 type SortKey = "name" | "status" | "driftPsi" | "skewPsi" | "driftJs" | "skewJs";
-const STATUS_RANK = { alert: 2, warn: 1, ok: 0 } as const;
-const STATUS_TONE = { ok: "good", warn: "warn", alert: "bad" } as const;
+const STATUS_RANK = { alert: 2, warn: 1, ok: 0, no_data: -1 } as const;
+const STATUS_TONE = { ok: "good", warn: "warn", alert: "bad", no_data: "neutral" } as const;
+const STATUS_LABEL = { ok: "ok", warn: "warning", alert: "over threshold", no_data: "no data" } as const;
 
 const COLUMNS: { key: SortKey; label: string; value: (row: FeatureStatisticsRow) => number | string | null }[] = [
   { key: "name", label: "Feature", value: (row) => `${row.featureView.name}:${row.name}` },
@@ -96,8 +97,15 @@ export function WorstFeaturesTable({
                 ) : null}
               </td>
               <td className="px-3 py-2">
-                <Badge tone={STATUS_TONE[row.worst]}>
-                  {row.worst === "alert" ? "over threshold" : row.worst === "warn" ? "warning" : "ok"}
+                <Badge
+                  tone={STATUS_TONE[row.worst]}
+                  title={
+                    row.worst === "no_data"
+                      ? "No offline profile of this window and no baseline to compare with"
+                      : undefined
+                  }
+                >
+                  {STATUS_LABEL[row.worst]}
                 </Badge>
               </td>
               <td className="px-3 py-2">{formatStatistic(row.drift?.values.psi)}</td>

@@ -10,7 +10,7 @@ import {
   type DemoRun,
   type ServingSeries,
 } from "@/lib/demo/monitoring";
-import { formatDuration } from "@/lib/duration";
+import { formatDuration } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ObjectKind } from "@/lib/generated/prisma/enums";
 import { freshnessSlaSeconds } from "@/lib/monitoring/freshness";

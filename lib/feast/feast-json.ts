@@ -1,4 +1,4 @@
-import { formatDuration, parseDuration } from "@/lib/duration";
+import { formatDefinitionDuration, parseDuration } from "@/lib/duration";
 import type { Aggregation, DataSourceDefinition } from "@/lib/definitions/schema";
 
 /*
@@ -173,7 +173,7 @@ export function durationSeconds(value: unknown): number | undefined {
 /** A positive duration as "1h30m"; undefined for missing, zero or unreadable. */
 export function readableDuration(value: unknown): string | undefined {
   const seconds = durationSeconds(value);
-  return seconds === undefined || seconds === 0 ? undefined : formatDuration(seconds);
+  return seconds === undefined || seconds === 0 ? undefined : formatDefinitionDuration(seconds);
 }
 
 /** An RFC 3339 timestamp as Feast writes it, normalised to ISO; undefined when not one. */

@@ -81,7 +81,10 @@ export function isStatisticName(value: string): value is StatisticName {
 const PSI_EMPTY_SHARE = 1e-4;
 
 export function psi(expected: number[], actual: number[]): number {
-  const [e, a] = proportions(expected, actual);
+  return psiOfShares(...proportions(expected, actual));
+}
+
+function psiOfShares(e: number[], a: number[]): number {
   let total = 0;
   for (let i = 0; i < e.length; i++) {
     const ei = e[i]! === 0 ? PSI_EMPTY_SHARE : e[i]!;
@@ -92,7 +95,10 @@ export function psi(expected: number[], actual: number[]): number {
 }
 
 export function ksBinned(expected: number[], actual: number[]): number {
-  const [e, a] = proportions(expected, actual);
+  return ksOfShares(...proportions(expected, actual));
+}
+
+function ksOfShares(e: number[], a: number[]): number {
   let cumulativeExpected = 0;
   let cumulativeActual = 0;
   let largest = 0;
@@ -105,7 +111,10 @@ export function ksBinned(expected: number[], actual: number[]): number {
 }
 
 export function jsDistance(expected: number[], actual: number[]): number {
-  const [e, a] = proportions(expected, actual);
+  return jsDistanceOfShares(...proportions(expected, actual));
+}
+
+function jsDistanceOfShares(e: number[], a: number[]): number {
   let divergence = 0;
   for (let i = 0; i < e.length; i++) {
     const mean = (e[i]! + a[i]!) / 2;
@@ -118,6 +127,10 @@ export function jsDistance(expected: number[], actual: number[]): number {
 export function wasserstein(expected: number[], actual: number[], binEdges: number[]): number {
   const [e, a] = proportions(expected, actual);
   assertBinEdges(binEdges, e.length);
+  return wassersteinOfShares(e, a, binEdges);
+}
+
+function wassersteinOfShares(e: number[], a: number[], binEdges: number[]): number {
   // In one dimension W1 is the area between the two CDFs; between consecutive bin centres the
   // CDFs are flat, so the area is a sum of rectangles.
   let cumulativeGap = 0;
@@ -131,7 +144,10 @@ export function wasserstein(expected: number[], actual: number[], binEdges: numb
 }
 
 export function linf(expected: number[], actual: number[]): number {
-  const [e, a] = proportions(expected, actual);
+  return linfOfShares(...proportions(expected, actual));
+}
+
+function linfOfShares(e: number[], a: number[]): number {
   let largest = 0;
   for (let i = 0; i < e.length; i++) largest = Math.max(largest, Math.abs(a[i]! - e[i]!));
   return largest;
@@ -139,6 +155,10 @@ export function linf(expected: number[], actual: number[]): number {
 
 export function chiSquarePValue(expected: number[], actual: number[]): number {
   assertCounts(expected, actual);
+  return chiSquarePValueOfCounts(expected, actual);
+}
+
+function chiSquarePValueOfCounts(expected: number[], actual: number[]): number {
   const columns: Array<[number, number]> = [];
   for (let i = 0; i < expected.length; i++) {
     if (expected[i]! + actual[i]! > 0) columns.push([expected[i]!, actual[i]!]);
@@ -173,23 +193,24 @@ export function compareProfiles(expected: Profile, actual: Profile): StatisticVa
     if (!sameNumbers(expected.binEdges, actual.binEdges)) {
       throw new RangeError("numeric profiles must share the same bin edges");
     }
-    const e = expected.counts;
-    const a = actual.counts;
+    // Validated and turned into shares once: the same arithmetic as each statistic on its own.
+    const [e, a] = proportions(expected.counts, actual.counts);
     return {
-      psi: psi(e, a),
-      ks: ksBinned(e, a),
-      jsDistance: jsDistance(e, a),
-      wasserstein: wasserstein(e, a, expected.binEdges),
-      linf: linf(e, a),
+      psi: psiOfShares(e, a),
+      ks: ksOfShares(e, a),
+      jsDistance: jsDistanceOfShares(e, a),
+      wasserstein: wassersteinOfShares(e, a, expected.binEdges),
+      linf: linfOfShares(e, a),
     };
   }
   if (expected.kind === "categorical" && actual.kind === "categorical") {
-    const [e, a] = alignCategories(expected, actual);
+    const [counts, actualCounts] = alignCategories(expected, actual);
+    const [e, a] = proportions(counts, actualCounts);
     return {
-      psi: psi(e, a),
-      jsDistance: jsDistance(e, a),
-      linf: linf(e, a),
-      chi2PValue: chiSquarePValue(e, a),
+      psi: psiOfShares(e, a),
+      jsDistance: jsDistanceOfShares(e, a),
+      linf: linfOfShares(e, a),
+      chi2PValue: chiSquarePValueOfCounts(counts, actualCounts),
     };
   }
   throw new RangeError(`cannot compare a ${expected.kind} profile with a ${actual.kind} profile`);

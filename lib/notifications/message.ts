@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { formatDuration } from "@/lib/duration";
+import { formatDuration } from "@/lib/format";
 
 /** What every channel says about one alert event; rendered per channel below. */
 export interface AlertNotification {

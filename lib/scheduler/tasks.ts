@@ -11,18 +11,28 @@ export interface AppTaskSettings {
   alertRepeatMs: number;
 }
 
-/** Evaluates the rules of the given kinds in every workspace (a failing workspace does not stop the others). */
-async function evaluateEveryWorkspace(prisma: Db, kinds: readonly RuleKind[], now: Date) {
+/**
+ * Evaluates the rules of the given kinds in every workspace (a failing workspace does not stop the
+ * others). Notifications start going out as soon as a rule's alerts commit, not at the end of the
+ * tick nor at the next delivery poll; the tick ends when they have been sent (or failed).
+ */
+export async function evaluateEveryWorkspace(prisma: Db, kinds: readonly RuleKind[], now: Date) {
   const workspaces = await prisma.workspace.findMany({ select: { id: true } });
   const failures: string[] = [];
+  const sending: Promise<unknown>[] = [];
+  const sendNow = () => {
+    // Concurrent drains are safe: each claims its deliveries with SKIP LOCKED.
+    sending.push(drainDeliveries(prisma).catch((error: Error) => failures.push(`deliveries: ${error.message}`)));
+  };
   for (const workspace of workspaces) {
     try {
-      await evaluateRules(prisma, { workspaceId: workspace.id, kinds, now });
+      await evaluateRules(prisma, { workspaceId: workspace.id, kinds, now, onNotificationsQueued: sendNow });
     } catch (error) {
       failures.push(`${workspace.id}: ${(error as Error).message}`);
     }
   }
-  // Whatever the evaluation queued goes out now rather than at the next delivery poll.
+  await Promise.all(sending);
+  // Anything queued but not claimed above (more than a drain's batch) goes out now too.
   await drainDeliveries(prisma);
   if (failures.length > 0) throw new Error(`evaluation failed in ${failures.join("; ")}`);
 }

@@ -42,7 +42,7 @@ async function openAlert(severity: "warning" | "critical", objectId = fixture.vi
       objectId,
       environmentId: fixture.prodId,
       severity,
-      message: "user_profile is 2h stale (SLA 1h)",
+      message: "user_profile is 2 h stale (SLA 1 h)",
       value: 7_200,
       threshold: 3_600,
       startedAt: new Date(),
@@ -147,13 +147,13 @@ describe(`notification channels on ${testEngineKind()}`, () => {
     const slack = JSON.parse(receiver.requests.find((request) => request.path.startsWith("/slack"))!.body);
     const slackText = JSON.stringify(slack.blocks);
     expect(slackText).toContain("user_profile");
-    expect(slackText).toContain("*Value*\\n2h");
-    expect(slackText).toContain("*Threshold*\\n1h");
+    expect(slackText).toContain("*Value*\\n2 h");
+    expect(slackText).toContain("*Threshold*\\n1 h");
     expect(slackText).toContain(`/monitoring/alerts/${alert.id}`);
 
     await smtp.waitFor((emails) => emails.length === 1);
     expect(smtp.emails[0]!.to).toEqual(["oncall@fraud.test", "lead@fraud.test"]);
-    expect(smtp.emails[0]!.raw).toContain("user_profile is 2h stale");
+    expect(smtp.emails[0]!.raw).toContain("user_profile is 2 h stale");
 
     const log = await listDeliveries(database.prisma, { workspaceId: fixture.workspaceId, alertId: alert.id });
     expect(log.map((delivery) => delivery.status)).toEqual(["sent", "sent", "sent"]);

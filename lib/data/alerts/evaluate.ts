@@ -7,11 +7,12 @@ import {
   listServiceLatency,
   listViewFreshness,
 } from "@/lib/data/monitoring";
-import { formatDuration } from "@/lib/duration";
+import { formatDuration } from "@/lib/format";
 import type { RuleKind } from "@/lib/generated/prisma/enums";
 import { STATISTICS, type StatisticName } from "@/lib/monitoring/stats";
+import { severityOf } from "@/lib/monitoring/severity";
 import { DEFAULT_THRESHOLDS } from "@/lib/monitoring/thresholds";
-import { reconcileRuleAlerts, type Violation } from "@/lib/data/alerts/reconcile";
+import { reconcileRuleAlerts, type Violation } from "./reconcile";
 
 /** Window over which p99 and error rate are judged when rules are evaluated. */
 export const EVALUATION_WINDOW_MS = 15 * 60_000;
@@ -38,6 +39,11 @@ export async function evaluateRules(
     only?: { kind: "feature_view" | "feature_service" | "feature"; ids: string[] };
     /** Only rules of these kinds (the scheduler evaluates each kind on its own interval). */
     kinds?: readonly RuleKind[];
+    /**
+     * Called as soon as a rule's alerts and their notifications have committed, while other rules
+     * are still being evaluated: the scheduler starts sending them at once.
+     */
+    onNotificationsQueued?: () => void;
   },
 ): Promise<EvaluationResult> {
   const now = options.now ?? new Date();
@@ -92,7 +98,7 @@ export async function evaluateRules(
             now,
           })
         : [],
-      kinds.has("statistic") ? listStatisticsInChunks(prisma, scope, onlyIds) : [],
+      kinds.has("statistic") ? listFeatureStatistics(prisma, { ...scope, featureIds: onlyIds }) : [],
       // Open alerts up front, so a rule whose alerts need no change costs no transaction.
       prisma.alert.findMany({
         where: {
@@ -111,6 +117,7 @@ export async function evaluateRules(
             FROM statistic_threshold t JOIN feature f ON f.id = t.feature_id
            WHERE f.workspace_id = ${options.workspaceId}`
       : [];
+    const overrideAlert = new Map(featureOverrides.map((row) => [`${row.featureId}:${row.statistic}`, row.alert]));
 
     for (const rule of rules) {
       const judged: string[] = [];
@@ -118,7 +125,13 @@ export async function evaluateRules(
       const applies = (id: string) => (!rule.objectId || rule.objectId === id) && !muted.has(`${rule.id}:${id}`);
       if (rule.kind === "freshness") {
         for (const view of views) {
-          if (!applies(view.id) || view.status === "unknown" || view.slaSeconds === null) continue;
+          if (
+            !applies(view.id) ||
+            view.status === "unknown" ||
+            view.status === "not_deployed" ||
+            view.slaSeconds === null
+          )
+            continue;
           judged.push(view.id);
           const limit = view.slaSeconds * (rule.threshold ?? 1);
           if (view.stalenessSeconds !== null && view.stalenessSeconds > limit) {
@@ -126,7 +139,7 @@ export async function evaluateRules(
               objectKind: "feature_view",
               objectId: view.id,
               environmentId: environment.id,
-              severity: view.stalenessSeconds > 2 * limit ? "critical" : "warning",
+              severity: severityOf(view.stalenessSeconds, limit),
               message: `${view.name} is ${formatDuration(roundTo(view.stalenessSeconds, 60))} stale (SLA ${formatDuration(limit)})`,
               value: Math.round(view.stalenessSeconds),
               threshold: limit,
@@ -135,7 +148,25 @@ export async function evaluateRules(
         }
       } else if (rule.kind === "latency_p99" || rule.kind === "error_rate") {
         for (const service of services) {
-          if (!applies(service.id) || service.requestCount === 0) continue;
+          if (!applies(service.id)) continue;
+          if (service.requestCount === 0) {
+            // A service that stops reporting is the serving twin of a pipeline that stops: the p99
+            // rule says "no data" (one alert per service, not one per rule) when it reported within
+            // the last day but not in the window. Before any report, or after a day, it is left as is.
+            const silence = noDataSince(service.lastReportedAt, now);
+            if (rule.kind !== "latency_p99" || silence === null) continue;
+            judged.push(service.id);
+            violations.push({
+              objectKind: "feature_service",
+              objectId: service.id,
+              environmentId: environment.id,
+              severity: "warning",
+              message: `${service.name} has reported no traffic for ${formatDuration(roundTo(silence, 60))} (no data)`,
+              value: null,
+              threshold: rule.threshold ?? service.budgetMs,
+            });
+            continue;
+          }
           judged.push(service.id);
           if (rule.kind === "latency_p99" && service.p99Ms !== null) {
             const limit = rule.threshold ?? service.budgetMs;
@@ -144,7 +175,7 @@ export async function evaluateRules(
                 objectKind: "feature_service",
                 objectId: service.id,
                 environmentId: environment.id,
-                severity: service.p99Ms >= 1.5 * limit ? "critical" : "warning",
+                severity: severityOf(service.p99Ms, limit),
                 message: `${service.name} p99 is ${service.p99Ms.toFixed(1)} ms over the last 15 minutes (budget ${limit} ms)`,
                 value: round(service.p99Ms, 1),
                 threshold: limit,
@@ -158,7 +189,7 @@ export async function evaluateRules(
                 objectKind: "feature_service",
                 objectId: service.id,
                 environmentId: environment.id,
-                severity: service.errorRate >= 3 * limit ? "critical" : "warning",
+                severity: severityOf(service.errorRate, limit),
                 message: `${service.name} error rate ${(service.errorRate * 100).toFixed(2)}% over the last 15 minutes (threshold ${(limit * 100).toFixed(2)}%)`,
                 value: round(service.errorRate, 5),
                 threshold: limit,
@@ -171,11 +202,8 @@ export async function evaluateRules(
         if (!STATISTICS[statistic]) continue;
         for (const feature of features) {
           if (!applies(feature.featureId)) continue;
-          const override = featureOverrides.find(
-            (row) => row.featureId === feature.featureId && row.statistic === statistic,
-          );
           const limit =
-            override?.alert ??
+            overrideAlert.get(`${feature.featureId}:${statistic}`) ??
             rule.threshold ??
             DEFAULT_THRESHOLDS[statistic as keyof typeof DEFAULT_THRESHOLDS]?.alert;
           const candidates = [
@@ -192,7 +220,7 @@ export async function evaluateRules(
             objectKind: "feature",
             objectId: feature.featureId,
             environmentId: environment.id,
-            severity: (isHigherWorse ? worst.value >= 1.5 * limit : worst.value < limit / 10) ? "critical" : "warning",
+            severity: severityOf(worst.value, limit, isHigherWorse),
             message: `${feature.featureView.name}:${feature.name} ${worst.label}: ${STATISTICS[statistic].label} ${worst.value.toFixed(3)} (alert ${isHigherWorse ? "at" : "below"} ${limit})`,
             value: round(worst.value, 4),
             threshold: limit,
@@ -216,38 +244,13 @@ export async function evaluateRules(
         violations,
         now,
       });
+      if (counts.queued > 0) options.onNotificationsQueued?.();
       result.opened += counts.opened;
       result.updated += counts.updated;
       result.resolved += counts.resolved;
     }
   }
   return result;
-}
-
-/** Features per statistics read: bounded queries (PostgreSQL's parameter limit) on 50,000 features. */
-const STATISTICS_CHUNK = 2_000;
-
-async function listStatisticsInChunks(
-  prisma: Db,
-  scope: { workspaceId: string; environmentId: string },
-  featureIds: string[] | undefined,
-) {
-  const ids =
-    featureIds ??
-    (
-      await prisma.feature.findMany({
-        where: { workspaceId: scope.workspaceId },
-        select: { id: true },
-        orderBy: { id: "asc" },
-      })
-    ).map((feature) => feature.id);
-  const rows: Awaited<ReturnType<typeof listFeatureStatistics>> = [];
-  for (let start = 0; start < ids.length; start += STATISTICS_CHUNK) {
-    rows.push(
-      ...(await listFeatureStatistics(prisma, { ...scope, featureIds: ids.slice(start, start + STATISTICS_CHUNK) })),
-    );
-  }
-  return rows;
 }
 
 const KINDS_FOR = {
@@ -269,6 +272,17 @@ export async function ensureDefaultRules(prisma: Db, workspaceId: string): Promi
     })),
   });
 }
+
+/** How long a service has been silent when that is worth a "no data" alert (reported within a day, not in the window). */
+export function noDataSince(lastReportedAt: string | null, now: Date): number | null {
+  if (lastReportedAt === null) return null;
+  const silentMs = now.getTime() - Date.parse(lastReportedAt);
+  if (silentMs < EVALUATION_WINDOW_MS || silentMs > NO_DATA_HORIZON_MS) return null;
+  return silentMs / 1000;
+}
+
+/** A service silent for longer than this is considered retired, not broken: no new "no data" alert. */
+const NO_DATA_HORIZON_MS = 24 * 3_600_000;
 
 function round(value: number, digits: number): number {
   const factor = 10 ** digits;

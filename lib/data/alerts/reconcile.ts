@@ -1,21 +1,26 @@
 import "server-only";
 import { enqueueAlertNotifications, type AlertEventSnapshot } from "@/lib/data/notifications/deliveries";
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AlertSeverity, ObjectKind } from "@/lib/generated/prisma/enums";
 
-/* One rule's verdicts in one environment turned into alert rows: open, escalate, update, resolve, notify. */
-
+/** What a rule found wrong with one object in one environment. */
 export interface Violation {
   objectKind: ObjectKind;
   objectId: string;
   environmentId: string;
   severity: AlertSeverity;
   message: string;
-  value: number;
-  threshold: number;
+  /** Null for a "no data" alert: nothing was measured. */
+  value: number | null;
+  threshold: number | null;
 }
 
-/** Brings one rule's alerts in one environment in line with its violations among the judged objects. */
+/**
+ * Makes a rule's alerts in one environment match what evaluation judged: opens alerts for new
+ * violations, updates firing ones whose value or severity moved, ends those whose object is
+ * healthy again, and queues their notifications, in one transaction.
+ */
 export async function reconcileRuleAlerts(
   prisma: Db,
   input: {
@@ -26,8 +31,8 @@ export async function reconcileRuleAlerts(
     violations: Violation[];
     now: Date;
   },
-): Promise<{ opened: number; updated: number; resolved: number }> {
-  if (input.judged.length === 0) return { opened: 0, updated: 0, resolved: 0 };
+): Promise<{ opened: number; updated: number; resolved: number; queued: number }> {
+  if (input.judged.length === 0) return { opened: 0, updated: 0, resolved: 0, queued: 0 };
   return prisma.$transaction(async (tx) => {
     // Two evaluations of the same rule at once (ingestion and the scheduler) must not both open an alert.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`alert:${input.ruleId}:${input.environmentId}`}))`;
@@ -55,8 +60,8 @@ export async function reconcileRuleAlerts(
     const events: { alertId: string; kind: string; detail: object }[] = [];
     const isQuiet = (alert: { acknowledgedAt: Date | null; snoozedUntil: Date | null }) =>
       alert.acknowledgedAt !== null || (alert.snoozedUntil !== null && alert.snoozedUntil > input.now);
-    let updated = 0;
     const fresh: Violation[] = [];
+    const changes: { id: string; violation: Violation; notify: boolean }[] = [];
     for (const violation of input.violations) {
       const existing = openBy.get(violation.objectId);
       if (!existing) {
@@ -64,30 +69,21 @@ export async function reconcileRuleAlerts(
         continue;
       }
       if (existing.severity === violation.severity && existing.value === violation.value) continue;
-      await tx.alert.update({
-        where: { id: existing.id },
-        data: {
-          severity: violation.severity,
-          value: violation.value,
-          threshold: violation.threshold,
-          message: violation.message,
-          ...(violation.severity === "critical" && existing.severity === "warning" && !isQuiet(existing)
-            ? { lastNotifiedAt: input.now }
-            : {}),
-        },
-      });
-      updated++;
+      // Escalation is news even for someone who has not acknowledged yet; a quiet alert stays quiet.
+      const notify = violation.severity === "critical" && existing.severity === "warning" && !isQuiet(existing);
+      changes.push({ id: existing.id, violation, notify });
       if (existing.severity !== violation.severity) {
         events.push({
           alertId: existing.id,
           kind: violation.severity === "critical" ? "escalated" : "deescalated",
           detail: { severity: violation.severity, value: violation.value, threshold: violation.threshold },
         });
-        // Escalation is news even for someone who has not acknowledged yet; a quiet alert stays quiet.
-        if (violation.severity === "critical" && !isQuiet(existing))
-          notifications.push({ alertId: existing.id, event: "escalated", ...snapshotOf(violation) });
+        if (notify) notifications.push({ alertId: existing.id, event: "escalated", ...snapshotOf(violation) });
       }
     }
+    // Stale views' values move every tick: one statement for all of them, not one per alert.
+    if (changes.length > 0) await updateFiringAlerts(tx, changes, input.now);
+    const updated = changes.length;
     if (fresh.length > 0) {
       const created = await tx.alert.createManyAndReturn({
         data: fresh.map((violation) => ({
@@ -135,9 +131,25 @@ export async function reconcileRuleAlerts(
     }
     if (events.length > 0)
       await tx.alertEvent.createMany({ data: events.map((event) => ({ ...event, at: input.now })) });
-    await enqueueAlertNotifications(tx, input.workspaceId, notifications);
-    return { opened: fresh.length, updated, resolved: healthy.length };
+    const queued = await enqueueAlertNotifications(tx, input.workspaceId, notifications);
+    return { opened: fresh.length, updated, resolved: healthy.length, queued };
   });
+}
+
+async function updateFiringAlerts(
+  tx: Prisma.TransactionClient,
+  changes: { id: string; violation: Violation; notify: boolean }[],
+  now: Date,
+): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE alert a SET severity = u.severity::"AlertSeverity", value = u.value, threshold = u.threshold,
+           message = u.message, last_notified_at = CASE WHEN u.notify THEN ${now} ELSE a.last_notified_at END
+      FROM unnest(${changes.map((change) => change.id)}::text[], ${changes.map((change) => change.violation.severity)}::text[],
+                  ${changes.map((change) => change.violation.value)}::float8[],
+                  ${changes.map((change) => change.violation.threshold)}::float8[],
+                  ${changes.map((change) => change.violation.message)}::text[],
+                  ${changes.map((change) => change.notify)}::boolean[]) AS u(id, severity, value, threshold, message, notify)
+     WHERE a.id = u.id`;
 }
 
 function snapshotOf(violation: Violation) {

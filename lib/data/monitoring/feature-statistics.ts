@@ -6,13 +6,18 @@ import {
   safeCompare,
   safeThresholds,
   statusThresholds,
-  windowKey,
-  type ProfileRow,
+  type ProfileShape,
 } from "@/lib/monitoring/profiles";
 import type { ProfileKind, StatisticValues } from "@/lib/monitoring/stats";
-import { scoreStatistics, worstStatus, type DriftStatus } from "@/lib/monitoring/thresholds";
-import { PROFILE_SELECT, loadReferences } from "./profile-references";
-import { onlyIds } from "./scope";
+import {
+  scoreStatistics,
+  worstStatus,
+  type DriftStatus,
+  type ThresholdOverride,
+  type Thresholds,
+} from "@/lib/monitoring/thresholds";
+import { loadPinnedReferences } from "./profile-references";
+import { onlyIds, withoutJit } from "./scope";
 
 export interface FeatureStatisticsRow {
   featureId: string;
@@ -22,14 +27,31 @@ export interface FeatureStatisticsRow {
   kind: ProfileKind;
   skew: { values: StatisticValues; worst: DriftStatus } | null;
   drift: { values: StatisticValues; worst: DriftStatus } | null;
-  worst: DriftStatus;
+  /** "no_data" when neither skew nor drift could be measured (no reference profile to compare with). */
+  worst: FeatureStatisticsStatus;
   /** The largest PSI of the two comparisons, for sorting. */
   psi: number | null;
 }
 
+export type FeatureStatisticsStatus = DriftStatus | "no_data";
+
+/** One feature's three profiles, each as `<prefix>_edges`, `<prefix>_categories`, `<prefix>_counts`. */
+type StatisticsSqlRow = {
+  feature_id: string;
+  name: string;
+  view_id: string;
+  view_name: string;
+  view_kind: string;
+  window_end: Date;
+} & { [column in `${"online" | "offline" | "baseline"}_id`]: string | null } & {
+  [column in `${"online" | "offline" | "baseline"}_${"edges" | "categories" | "counts"}`]: unknown[] | null;
+};
+
 /**
  * The latest skew and drift statistics of every profiled feature, optionally only those a
- * service or model serves; the worst first.
+ * service or model serves; the worst first. One statement reads, per feature, its newest
+ * online profile, the offline profile of the same window and the newest training profile (each
+ * an index probe, see migration 0015), so 50,000 features cost one round trip.
  */
 export async function listFeatureStatistics(
   prisma: Db,
@@ -56,73 +78,104 @@ export async function listFeatureStatistics(
     const scoped = new Set(links.map((link) => link.featureId));
     featureIds = featureIds ? featureIds.filter((id) => scoped.has(id)) : [...scoped];
   }
-  const latest = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT DISTINCT ON (p.feature_id) p.id
-      FROM feature_profile p
-     WHERE p.workspace_id = ${options.workspaceId} AND p.environment_id = ${options.environmentId} AND p.source = 'online'
-       ${onlyIds(Prisma.sql`p.feature_id`, featureIds)}
-     ORDER BY p.feature_id, p.window_start DESC`;
-  if (latest.length === 0) return [];
-  const onlineProfiles = await prisma.featureProfile.findMany({
-    where: { id: { in: latest.map((row) => row.id) } },
-    select: PROFILE_SELECT,
-  });
-  const ids = onlineProfiles.map((profile) => profile.featureId);
-  const [features, overrides, offline, references] = await Promise.all([
-    prisma.feature.findMany({
-      where: { id: { in: ids }, workspaceId: options.workspaceId },
-      select: { id: true, name: true, featureView: { select: { id: true, name: true, kind: true } } },
-    }),
-    prisma.statisticThreshold.findMany({
-      where: { featureId: { in: ids } },
-      select: { featureId: true, statistic: true, warn: true, alert: true },
-    }),
-    prisma.featureProfile.findMany({
-      where: {
-        environmentId: options.environmentId,
-        source: "offline",
-        savedDatasetId: null,
-        OR: onlineProfiles.map((profile) => ({
-          featureId: profile.featureId,
-          windowStart: profile.windowStart,
-          windowEnd: profile.windowEnd,
-        })),
-      },
-      select: PROFILE_SELECT,
-    }),
-    loadReferences(prisma, { workspaceId: options.workspaceId, environmentId: options.environmentId, featureIds: ids }),
+  const shape = (alias: string, prefix: string) =>
+    Prisma.raw(
+      `${alias}.id AS ${prefix}_id, ${alias}.bin_edges AS ${prefix}_edges, ${alias}.categories AS ${prefix}_categories, ${alias}.counts AS ${prefix}_counts`,
+    );
+  const [found, overrides, pinned] = await Promise.all([
+    withoutJit(
+      prisma,
+      (tx) => tx.$queryRaw<StatisticsSqlRow[]>`
+      SELECT f.id AS feature_id, f.name, fv.id AS view_id, fv.name AS view_name, fv.kind::text AS view_kind,
+             o.window_end, ${shape("o", "online")}, ${shape("off", "offline")}, ${shape("b", "baseline")}
+        FROM feature f
+        JOIN feature_view fv ON fv.id = f.feature_view_id
+        CROSS JOIN LATERAL (
+          SELECT p.id, p.window_start, p.window_end, p.bin_edges, p.categories, p.counts FROM feature_profile p
+           WHERE p.feature_id = f.id AND p.environment_id = ${options.environmentId} AND p.source = 'online'
+           ORDER BY p.window_start DESC LIMIT 1) o
+        -- Lateral, so it is one probe of the unique key per feature rather than a hash of every offline profile.
+        LEFT JOIN LATERAL (
+          SELECT off.id, off.bin_edges, off.categories, off.counts FROM feature_profile off
+           WHERE off.feature_id = f.id AND off.environment_id = ${options.environmentId} AND off.source = 'offline'
+             AND off.window_start = o.window_start AND off.window_end = o.window_end AND off.saved_dataset_id IS NULL
+           LIMIT 1) off ON true
+        -- The training baseline: the newest profile of a saved dataset, whatever its environment (index from 0015).
+        LEFT JOIN LATERAL (
+          SELECT t.id, t.bin_edges, t.categories, t.counts FROM feature_profile t
+           WHERE t.feature_id = f.id AND t.saved_dataset_id IS NOT NULL
+           ORDER BY t.window_end DESC LIMIT 1) b ON true
+       WHERE f.workspace_id = ${options.workspaceId} ${onlyIds(Prisma.sql`f.id`, featureIds)}`,
+    ),
+    // The workspace's overrides are few; a join beats an IN list of every profiled feature.
+    prisma.$queryRaw<{ featureId: string; statistic: string; warn: number; alert: number }[]>`
+      SELECT t.feature_id AS "featureId", t.statistic, t.warn, t.alert
+        FROM statistic_threshold t JOIN feature f ON f.id = t.feature_id
+       WHERE f.workspace_id = ${options.workspaceId} ${onlyIds(Prisma.sql`f.id`, featureIds)}`,
+    loadPinnedReferences(prisma, { environmentId: options.environmentId, featureIds }),
   ]);
-  const featureById = new Map(features.map((feature) => [feature.id, feature]));
-  const offlineByFeature = new Map(offline.map((profile) => [`${profile.featureId}|${windowKey(profile)}`, profile]));
-  const rows: FeatureStatisticsRow[] = [];
-  for (const online of onlineProfiles) {
-    const feature = featureById.get(online.featureId);
-    if (!feature) continue;
-    const kind = profileKind(online);
-    const own = overrides.filter((override) => override.featureId === online.featureId);
-    const thresholds = statusThresholds(safeThresholds(own, kind), new Set(own.map((override) => override.statistic)));
-    const score = (reference: ProfileRow | null | undefined) => {
-      if (!reference) return null;
-      const values = safeCompare(reference, online);
-      return values ? { values, worst: scoreStatistics(values, thresholds).worst } : null;
-    };
-    const skew = score(offlineByFeature.get(`${online.featureId}|${windowKey(online)}`));
-    const drift = score(references.pinned.get(online.featureId) ?? references.baselines.get(online.featureId));
-    const psiValues = [skew?.values.psi, drift?.values.psi].filter((value): value is number => value !== undefined);
-    rows.push({
-      featureId: feature.id,
-      name: feature.name,
-      featureView: feature.featureView,
-      windowEnd: online.windowEnd.toISOString(),
-      kind,
-      skew,
-      drift,
-      worst: worstStatus([skew?.worst ?? "ok", drift?.worst ?? "ok"]),
-      psi: psiValues.length ? Math.max(...psiValues) : null,
-    });
+  const overridesByFeature = new Map<string, ThresholdOverride[]>();
+  for (const override of overrides) {
+    const list = overridesByFeature.get(override.featureId) ?? [];
+    list.push(override);
+    overridesByFeature.set(override.featureId, list);
   }
-  const rank: Record<DriftStatus, number> = { alert: 0, warn: 1, ok: 2 };
-  return rows.sort((a, b) => rank[a.worst] - rank[b.worst] || (b.psi ?? -1) - (a.psi ?? -1));
+  // Most features have no override: their thresholds are the defaults of their kind, resolved once.
+  const defaults = new Map<ProfileKind, Thresholds>();
+  const thresholdsFor = (featureId: string, kind: ProfileKind) => {
+    const own = overridesByFeature.get(featureId);
+    if (own) return statusThresholds(safeThresholds(own, kind), new Set(own.map((override) => override.statistic)));
+    if (!defaults.has(kind)) defaults.set(kind, statusThresholds(safeThresholds([], kind), new Set()));
+    return defaults.get(kind)!;
+  };
+  const rows = found.map((row) => scoreFeature(row, thresholdsFor, pinned.get(row.feature_id)));
+  const rank: Record<FeatureStatisticsStatus, number> = { alert: 0, warn: 1, ok: 2, no_data: 3 };
+  return rows.sort(
+    (a, b) =>
+      rank[a.worst] - rank[b.worst] ||
+      (b.psi ?? -1) - (a.psi ?? -1) ||
+      (a.featureId < b.featureId ? -1 : a.featureId > b.featureId ? 1 : 0),
+  );
+}
+
+/** The profile a row carries under `prefix`, or null when the LEFT JOIN found none. */
+function profileOf(row: StatisticsSqlRow, prefix: "online" | "offline" | "baseline"): ProfileShape | null {
+  if (row[`${prefix}_id`] === null) return null;
+  return {
+    binEdges: (row[`${prefix}_edges`] ?? []) as number[],
+    categories: (row[`${prefix}_categories`] ?? []) as string[],
+    counts: (row[`${prefix}_counts`] ?? []) as number[],
+  };
+}
+
+/** Skew (vs the offline profile of the same window) and drift (vs the pinned window, else the training profile). */
+function scoreFeature(
+  row: StatisticsSqlRow,
+  thresholdsFor: (featureId: string, kind: ProfileKind) => Thresholds,
+  pinned: ProfileShape | undefined,
+): FeatureStatisticsRow {
+  const online = profileOf(row, "online")!;
+  const kind = profileKind(online);
+  const thresholds = thresholdsFor(row.feature_id, kind);
+  const score = (reference: ProfileShape | null | undefined) => {
+    if (!reference) return null;
+    const values = safeCompare(reference, online);
+    return values ? { values, worst: scoreStatistics(values, thresholds).worst } : null;
+  };
+  const skew = score(profileOf(row, "offline"));
+  const drift = score(pinned ?? profileOf(row, "baseline"));
+  const psiValues = [skew?.values.psi, drift?.values.psi].filter((value): value is number => value !== undefined);
+  return {
+    featureId: row.feature_id,
+    name: row.name,
+    featureView: { id: row.view_id, name: row.view_name, kind: row.view_kind },
+    windowEnd: new Date(row.window_end).toISOString(),
+    kind,
+    skew,
+    drift,
+    worst: skew || drift ? worstStatus([skew?.worst ?? "ok", drift?.worst ?? "ok"]) : "no_data",
+    psi: psiValues.length ? Math.max(...psiValues) : null,
+  };
 }
 
 export interface FeatureStatisticsFilters {

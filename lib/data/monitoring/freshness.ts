@@ -9,6 +9,8 @@ import {
   stalenessSeries,
   type FreshnessStatus,
 } from "@/lib/monitoring/freshness";
+import type { FiringAlert } from "@/lib/monitoring/summary";
+import { findFiringAlert } from "./firing";
 import { DAY_MS, onlyIds } from "./scope";
 
 export interface ViewFreshness {
@@ -20,20 +22,36 @@ export interface ViewFreshness {
   slaSeconds: number | null;
   watermark: string | null;
   stalenessSeconds: number | null;
-  status: FreshnessStatus;
+  /** "not_deployed": the view is deployed to other environments, not this one (never stale here). */
+  status: FreshnessStatus | "not_deployed";
   lastRunStatus: "running" | "success" | "failed" | null;
   lastRunAt: string | null;
   failedRuns24h: number;
 }
 
-/** Every materialised view's freshness now: staleness of its newest landed watermark vs its SLA. */
+/**
+ * Every materialised view's freshness now: staleness of its newest landed watermark vs its SLA.
+ * Views not deployed to the environment are left out (unless `includeUndeployed`, for a view's
+ * own page): a view with an active version elsewhere but not here has nothing to keep fresh here,
+ * whatever runs it once had. A view outside the promotion workflow (no active version anywhere)
+ * is judged wherever its runs arrive.
+ */
 export async function listViewFreshness(
   prisma: Db,
-  options: { workspaceId: string; environmentId: string; now?: Date; featureViewIds?: string[] },
+  options: {
+    workspaceId: string;
+    environmentId: string;
+    now?: Date;
+    featureViewIds?: string[];
+    includeUndeployed?: boolean;
+  },
 ): Promise<ViewFreshness[]> {
   const now = options.now ?? new Date();
   const dayAgo = new Date(now.getTime() - DAY_MS);
   const ids = options.featureViewIds ?? null;
+  const isDeployed = Prisma.sql`(EXISTS (SELECT 1 FROM active_version av WHERE av.environment_id = ${options.environmentId}
+      AND av.object_kind = 'feature_view' AND av.object_id = fv.id)
+    OR NOT EXISTS (SELECT 1 FROM active_version av WHERE av.object_kind = 'feature_view' AND av.object_id = fv.id))`;
   const rows = await prisma.$queryRaw<
     {
       id: string;
@@ -48,16 +66,20 @@ export async function listViewFreshness(
       last_status: "running" | "success" | "failed" | null;
       last_started: Date | null;
       failed_24h: number;
+      is_deployed: boolean;
     }[]
   >`
     SELECT fv.id, fv.name, fv.kind::text AS kind, fv.owner, coalesce(fv.schedule, fv.slide_interval) AS schedule,
            fv.schedule_seconds, fv.slide_interval_seconds, fv.freshness_sla_seconds,
-           w.watermark, last.status::text AS last_status, last.started_at AS last_started, coalesce(f.n, 0)::int AS failed_24h
+           w.watermark, last.status::text AS last_status, last.started_at AS last_started, coalesce(f.n, 0)::int AS failed_24h,
+           ${isDeployed} AS is_deployed
       FROM feature_view fv
       LEFT JOIN LATERAL (
-        SELECT max(r.watermark) AS watermark FROM materialization_run r
+        -- The newest landed watermark: the first entry of materialization_run_landed_idx (0015).
+        SELECT r.watermark FROM materialization_run r
          WHERE r.feature_view_id = fv.id AND r.environment_id = ${options.environmentId}
-           AND r.status = 'success' AND r.ended_at <= ${now}) w ON true
+           AND r.status = 'success' AND r.watermark IS NOT NULL AND r.ended_at <= ${now}
+         ORDER BY r.watermark DESC LIMIT 1) w ON true
       LEFT JOIN LATERAL (
         SELECT r.status, r.started_at FROM materialization_run r
          WHERE r.feature_view_id = fv.id AND r.environment_id = ${options.environmentId} AND r.started_at <= ${now}
@@ -67,7 +89,7 @@ export async function listViewFreshness(
          WHERE r.feature_view_id = fv.id AND r.environment_id = ${options.environmentId}
            AND r.status = 'failed' AND r.started_at >= ${dayAgo}) f ON true
      WHERE fv.workspace_id = ${options.workspaceId} AND fv.kind <> 'on_demand'
-       ${onlyIds(Prisma.sql`fv.id`, ids)}
+       ${onlyIds(Prisma.sql`fv.id`, ids)} ${options.includeUndeployed ? Prisma.empty : Prisma.sql`AND ${isDeployed}`}
      ORDER BY fv.name`;
   return rows.map((row) => {
     const sla = freshnessSlaSeconds({
@@ -87,7 +109,7 @@ export async function listViewFreshness(
       slaSeconds: sla,
       watermark: watermark?.toISOString() ?? null,
       stalenessSeconds: staleness,
-      status: freshnessStatus(staleness, sla),
+      status: row.is_deployed ? freshnessStatus(staleness, sla) : "not_deployed",
       lastRunStatus: row.last_status,
       lastRunAt: row.last_started ? new Date(row.last_started).toISOString() : null,
       failedRuns24h: Number(row.failed_24h),
@@ -116,6 +138,8 @@ export interface FreshnessDetail {
     maxStalenessSeconds: number | null;
   }[];
   hasCost: boolean;
+  /** The worst alert firing on the view now, if any. */
+  firing: FiringAlert | null;
 }
 
 /** Staleness over time against the SLA, the runs timeline, rows written and cost per day. */
@@ -124,7 +148,12 @@ export async function getFreshnessDetail(
   options: { workspaceId: string; environmentId: string; featureViewId: string; from: Date; to: Date; now?: Date },
 ): Promise<FreshnessDetail | null> {
   const now = options.now ?? new Date();
-  const [view] = await listViewFreshness(prisma, { ...options, now, featureViewIds: [options.featureViewId] });
+  const [view] = await listViewFreshness(prisma, {
+    ...options,
+    now,
+    featureViewIds: [options.featureViewId],
+    includeUndeployed: true,
+  });
   if (!view) return null;
   const to = options.to > now ? now : options.to;
   const runColumns = {
@@ -136,7 +165,7 @@ export async function getFreshnessDetail(
     computeSeconds: true,
     cost: true,
   } as const;
-  const [[before], runs] = await Promise.all([
+  const [[before], runs, firing] = await Promise.all([
     // The newest run that landed before the range sets the staleness at its start.
     prisma.materializationRun.findMany({
       where: {
@@ -158,6 +187,12 @@ export async function getFreshnessDetail(
       orderBy: { startedAt: "asc" },
       take: 20_000,
       select: runColumns,
+    }),
+    findFiringAlert(prisma, {
+      workspaceId: options.workspaceId,
+      environmentId: options.environmentId,
+      objectKind: "feature_view",
+      objectId: view.id,
     }),
   ]);
   const span = Math.max(60_000, to.getTime() - options.from.getTime());
@@ -185,5 +220,6 @@ export async function getFreshnessDetail(
     })),
     costPerDay: perDay.map((day) => ({ ...day, maxStalenessSeconds: maxByDay.get(day.day) ?? null })),
     hasCost: runs.some((run) => run.cost !== null || run.computeSeconds !== null),
+    firing,
   };
 }

@@ -2,6 +2,8 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { combineLatency, overBudget, type LatencyBucket, type LatencyHistogram } from "@/lib/monitoring/latency";
+import type { FiringAlert } from "@/lib/monitoring/summary";
+import { findFiringAlert } from "./firing";
 import { bucketSecondsFor, floorTo, onlyIds, rawCutoff } from "./scope";
 
 export interface ServiceLatency {
@@ -15,6 +17,8 @@ export interface ServiceLatency {
   /** Request-weighted mean of the buckets' p99: an approximation. */
   p99Ms: number | null;
   isOverBudget: boolean;
+  /** Start of the newest per-minute bucket the platform reported (any time before `to`), if any. */
+  lastReportedAt: string | null;
 }
 
 /**
@@ -40,9 +44,10 @@ export async function listServiceLatency(
       requests: bigint | null;
       errors: bigint | null;
       p99: number | null;
+      last_reported: Date | null;
     }[]
   >`
-    SELECT s.id, s.name, s.owner, s.latency_budget_ms AS budget, m.requests, m.errors, m.p99
+    SELECT s.id, s.name, s.owner, s.latency_budget_ms AS budget, m.requests, m.errors, m.p99, r.last_reported
       FROM feature_service s
       -- One range of serving_metric's key per service (the table's only index).
       CROSS JOIN LATERAL (
@@ -52,6 +57,12 @@ export async function listServiceLatency(
          WHERE feature_service_id = s.id AND environment_id = ${options.environmentId}
            AND bucket_seconds = ${bucketSeconds} AND bucket_start >= ${floorTo(options.from, bucketSeconds)}
            AND bucket_start < ${options.to}) m
+      -- The newest minute reported: the last entry of the service's range of the key.
+      LEFT JOIN LATERAL (
+        SELECT bucket_start AS last_reported FROM serving_metric
+         WHERE feature_service_id = s.id AND environment_id = ${options.environmentId} AND bucket_seconds = 60
+           AND bucket_start < ${options.to}
+         ORDER BY bucket_start DESC LIMIT 1) r ON true
      WHERE s.workspace_id = ${options.workspaceId} ${onlyIds(Prisma.sql`s.id`, ids)}
      ORDER BY s.name`;
   return rows.map((row) => {
@@ -68,6 +79,7 @@ export async function listServiceLatency(
       errorRate: requests > 0 ? errors / requests : null,
       p99Ms: p99,
       isOverBudget: overBudget(p99, row.budget),
+      lastReportedAt: row.last_reported ? new Date(row.last_reported).toISOString() : null,
     };
   });
 }
@@ -88,6 +100,8 @@ export interface ServingDetail {
   range: { from: string; to: string; bucketSeconds: number };
   points: ServingPoint[];
   summary: ReturnType<typeof combineLatency>;
+  /** The worst alert firing on the service now, if any (the summary is never green then). */
+  firing: FiringAlert | null;
   /** p99 of each feature view's lookup (request-weighted) and its share of the budget. */
   viewShares: { featureViewId: string | null; name: string; p99Ms: number | null; shareOfBudget: number | null }[];
 }
@@ -96,7 +110,7 @@ export async function getServingDetail(
   prisma: Db,
   options: { workspaceId: string; environmentId: string; featureServiceId: string; from: Date; to: Date; now?: Date },
 ): Promise<ServingDetail | null> {
-  const [service, cutoff] = await Promise.all([
+  const [service, cutoff, firing] = await Promise.all([
     prisma.featureService.findFirst({
       where: { id: options.featureServiceId, workspaceId: options.workspaceId },
       select: {
@@ -108,6 +122,12 @@ export async function getServingDetail(
       },
     }),
     rawCutoff(prisma, options.workspaceId, options.now ?? new Date()),
+    findFiringAlert(prisma, {
+      workspaceId: options.workspaceId,
+      environmentId: options.environmentId,
+      objectKind: "feature_service",
+      objectId: options.featureServiceId,
+    }),
   ]);
   if (!service) return null;
   const bucketSeconds = bucketSecondsFor(options.from, options.to, cutoff);
@@ -185,6 +205,7 @@ export async function getServingDetail(
       errorRate: row.requestCount > 0 ? row.errorCount / row.requestCount : null,
     })),
     summary,
+    firing,
     viewShares: timingTotals.size > 0 ? viewShares : [],
   };
 }

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatAge,
-  formatDateTime,
-  formatDuration,
-  formatNumber,
-  formatPercent,
-  formatStatistic,
-  formatTick,
-} from "@/lib/format";
+import { formatAge, formatDateTime, formatDuration, formatNumber, formatPercent, formatStatistic } from "@/lib/format";
 
 describe("formatDuration", () => {
   it("shows the two largest units with a space before each unit", () => {
@@ -36,13 +28,6 @@ describe("dates and numbers", () => {
     expect(formatDateTime(iso)).toBe("2026-12-04 23:31 UTC");
     expect(formatDateTime(new Date(iso))).toBe("2026-12-04 23:31 UTC");
     expect(formatDateTime(Date.parse(iso))).toBe("2026-12-04 23:31 UTC");
-  });
-
-  it("picks the tick precision from the span", () => {
-    const ms = Date.parse("2026-12-04T23:31:00Z");
-    expect(formatTick(ms, 86_400_000)).toBe("23:31");
-    expect(formatTick(ms, 7 * 86_400_000)).toBe("12-04 23h");
-    expect(formatTick(ms, 30 * 86_400_000)).toBe("12-04");
   });
 
   it("groups thousands and prints fractions and statistics", () => {

@@ -13,7 +13,7 @@ import { monitoringPageScope, withSearch, type SearchParams } from "../../scope"
 
 export const metadata: Metadata = { title: "Freshness" };
 
-const STATUS_TONE = { fresh: "good", stale: "bad", unknown: "neutral" } as const;
+const STATUS_TONE = { fresh: "good", stale: "bad", unknown: "neutral", not_deployed: "neutral" } as const;
 
 export default async function FreshnessPage({ searchParams }: { searchParams: SearchParams }) {
   const scope = await monitoringPageScope(searchParams);
@@ -21,7 +21,7 @@ export default async function FreshnessPage({ searchParams }: { searchParams: Se
     listViewFreshness({ workspaceId: scope.workspaceId, environmentId: scope.environment.id }),
     getOpenAlertsByObject({ workspaceId: scope.workspaceId, environmentId: scope.environment.id }),
   ]);
-  const order = { stale: 0, unknown: 1, fresh: 2 } as const;
+  const order = { stale: 0, unknown: 1, fresh: 2, not_deployed: 3 } as const;
   views.sort((a, b) => order[a.status] - order[b.status] || (b.stalenessSeconds ?? 0) - (a.stalenessSeconds ?? 0));
   return (
     <>
@@ -67,7 +67,7 @@ export default async function FreshnessPage({ searchParams }: { searchParams: Se
                 <OpenAlertBadge badge={badges.get(`feature_view:${view.id}`)} name={view.name} />
               </Td>
               <Td>
-                <Badge tone={STATUS_TONE[view.status]}>{view.status}</Badge>
+                <Badge tone={STATUS_TONE[view.status]}>{view.status.replace("_", " ")}</Badge>
               </Td>
               <Td className="tabular-nums">{formatDuration(view.stalenessSeconds)}</Td>
               <Td className="tabular-nums">{formatDuration(view.slaSeconds)}</Td>
