@@ -3,7 +3,14 @@ import type { Db } from "@/lib/db";
 import { catalogHref } from "@/lib/routes";
 import { relevance } from "@/lib/search/ranking";
 import type { FacetRow } from "@/lib/data/search-counts";
-import { FACET_NAMES, type CatalogKind, type FacetName, type HealthState, type ViewKind } from "@/lib/search/types";
+import {
+  FACET_NAMES,
+  type CatalogKind,
+  type FacetName,
+  type HealthState,
+  type SourceKind,
+  type ViewKind,
+} from "@/lib/search/types";
 import type { FacetOption, SearchHit } from "@/lib/data/search";
 
 /* Search rows as the page and the API show them: team ids as names, facets labelled, one href per hit. */
@@ -20,6 +27,8 @@ export interface HitRow {
   team_id: string | null;
   owner: string;
   view_kind: ViewKind | null;
+  source_kind: SourceKind | null;
+  source_platform: string | null;
   entity_names: string[];
   data_type: string | null;
   usage_count: number;
@@ -69,6 +78,7 @@ export function toHit(row: HitRow, lookups: WorkspaceLookups): SearchHit {
     team: team ? { slug: team.slug, name: team.name } : null,
     owner: row.owner,
     viewKind: row.view_kind,
+    source: row.source_kind ? { kind: row.source_kind, platform: row.source_platform ?? "" } : null,
     entities: row.entity_names ?? [],
     dataType: row.data_type,
     usageCount: Number(row.usage_count),

@@ -12,6 +12,7 @@ import {
   type HealthState,
   type SearchFilters,
   type SearchSort,
+  type SourceKind,
   type UsageState,
   type ViewKind,
 } from "@/lib/search/types";
@@ -65,6 +66,8 @@ export interface SearchHit {
   team: { slug: string; name: string } | null;
   owner: string;
   viewKind: ViewKind | null;
+  /** A data source's type (batch, stream, request) and platform (snowflake, kafka, push ...). */
+  source: { kind: SourceKind; platform: string } | null;
   entities: string[];
   dataType: string | null;
   usageCount: number;

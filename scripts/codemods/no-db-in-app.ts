@@ -2,7 +2,7 @@
  * Codemod: pages, route handlers, server actions and components never hold the database client.
  *
  * For every `fn(db(), ...)` in app/ and components/, where `fn` is imported from `@/lib/data/<area>`
- * (or `@/lib/api/<area>`), it
+ * (or `@/lib/api/<area>`, `@/lib/jobs/<module>`), it
  *   1. makes sure `lib/server/<area>.ts` exports `fn` bound to the app's client (`bindDb`),
  *   2. rewrites the call to `fn(...)` and imports `fn` from `@/lib/server/<area>` instead,
  *   3. drops `import { db } from "@/lib/db"` once nothing uses it,
@@ -18,7 +18,8 @@ import { dirname, join } from "node:path";
 const root = process.cwd();
 const checkOnly = process.argv.includes("--check");
 const SOURCE_ROOTS = ["app", "components"];
-const BOUND_FROM = /^@\/lib\/(?:data|api)\/(.+)$/;
+// lib/jobs keeps its folder name under lib/server (lib/server/jobs/queue.ts) so it cannot collide with a data area.
+const BOUND_FROM = /^@\/lib\/(?:data\/|api\/|(?=jobs\/))(.+)$/;
 
 interface NamedImport {
   statement: string;
@@ -112,7 +113,9 @@ function convert(path: string): string | undefined {
     const entry = moduleOf.get(fn);
     const area = entry && BOUND_FROM.exec(entry.from)?.[1];
     if (!entry || !area || entry.typeOnly) {
-      throw new Error(`${path}: ${fn}(db(), ...) is not imported from @/lib/data or @/lib/api; convert it by hand`);
+      throw new Error(
+        `${path}: ${fn}(db(), ...) is not imported from @/lib/data, @/lib/api or @/lib/jobs; convert it by hand`,
+      );
     }
     const specifier = entry.names.find((name) => localName(name) === fn)!;
     if (specifier !== fn) throw new Error(`${path}: ${specifier} is renamed or a type; convert it by hand`);

@@ -61,7 +61,11 @@ export interface ApplyRepositoryInput {
   prune?: boolean;
   dryRun?: boolean;
   message?: string;
+  /** Told where a long apply is (a background job shows it); must not wait on the database. */
+  onProgress?: ApplyProgressReporter;
 }
+
+export type ApplyProgressReporter = (progress: { phase: string; done?: number; total?: number }) => void;
 
 export async function applyRepository(prisma: Db, input: ApplyRepositoryInput, actor: Actor): Promise<ApplyResult> {
   return prisma.$transaction((tx) => applyInTransaction(tx, input, actor, "definition.apply"), TX_OPTIONS);
@@ -76,6 +80,7 @@ export async function applyInTransaction(
   const { workspaceId } = input;
   const document: RepositoryDocument = { ...input.document, prune: input.prune ?? input.document.prune };
   await lockWorkspace(tx, workspaceId);
+  input.onProgress?.({ phase: "planning" });
   if (document.workspace !== undefined) {
     const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { slug: true } });
     if (workspace?.slug !== document.workspace) {
@@ -155,6 +160,7 @@ export async function applyInTransaction(
   if (pruneRefused.length > 0) throw pruneRefusedError(pruneRefused);
 
   const writes = orderForWrite([...plan.create, ...plan.update]);
+  input.onProgress?.({ phase: "writing", done: 0, total: writes.length + plan.delete.length });
   const before: Record<string, unknown> = {};
   const devEnvironment = await firstEnvironmentId(tx, workspaceId);
   const toAppend: VersionToAppend[] = [];
@@ -171,6 +177,7 @@ export async function applyInTransaction(
       number: (stored?.version?.number ?? 0) + 1,
     });
   }
+  input.onProgress?.({ phase: "recording versions", done: writes.length });
   const appended = await appendVersions(tx, {
     workspaceId,
     versions: toAppend,

@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 import { feastDumpShapeErrors } from "@/lib/feast/dump-shape";
 import { feastDumpToRepository, type ImportSkip, type ImportWarning } from "@/lib/feast/import";
 import { readFeastRegistry } from "@/lib/feast/registry-proto";
-import { applyInTransaction } from "./apply-repository";
+import { applyInTransaction, type ApplyProgressReporter } from "./apply-repository";
 import {
   activateInEnvironment,
   plannedHeads,
@@ -72,6 +72,7 @@ export interface FeastImportInput {
   /** Look for objects imported before that left the registry (a sync). */
   markRemoved?: boolean;
   message?: string;
+  onProgress?: ApplyProgressReporter;
 }
 
 /** The registry as dump JSON, whichever form it came in; a clear 422 when it is neither. */
@@ -122,7 +123,7 @@ export async function importFeastInTransaction(
   });
   const result = await applyInTransaction(
     tx,
-    { workspaceId, document, prune: false, dryRun: input.dryRun, message: input.message },
+    { workspaceId, document, prune: false, dryRun: input.dryRun, message: input.message, onProgress: input.onProgress },
     actor,
     "definition.import",
   );
@@ -153,6 +154,7 @@ export async function importFeastInTransaction(
 
   let materializations = 0;
   if (!input.dryRun) {
+    input.onProgress?.({ phase: "materialization history" });
     const rows = await loadRowIds(tx, workspaceId);
     const devEnvironment = await firstEnvironmentId(tx, workspaceId);
     ({ materializations } = await writeFeastFacts(tx, {

@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { formAction, type ActionFailure, type ActionState } from "@/lib/actions";
-import { saveFeastConnection, syncFeastRegistryNow } from "@/lib/server/feast-sync";
+import { formAction, type ActionState } from "@/lib/actions";
+import { saveFeastConnection } from "@/lib/server/feast-sync";
 import { createWorkspaceAsAdmin } from "@/lib/server/workspaces";
 import { feastConnectionInputSchema, workspaceInputSchema } from "@/lib/validations/admin";
 
@@ -30,24 +29,6 @@ export const saveFeastConnectionAction = formAction(
     return {
       status: "saved",
       message: "Saved. The registry is read at the next scheduler tick, or now with Sync now.",
-    };
-  },
-);
-
-export const syncNowAction = formAction(
-  "syncFeastNow",
-  { role: "admin", schema: z.object({}), read: () => ({}) },
-  async (_input, { workspace }): Promise<Saved | ActionFailure> => {
-    const run = await syncFeastRegistryNow(workspace.id);
-    revalidatePath("/admin/feast");
-    if (run.status === "failed")
-      return { status: "error", code: "unavailable", message: `The sync failed: ${run.error}` };
-    return {
-      status: "saved",
-      message:
-        run.status === "unchanged"
-          ? "The registry has not changed since the last sync."
-          : `Synced: ${run.created} created, ${run.updated} updated, ${run.removed} removed, ${run.skipped} skipped.`,
     };
   },
 );
