@@ -1,6 +1,8 @@
 import "server-only";
 import { recordAudit, type Actor } from "@/lib/data/audit";
-import { deleteDefinitionRows, loadRowIds, writeDefinitionRows, type Tx } from "@/lib/data/definition-rows";
+import { deleteDefinitionRows, loadRowIds, type Tx } from "@/lib/data/definition-rows";
+import { writeDefinitionsInBulk } from "@/lib/data/definition-rows-bulk";
+import { deferSearchRefresh, flushSearchRefresh } from "@/lib/data/search-refresh";
 import type { Db } from "@/lib/db";
 import { planRepository, type CurrentDefinitions, type FieldChange } from "@/lib/definitions/diff";
 import {
@@ -16,7 +18,7 @@ import { validateRepository } from "@/lib/definitions/validate";
 import type { FieldError } from "@/lib/errors";
 import { findObjectsActiveBeyondDev, pruneRefusedError, type ActiveBeyondDev } from "./active-beyond-dev";
 import { brokenDependents, emptyState, existingNamesOf, loadState, teamErrors } from "./registry-state";
-import { TX_OPTIONS } from "./types";
+import { BULK_TX_OPTIONS, type OnWriteProgress } from "./types";
 import {
   appendVersions,
   firstEnvironmentId,
@@ -61,10 +63,12 @@ export interface ApplyRepositoryInput {
   prune?: boolean;
   dryRun?: boolean;
   message?: string;
+  /** Told as the apply moves through its phases (for a job's progress); never awaited. */
+  onProgress?: OnWriteProgress;
 }
 
 export async function applyRepository(prisma: Db, input: ApplyRepositoryInput, actor: Actor): Promise<ApplyResult> {
-  return prisma.$transaction((tx) => applyInTransaction(tx, input, actor, "definition.apply"), TX_OPTIONS);
+  return prisma.$transaction((tx) => applyInTransaction(tx, input, actor, "definition.apply"), BULK_TX_OPTIONS);
 }
 
 export async function applyInTransaction(
@@ -73,9 +77,10 @@ export async function applyInTransaction(
   actor: Actor,
   action: string,
 ): Promise<ApplyResult> {
-  const { workspaceId } = input;
+  const { workspaceId, onProgress } = input;
   const document: RepositoryDocument = { ...input.document, prune: input.prune ?? input.document.prune };
   await lockWorkspace(tx, workspaceId);
+  onProgress?.({ phase: "planning", done: 0, total: 0 });
   if (document.workspace !== undefined) {
     const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { slug: true } });
     if (workspace?.slug !== document.workspace) {
@@ -155,22 +160,28 @@ export async function applyInTransaction(
   if (pruneRefused.length > 0) throw pruneRefusedError(pruneRefused);
 
   const writes = orderForWrite([...plan.create, ...plan.update]);
+  const total = writes.length + plan.delete.length;
   const before: Record<string, unknown> = {};
   const devEnvironment = await firstEnvironmentId(tx, workspaceId);
-  const toAppend: VersionToAppend[] = [];
-  for (const { kind, definition, contentHash: hash } of writes) {
+  // Search documents are rebuilt once for the whole apply (below), not after every statement.
+  await deferSearchRefresh(tx);
+  onProgress?.({ phase: "writing", done: 0, total });
+  const objectIds = await writeDefinitionsInBulk(tx, rows, writes, (done) =>
+    onProgress?.({ phase: "writing", done, total }),
+  );
+  const toAppend: VersionToAppend[] = writes.map(({ kind, definition, contentHash: hash }) => {
     const stored = state[kind].get(definition.name);
     if (stored?.definition) before[`${kind}:${definition.name}`] = stored.definition;
-    const objectId = await writeDefinitionRows(tx, rows, kind, definition);
-    toAppend.push({
+    return {
       kind,
-      objectId,
+      objectId: objectIds.get(`${kind}:${definition.name}`)!,
       name: definition.name,
       definition,
       contentHash: hash,
       number: (stored?.version?.number ?? 0) + 1,
-    });
-  }
+    };
+  });
+  onProgress?.({ phase: "versioning", done: 0, total: toAppend.length });
   const appended = await appendVersions(tx, {
     workspaceId,
     versions: toAppend,
@@ -186,7 +197,8 @@ export async function applyInTransaction(
       number: appended[index]!.number,
     });
   });
-  for (const { kind, name } of plan.delete) {
+  for (const [index, { kind, name }] of plan.delete.entries()) {
+    onProgress?.({ phase: "writing", done: writes.length + index, total });
     const stored = state[kind].get(name);
     if (!stored) continue;
     if (stored.definition) before[`${kind}:${name}`] = stored.definition;
@@ -197,6 +209,8 @@ export async function applyInTransaction(
       });
     }
   }
+  onProgress?.({ phase: "indexing", done: total, total });
+  await flushSearchRefresh(tx, { analyze: total >= ANALYZE_FROM_OBJECTS });
   if (writes.length > 0 || plan.delete.length > 0) {
     await recordAudit(tx, {
       workspaceId,
@@ -213,6 +227,9 @@ export async function applyInTransaction(
   }
   return result;
 }
+
+/** From this many objects written, statistics are refreshed before the search documents (search-refresh.ts). */
+const ANALYZE_FROM_OBJECTS = 200;
 
 /** Writes in dependency order: kinds in document order, backfill sources and view inputs first. */
 function orderForWrite<T extends { kind: DefinitionKind; name: string; definition: AnyDefinition }>(items: T[]): T[] {

@@ -30,4 +30,6 @@ export {
   type SaveResult,
   type VersionDetail,
   type VersionSummary,
+  type OnWriteProgress,
+  type WriteProgress,
 } from "./types";
