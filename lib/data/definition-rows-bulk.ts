@@ -120,7 +120,11 @@ async function run(tx: Tx, sql: string, rows: object[], ...params: unknown[]): P
 
 async function insertRows(tx: Tx, table: string, columns: Column[], rows: object[]): Promise<void> {
   const names = columns.map(([name]) => `"${name}"`).join(", ");
-  await run(tx, `INSERT INTO "${table}" (${names}) SELECT ${columns.map(value).join(", ")} FROM ${recordset(columns)}`, rows);
+  await run(
+    tx,
+    `INSERT INTO "${table}" (${names}) SELECT ${columns.map(value).join(", ")} FROM ${recordset(columns)}`,
+    rows,
+  );
 }
 
 async function updateRows(tx: Tx, table: string, columns: Column[], rows: object[]): Promise<void> {
@@ -161,12 +165,7 @@ async function upsertObjects(
   ];
   const fresh = rows.filter((row) => batch.created.has(row.id));
   const stored = rows.filter((row) => !batch.created.has(row.id));
-  const insertColumns: Column[] = [
-    ...common,
-    ["workspace_id", "text"],
-    ["name", "text"],
-    ["created_at", TIMESTAMP],
-  ];
+  const insertColumns: Column[] = [...common, ["workspace_id", "text"], ["name", "text"], ["created_at", TIMESTAMP]];
   const withTimes = (row: { id: string; values: Record<string, unknown> }) => ({
     id: row.id,
     ...row.values,
@@ -386,9 +385,21 @@ async function writeFeatureViews(batch: Batch, rows: Rows<FeatureViewDefinition>
       ],
       pairs.map(([viewId, other]) => ({ feature_view_id: viewId, [column]: other })),
     );
-  await insertLinks("feature_view_source", "data_source_id", links("data_source", (view) => view.sources));
-  await insertLinks("feature_view_entity", "entity_id", links("entity", (view) => view.entities));
-  await insertLinks("feature_view_input", "input_feature_view_id", links("feature_view", (view) => view.inputs));
+  await insertLinks(
+    "feature_view_source",
+    "data_source_id",
+    links("data_source", (view) => view.sources),
+  );
+  await insertLinks(
+    "feature_view_entity",
+    "entity_id",
+    links("entity", (view) => view.entities),
+  );
+  await insertLinks(
+    "feature_view_input",
+    "input_feature_view_id",
+    links("feature_view", (view) => view.inputs),
+  );
   await insertRows(
     tx,
     "aggregation",
@@ -463,7 +474,9 @@ async function writeFeatures(batch: Batch, rows: Rows<FeatureViewDefinition>, st
     const names = insertShape.map(([name]) => `"${name}"`).join(", ");
     await run(
       tx,
-      utc(`INSERT INTO "feature" (${names}) SELECT ${insertShape.map(value).join(", ")} FROM ${recordset(insertShape)}`),
+      utc(
+        `INSERT INTO "feature" (${names}) SELECT ${insertShape.map(value).join(", ")} FROM ${recordset(insertShape)}`,
+      ),
       features.add.map((row) => ({
         ...strip(row),
         workspace_id: context.workspaceId,
