@@ -99,7 +99,7 @@ export async function applyInTransaction(
   for (const kind of DEFINITION_KINDS) {
     current[kind] = [...state[kind].values()].flatMap((object) => (object.definition ? [object.definition] : []));
   }
-  const plan = planRepository(document, current);
+  const plan = planRepository(document, current, (kind, name) => state[kind].get(name)?.version?.contentHash);
 
   // The registry after the apply: with prune exactly the document, else the registry overlaid.
   const after = emptyState();
@@ -124,12 +124,18 @@ export async function applyInTransaction(
     ...DEFINITION_KINDS.flatMap((kind) =>
       teamErrors(document[DOCUMENT_KEYS[kind]] as AnyDefinition[], rows, (i) => `${DOCUMENT_KEYS[kind]}[${i}].team`),
     ),
-    ...brokenDependents(
-      state,
-      after,
-      changed,
-      (dependentKind, name, rest) => `${DOCUMENT_KEYS[dependentKind]}[name=${name}]${rest}`,
-    ),
+    // Only objects outside the document can break. None when the plan changes nothing (the
+    // registry stays as it is) or when the document holds every object (a first apply):
+    // comparing the whole registry twice is most of the time of either.
+    ...(plan.create.length + plan.update.length + plan.delete.length === 0 ||
+    DEFINITION_KINDS.every((kind) => [...after[kind].keys()].every((name) => changed.has(`${kind}:${name}`)))
+      ? []
+      : brokenDependents(
+          state,
+          after,
+          changed,
+          (dependentKind, name, rest) => `${DOCUMENT_KEYS[dependentKind]}[name=${name}]${rest}`,
+        )),
   ];
   if (errors.length > 0) throw validationError(errors);
   const pruneRefused = await findObjectsActiveBeyondDev(
