@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/data/audit";
 import type { Tx } from "@/lib/data/definition-rows";
-import { newRowId } from "@/lib/data/definition-rows-bulk";
+import { newRowId } from "@/lib/data/bulk-rows";
 import type { Db } from "@/lib/db";
 import { definitionSchemas, formatZodIssues, type AnyDefinition, type DefinitionKind } from "@/lib/definitions/schema";
 import type { ValidationIssue } from "@/lib/definitions/validate";
