@@ -1,6 +1,23 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/** Imports that would hand app/ or components/ the database itself. */
+const noDatabasePaths = [
+  { name: "@prisma/client", message: "Query through lib/data, not Prisma." },
+  {
+    name: "@/lib/db",
+    message: "No database client in app/ or components/: call the bound function from @/lib/server/<area>.",
+  },
+];
+const noDatabasePatterns = [
+  {
+    group: ["@/lib/generated/**", "**/lib/generated/**"],
+    message: "The generated Prisma client stays behind lib/data; import its types from there.",
+  },
+  { group: ["@/lib/db/*"], message: "The database engine stays behind lib/data." },
+  { group: ["@/lib/server/bind"], message: "Bind data functions in lib/server/<area>.ts, not in a page." },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -21,51 +38,44 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
-    // Layering: pages, route handlers and components read and write through lib/data. They may
-    // hand the one client (`db()`) to a data function, never query with it or reach the Prisma
-    // client, its generated types or the raw engine.
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            { name: "@prisma/client", message: "Query through lib/data, not Prisma." },
-            {
-              name: "@/lib/db",
-              importNames: ["dbEngine", "closeDb", "Prisma"],
-              message: "Raw database access belongs in lib/data.",
-            },
-          ],
-          patterns: [
-            {
-              group: ["@/lib/generated/**", "**/lib/generated/**"],
-              message: "The generated Prisma client stays behind lib/data; import its types from there.",
-            },
-            { group: ["@/lib/db/*"], message: "The database engine stays behind lib/data." },
-          ],
-        },
-      ],
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "MemberExpression[object.type='CallExpression'][object.callee.name='db']",
-          message: "No inline queries: add a function to lib/data and call it with db().",
-        },
-      ],
-    },
+    // Layering: pages, route handlers and server actions never hold the database client. They
+    // call the lib/data functions bound to it in lib/server/<area>.ts
+    // (`getObjectDetail({ workspaceId, ... })`); types come from lib/data. New call sites:
+    // `npx tsx scripts/codemods/no-db-in-app.ts` (see README, Architecture).
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { paths: noDatabasePaths, patterns: noDatabasePatterns }] },
   },
   {
-    // Components render; they never hold the database client, not even to pass it on.
+    // Components render; they get their data from their page or the API, not even through lib/server.
     files: ["components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "@/lib/db", message: "Components get data from their page or the API." }],
+          paths: noDatabasePaths,
           patterns: [
-            { group: ["@/lib/generated/**", "**/lib/generated/**"], message: "Import types from lib/data." },
-            { group: ["@/lib/db/*"], message: "The database engine stays behind lib/data." },
+            ...noDatabasePatterns,
+            {
+              group: ["@/lib/server/*", "@/lib/server/**"],
+              message: "Components get data from their page or the API.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // lib/server is the app's entry into lib/data, never the other way round.
+    files: ["lib/data/**/*.ts", "lib/**/__tests__/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/server/*", "@/lib/server/**"],
+              message: "lib/data and tests pass their client explicitly; lib/server is for app/ only.",
+            },
           ],
         },
       ],

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, openFromCatalog, test } from "./fixtures";
 
 test("search with a typo finds the feature, a facet narrows the list, and the URL reproduces it", async ({
   signedInAs,
@@ -162,4 +162,51 @@ test("a page past the end links back to the last page, with the count it shows",
   await expect(page).toHaveURL(new RegExp(`page=${lastPage}`));
   await expect(page.getByTestId("catalog-row").first()).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Pages" })).toContainText(`Page ${lastPage} of ${lastPage}`);
+});
+
+test("a feature page shows its distribution, null rate and statistics beside the definition", async ({
+  signedInAs,
+}) => {
+  const page = await signedInAs("viewer");
+  await openFromCatalog(page, "feature", "txn_count_30d");
+
+  await test.step("the latest prod profile is drawn as a histogram (its code loads after the page)", async () => {
+    const data = page.getByTestId("feature-data");
+    await expect(data.getByRole("heading", { name: "Data in prod" })).toBeVisible();
+    const histogram = page.getByTestId("feature-histogram");
+    await expect(histogram).toBeVisible({ timeout: 30_000 });
+    await expect(histogram.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    expect(await histogram.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(2);
+  });
+
+  await test.step("null rate, mean, min and max with their change and trend", async () => {
+    const stats = page.getByTestId("feature-stats");
+    await expect(stats.getByTestId("feature-stat-nullRate").getByTestId("latest")).toHaveText(/^\d+\.\d\d%$/);
+    for (const statistic of ["mean", "min", "max"]) {
+      await expect(stats.getByTestId(`feature-stat-${statistic}`).getByTestId("latest")).toHaveText(/^-?\d/);
+    }
+    // The demo has a profile a day: each statistic has a trend line over the latest profiles.
+    await expect(stats.getByRole("img", { name: /Mean over the last \d+ profiles/ })).toBeVisible();
+  });
+
+  await test.step("in an environment without profiles it says how to send one", async () => {
+    const switched = page.waitForResponse((response) => response.request().method() === "POST", {
+      timeout: 30_000,
+    });
+    await page.getByLabel("Env", { exact: true }).selectOption("dev");
+    expect((await switched).ok()).toBe(true);
+    await page.reload();
+    await expect(page.getByTestId("feature-data-empty")).toContainText(
+      "No profile yet: send one with POST /api/v1/ingest/profiles",
+    );
+    await expect(page.getByTestId("feature-histogram")).toHaveCount(0);
+  });
+});
+
+test("catalog rows name a data source's type and platform", async ({ signedInAs }) => {
+  const page = await signedInAs("viewer", "/catalog?kind=data_source");
+  const row = page
+    .getByTestId("catalog-row")
+    .filter({ has: page.getByRole("link", { name: "transactions", exact: true }) });
+  await expect(row.getByTestId("source-type")).toHaveText(/^batch · \w+/);
 });

@@ -17,6 +17,17 @@ export async function signIn(page: Page, role: DemoRole, callbackUrl = "/") {
   await expect(page).not.toHaveURL(/\/login/);
 }
 
+/** Opens a catalog object's page from the catalog search of its name. */
+export async function openFromCatalog(page: Page, kind: string, name: string) {
+  await page.goto(`/catalog?q=${encodeURIComponent(name)}&kind=${kind}`);
+  await page
+    .getByTestId("catalog-row")
+    .first()
+    .getByRole("link", { name: new RegExp(name) })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+}
+
 /** A page already signed in as the given demo role. */
 export const test = base.extend<{ signedInAs: (role: DemoRole, callbackUrl?: string) => Promise<Page> }>({
   signedInAs: async ({ page }, use) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
@@ -100,10 +101,97 @@ test.describe("lineage explorer", () => {
       await expect(page.getByTestId("impact-count-feature_service")).toHaveText(String(impact.counts.feature_service));
     });
 
-    await test.step("the impact exports as CSV", async () => {
+    await test.step("the impact exports as CSV, naming teams rather than their ids", async () => {
       const download = page.waitForEvent("download");
       await page.getByRole("button", { name: "Export CSV" }).click();
-      expect((await download).suggestedFilename()).toBe("impact-transactions.csv");
+      const file = await download;
+      expect(file.suggestedFilename()).toBe("impact-transactions.csv");
+      const csv = readFileSync((await file.path())!, "utf8");
+      const [header, ...rows] = csv.trimEnd().split("\r\n");
+      expect(header).toBe("kind,name,team,owner,id");
+      const root = new URL(page.url()).searchParams.get("root")!;
+      const env = new URL(page.url()).searchParams.get("env");
+      const impact = (await (
+        await page.request.get(
+          `/api/v1/lineage/impact?node=${encodeURIComponent(root)}${env && env !== "all" ? `&env=${env}` : ""}`,
+        )
+      ).json()) as {
+        items: { name: string; teamId?: string; teamName?: string }[];
+        teams: { id: string; name: string }[];
+      };
+      expect(rows.map((row) => row.split(",")[1])).toEqual(impact.items.map((item) => item.name));
+      expect(impact.teams.length).toBeGreaterThan(0);
+      const named = impact.items.filter((item) => item.teamName);
+      expect(named.length).toBeGreaterThan(0);
+      for (const item of named) {
+        expect(rows.some((row) => row.includes(`,${item.name},${item.teamName},`))).toBe(true);
+      }
+      for (const team of impact.teams) expect(csv).not.toContain(team.id);
+    });
+
+    await test.step("long names in the impact list are whole on hover", async () => {
+      for (const link of await page.getByTestId("impact-panel").getByRole("link").all()) {
+        expect(await link.getAttribute("title")).toBe((await link.textContent())?.trim());
+      }
+    });
+  });
+
+  test("nodes show their full name on hover, and the minimap stays in the canvas beside the panel", async ({
+    signedInAs,
+  }) => {
+    const page = await signedInAs("viewer", "/lineage");
+    await openLineageOf(page, "transactions", /Data source/);
+
+    await test.step("a truncated name is shown whole in a tooltip on hover", async () => {
+      const names = page.getByTestId("lineage-node-name");
+      // Prefer a name the node cuts off (the longest demo names are); any node shows the tooltip.
+      const cut = await names.evaluateAll((elements) =>
+        Math.max(
+          0,
+          elements.findIndex((element) => element.scrollWidth > element.clientWidth),
+        ),
+      );
+      // One name per node, in the same order.
+      const node = page.getByTestId("lineage-node").nth(cut);
+      const fullName = (await node.getAttribute("aria-label"))!.replace(/ \([^)]*\)$/, "");
+      const tooltip = node.getByTestId("lineage-node-tooltip");
+      await expect(tooltip).toBeHidden();
+      await node.hover();
+      await expect(tooltip).toBeVisible();
+      await expect(tooltip).toContainText(fullName);
+      const box = (await tooltip.boundingBox())!;
+      // Wide enough for the whole name: at least the name's own width.
+      expect(box.width).toBeGreaterThanOrEqual((await names.nth(cut).boundingBox())!.width);
+    });
+
+    await test.step("expand badges sit outside the node, clear of its name", async () => {
+      const expand = page.getByRole("button", { name: /^Expand/ });
+      const node = page.getByTestId("lineage-node").filter({ has: expand }).first();
+      const button = node.getByRole("button", { name: /^Expand/ }).first();
+      await expect(button).toBeVisible();
+      const nodeBox = (await node.boundingBox())!;
+      const buttonBox = (await button.boundingBox())!;
+      const isOutside = buttonBox.x + buttonBox.width <= nodeBox.x + 1 || buttonBox.x >= nodeBox.x + nodeBox.width - 1;
+      expect(isOutside).toBe(true);
+    });
+
+    await test.step("with the side panel open the minimap is inside the canvas, not under the panel", async () => {
+      const panel = page.getByTestId("lineage-side-panel");
+      await expect(panel).toBeVisible();
+      const minimap = page.getByRole("img", { name: /Minimap of the lineage graph/ }).first();
+      await expect(minimap).toBeVisible();
+      const canvas = (await page.getByTestId("lineage-canvas").boundingBox())!;
+      const map = (await minimap.boundingBox())!;
+      const side = (await panel.boundingBox())!;
+      expect(map.x).toBeGreaterThanOrEqual(canvas.x);
+      expect(map.x + map.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+      expect(map.y + map.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+      const overlaps =
+        map.x < side.x + side.width &&
+        side.x < map.x + map.width &&
+        map.y < side.y + side.height &&
+        side.y < map.y + map.height;
+      expect(overlaps).toBe(false);
     });
   });
 

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, openFromCatalog, test } from "./fixtures";
 
 /*
  * Phones (390 px) and tablets (768 px): no page scrolls sideways, the navigation sits behind a
@@ -81,6 +81,16 @@ for (const width of [390, 768]) {
       await expect(page).toHaveURL(/viewKind=stream/);
       await expect(filters).toBeHidden();
       await expect(page.getByTestId("catalog-row").first()).toBeVisible();
+    });
+
+    test("a feature page with its distribution and statistics fits the screen", async ({ signedInAs }) => {
+      const page = await signedInAs("viewer");
+      await openFromCatalog(page, "feature", "txn_count_30d");
+      await expect(page.getByTestId("feature-histogram").locator(".recharts-bar-rectangle").first()).toBeVisible({
+        timeout: 30_000,
+      });
+      await expect(page.getByTestId("feature-stats")).toBeVisible();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     });
 
     test("the lineage panel of a selected node is a sheet over the canvas", async ({ signedInAs }) => {

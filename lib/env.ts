@@ -100,6 +100,13 @@ const envSchema = z.object({
   FEATURELINE_SCHEDULER: z.enum(["0", "1"]).default("1"),
   /** How often a server process looks for due scheduler tasks. */
   FEATURELINE_SCHEDULER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /**
+   * "0": this process runs no background jobs (applies, Feast imports and syncs queued with 202);
+   * another instance on the same PostgreSQL runs them. On the embedded database keep it on.
+   */
+  FEATURELINE_JOBS: z.enum(["0", "1"]).default("1"),
+  /** How often a server process looks for queued jobs (a job queued on this instance starts at once). */
+  FEATURELINE_JOB_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   /** Interval of the freshness evaluation (the other rules run on their own windows). */
   FEATURELINE_FRESHNESS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   /** A firing alert nobody acknowledged is notified again after this long. */

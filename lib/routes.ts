@@ -37,9 +37,23 @@ export function lineageHref(kind: string, id: string, env?: string): string {
   return `/lineage?root=${objectKey(kind, id)}${env ? `&env=${encodeURIComponent(env)}` : ""}`;
 }
 
-/** The monitoring overview focused on one object. */
+/** Where each monitored kind's own monitoring view lives. */
+const MONITORING_SECTIONS: Record<string, string> = {
+  feature_view: "freshness",
+  feature: "features",
+  feature_service: "services",
+  model: "models",
+};
+
+/** The kinds with a monitoring view of their own (sources, entities and datasets have none). */
+export function hasMonitoringView(kind: string): boolean {
+  return kind in MONITORING_SECTIONS;
+}
+
+/** One object's monitoring view; the monitoring overview for kinds without one of their own. */
 export function monitoringHref(kind: string, id: string): string {
-  return `/monitoring?focus=${objectKey(kind, id)}`;
+  const section = MONITORING_SECTIONS[kind];
+  return section ? `/monitoring/${section}/${encodeURIComponent(id)}` : "/monitoring";
 }
 
 /** A promotion request, by its number. */

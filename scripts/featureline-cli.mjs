@@ -211,10 +211,47 @@ export async function main(argv, { env = process.env, stdout = process.stdout, s
     stderr.write(`${formatError(response.status, body, { file: options.file, color })}\n`);
     return 1;
   }
+  if (response.status === 202 && body?.job?.url) {
+    // A large document runs as a background job on the server: follow it to its result.
+    const finished = await followJob(new URL(body.job.url, base), token, stderr);
+    if (!finished.ok) {
+      stderr.write(`${formatError(finished.status, finished.body, { file: options.file, color })}\n`);
+      return 1;
+    }
+    body = finished.body;
+  }
   stdout.write(
     options.json ? `${JSON.stringify(body, null, 2)}\n` : `${formatPlan(body, { color, command: options.command })}\n`,
   );
   return 0;
+}
+
+/**
+ * Polls a job (`GET /api/v1/jobs/{id}`) once a second until it has succeeded or failed.
+ * @param {URL} url
+ * @param {string | undefined} token
+ * @param {{ write(text: string): unknown }} stderr
+ * @returns {Promise<{ ok: boolean, status: number, body: any }>}
+ */
+async function followJob(url, token, stderr) {
+  let lastPhase = "";
+  for (;;) {
+    const response = await fetch(url, {
+      headers: { accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+    const body = await response.json().catch(() => undefined);
+    if (!response.ok) return { ok: false, status: response.status, body };
+    const job = body.job;
+    if (job.state === "succeeded") return { ok: true, status: 200, body: job.result };
+    if (job.state === "failed") return { ok: false, status: job.error?.status ?? 500, body: { error: job.error } };
+    const phase = job.progress?.phase ?? job.state;
+    if (phase !== lastPhase) {
+      const { done, total } = job.progress ?? {};
+      stderr.write(`${phase}${total ? ` (${done}/${total})` : ""}…\n`);
+      lastPhase = phase;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 function isEntryPoint() {

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { db } from "@/lib/db";
-import { listWorkspaceAdmins } from "@/lib/data/members";
+import { listWorkspaceAdmins } from "@/lib/server/members";
 import { getCurrentUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "No workspace yet" };
@@ -14,7 +13,7 @@ export default async function NoWorkspacePage() {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   if (user.memberships.length > 0) redirect("/");
-  const admins = await listWorkspaceAdmins(db());
+  const admins = await listWorkspaceAdmins();
   return (
     <main className="mx-auto max-w-lg px-4 py-24">
       <h1 className="text-xl font-semibold">You have no access to a workspace yet</h1>

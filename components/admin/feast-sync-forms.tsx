@@ -4,7 +4,6 @@ import { useActionState } from "react";
 import {
   createWorkspaceAction,
   saveFeastConnectionAction,
-  syncNowAction,
   type FeastAdminState,
 } from "@/app/(app)/admin/feast/actions";
 import { FeastEnvironmentField } from "@/components/authoring/feast-environment-field";
@@ -102,18 +101,6 @@ export function FeastConnectionForm({
         </Button>
         <Message state={state} />
       </div>
-    </form>
-  );
-}
-
-export function SyncNowButton() {
-  const [state, action, pending] = useActionState(syncNowAction, IDLE);
-  return (
-    <form action={action} className="flex items-center gap-3">
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Syncing…" : "Sync now"}
-      </Button>
-      <Message state={state} />
     </form>
   );
 }

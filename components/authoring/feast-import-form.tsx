@@ -3,17 +3,25 @@
 import { catalogHref } from "@/lib/routes";
 import { KIND_LABELS } from "@/lib/kinds";
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FeastEnvironmentField } from "@/components/authoring/feast-environment-field";
+import { JobProgress } from "@/components/jobs/job-progress";
+import { isJobFinished, useJob, type AcceptedJob } from "@/components/jobs/use-job";
 import type { FeastImportSummary as ImportSummary } from "@/lib/data/definitions";
 
 type FeastImportSummary = ImportSummary & { workspace?: string; newWorkspace?: boolean };
 
+interface ApiErrorBody {
+  error: { message: string; fields?: Array<{ path: string; message: string }>; details?: { projects?: string[] } };
+}
+
 type State =
   | { status: "idle" }
   | { status: "working"; dryRun: boolean }
+  /** The server runs it as a background job: its progress is polled. */
+  | { status: "job"; dryRun: boolean; accepted: AcceptedJob["job"] }
   | { status: "done"; dryRun: boolean; report: FeastImportSummary }
   | { status: "error"; message: string; fields?: Array<{ path: string; message: string }>; projects?: string[] };
 
@@ -67,22 +75,20 @@ export function FeastImportForm({ environments }: { environments: string[] }) {
     try {
       const response = await fetch(`/api/v1/imports/feast?${query.toString()}`, {
         method: "POST",
-        headers: { "content-type": upload.binary ? "application/octet-stream" : "application/json" },
+        // Run as a background job: the page shows its progress, other pages stay responsive.
+        headers: {
+          "content-type": upload.binary ? "application/octet-stream" : "application/json",
+          prefer: "respond-async",
+        },
         body: upload.bytes,
       });
-      const body = (await response.json()) as
-        | FeastImportSummary
-        | {
-            error: {
-              message: string;
-              fields?: Array<{ path: string; message: string }>;
-              details?: { projects?: string[] };
-            };
-          };
+      const body = (await response.json()) as FeastImportSummary | AcceptedJob | ApiErrorBody;
       if (!response.ok || "error" in body) {
-        const error = "error" in body ? body.error : { message: `HTTP ${response.status}` };
-        const projects = "details" in error ? error.details?.projects : undefined;
-        setState({ status: "error", message: error.message, fields: error.fields, projects });
+        setState(errorState("error" in body ? body : { error: { message: `HTTP ${response.status}` } }));
+        return;
+      }
+      if ("job" in body) {
+        setState({ status: "job", dryRun, accepted: body.job });
         return;
       }
       setState({ status: "done", dryRun, report: body });
@@ -91,7 +97,7 @@ export function FeastImportForm({ environments }: { environments: string[] }) {
     }
   };
 
-  const isWorking = state.status === "working";
+  const isWorking = state.status === "working" || state.status === "job";
   const planned = state.status === "done" && state.dryRun;
   const fileName = upload?.name;
   return (
@@ -179,6 +185,14 @@ export function FeastImportForm({ environments }: { environments: string[] }) {
           {isWorking && !state.dryRun ? "Applying…" : "Apply this plan"}
         </Button>
       </div>
+      {state.status === "job" ? (
+        <ImportJob
+          key={state.accepted.id}
+          accepted={state.accepted}
+          dryRun={state.dryRun}
+          onFinished={(finished) => setState(finished)}
+        />
+      ) : null}
       {state.status === "error" ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           <p className="font-medium">
@@ -199,6 +213,32 @@ export function FeastImportForm({ environments }: { environments: string[] }) {
       {state.status === "done" ? <ImportReport report={state.report} dryRun={state.dryRun} /> : null}
     </div>
   );
+}
+
+function errorState(body: ApiErrorBody): State {
+  const { message, fields, details } = body.error;
+  return { status: "error", message, fields, projects: details?.projects };
+}
+
+/** Follows the import's job: progress while it runs, then its report or its error. */
+function ImportJob({
+  accepted,
+  dryRun,
+  onFinished,
+}: {
+  accepted: AcceptedJob["job"];
+  dryRun: boolean;
+  onFinished: (state: State) => void;
+}) {
+  const { data: job, error } = useJob(accepted.id, accepted);
+  useEffect(() => {
+    if (job?.state === "succeeded") onFinished({ status: "done", dryRun, report: job.result as FeastImportSummary });
+    else if (job?.state === "failed" && job.error) onFinished(errorState({ error: job.error } as ApiErrorBody));
+    else if (error)
+      onFinished({ status: "error", message: `The import's progress could not be read: ${error.message}` });
+  }, [job, error, dryRun, onFinished]);
+  if (!job || isJobFinished(job)) return <p className="text-sm text-slate-600">{dryRun ? "Checking…" : "Applying…"}</p>;
+  return <JobProgress job={job} label={dryRun ? "Checking the registry" : "Importing"} />;
 }
 
 function ImportReport({ report, dryRun }: { report: FeastImportSummary; dryRun: boolean }) {

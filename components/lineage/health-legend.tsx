@@ -30,6 +30,10 @@ export function HealthLegend({ kinds, hasHealth }: { kinds: readonly NodeKind[];
             <li className="text-slate-500">
               Badge: the most pressing problem (e.g. “stale 3d”, “p99 73ms”, “drift”), +N more.
             </li>
+            <li className="text-slate-500">
+              Services and models: “at risk” (warning) or “failing” (problem) from their latency, errors and what they
+              serve.
+            </li>
           </ul>
         ) : (
           <p className="text-slate-500">Choose an environment to see health.</p>

@@ -48,13 +48,7 @@ export function ImpactPanel({
       <div className="flex flex-wrap gap-2">
         <Button
           variant="secondary"
-          onClick={() =>
-            downloadText(
-              impactToCsv({ ...data, teamIds: data.teams.map((team) => team.id) }),
-              `impact-${data.rootName}.csv`,
-              "text/csv",
-            )
-          }
+          onClick={() => downloadText(impactToCsv(data), `impact-${data.rootName}.csv`, "text/csv")}
         >
           Export CSV
         </Button>
@@ -80,10 +74,17 @@ export function ImpactPanel({
             <ul className="mt-1 max-h-48 space-y-0.5 overflow-auto" data-testid={`impact-list-${kind}`}>
               {items.map((item) => (
                 <li key={item.id} className="flex items-baseline justify-between gap-2">
-                  <Link href={nodeCatalogHref(item)} className="truncate text-brand-700 hover:underline">
+                  <Link
+                    href={nodeCatalogHref(item)}
+                    className="min-w-0 truncate text-brand-700 hover:underline"
+                    title={item.name}
+                  >
                     {item.name}
                   </Link>
-                  <span className="shrink-0 truncate text-[11px] text-slate-500">
+                  <span
+                    className="max-w-[45%] shrink-0 truncate text-[11px] text-slate-500"
+                    title={[item.teamName, item.owner].filter(Boolean).join(" · ")}
+                  >
                     {[item.teamName, item.owner].filter(Boolean).join(" · ")}
                   </span>
                 </li>

@@ -10,7 +10,6 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
-  type Edge,
   type NodeHandle,
   type NodeMouseHandler,
 } from "@xyflow/react";
@@ -21,6 +20,7 @@ import { graphToJson } from "@/lib/lineage/export";
 import type { HealthStatus, NodeHealth } from "@/lib/lineage/health";
 import type { Point } from "@/lib/lineage/layout";
 import { nextSelection, type NavigationKey } from "@/lib/lineage/navigate";
+import { routeEdges } from "@/lib/lineage/route";
 import { graphToSvg, HEALTH_COLORS, KIND_COLORS } from "@/lib/lineage/svg";
 import { NODE_KINDS, type LineageGraph } from "@/lib/lineage/types";
 import { searchNodes } from "@/lib/lineage/view";
@@ -31,6 +31,7 @@ import { CanvasMiniMap } from "./canvas-minimap";
 import { HealthLegend } from "./health-legend";
 import { LineageActionsContext, nodeTypes, type LineageActions, type LineageFlowNode } from "./lineage-node";
 import { nodeCatalogHref } from "./node-details";
+import { edgeTypes, type RoutedFlowEdge } from "./routed-edge";
 import { NODE_HEIGHT, NODE_WIDTH, useLineageLayout } from "./use-lineage-layout";
 
 interface Laid {
@@ -160,7 +161,13 @@ export function LineageCanvas({
     }));
   }, [laid, selectedId, health, rootId, pathSet, matchIds, emphasis, activeExpansions]);
 
-  const edges: Edge[] = useMemo(() => {
+  // Routes depend on the layout only, not on the selection or highlighting.
+  const routes = useMemo(
+    () => (laid ? routeEdges(laid.graph, laid.positions, { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT }) : null),
+    [laid],
+  );
+
+  const edges: RoutedFlowEdge[] = useMemo(() => {
     if (!laid) return [];
     const pathEdges = new Set<string>();
     if (pathIds)
@@ -169,10 +176,13 @@ export function LineageCanvas({
     return laid.graph.edges.map((edge) => {
       const isOnPath = pathEdges.has(edge.id);
       const isDimmed = emphasis !== null && !(emphasis.has(edge.source) && emphasis.has(edge.target));
+      const waypoints = routes?.get(edge.id);
       return {
         id: edge.id,
+        type: "routed" as const,
         source: edge.source,
         target: edge.target,
+        ...(waypoints ? { data: { waypoints } } : {}),
         selectable: false,
         focusable: false,
         style: isOnPath
@@ -183,7 +193,7 @@ export function LineageCanvas({
         ...(isOnPath ? { zIndex: 1 } : {}),
       };
     });
-  }, [laid, pathIds, emphasis]);
+  }, [laid, routes, pathIds, emphasis]);
 
   // Expanding a small graph refits it, so nodes added on either side come into view.
   const shownCount = useRef(0);
@@ -306,6 +316,7 @@ export function LineageCanvas({
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onlyRenderVisibleElements
           nodesDraggable={false}
           nodesConnectable={false}
@@ -338,7 +349,9 @@ export function LineageCanvas({
                 return status && status !== "unknown" ? HEALTH_COLORS[status] : KIND_COLORS[data.node.kind];
               }}
               nodeStrokeWidth={0}
-              className="!h-28 !w-44"
+              // Sized through style: React Flow sizes the minimap's SVG from it. A class sized only
+              // its frame, and the SVG (200 px by default) spilled out of the canvas under the panel.
+              style={{ width: 176, height: 112 }}
             />
           )}
           <Panel position="bottom-left">

@@ -49,7 +49,8 @@ function ExpandButton({
   const hidden = direction === "up" ? node.hiddenUpstream : node.hiddenDownstream;
   if (!actions.canExpand || (!hidden && !isExpanded)) return null;
   const isLoading = actions.isLoading(node.id, direction);
-  const side = direction === "up" ? "-left-3" : "-right-3";
+  // Outside the node, in the gap between columns, so the badge never covers the name.
+  const side = direction === "up" ? "right-full mr-1.5" : "left-full ml-1.5";
   const label = isExpanded
     ? `Collapse ${direction === "up" ? "upstream" : "downstream"} of ${node.name}`
     : `Expand ${hidden} ${direction === "up" ? "upstream" : "downstream"} of ${node.name}`;
@@ -82,8 +83,9 @@ function LineageNodeView({ data, selected }: NodeProps<LineageFlowNode>) {
       data-node-id={node.id}
       data-kind={node.kind}
       data-health={status}
+      aria-label={`${node.name} (${KIND_LABELS[node.kind].one})`}
       style={{ width: NODE_WIDTH, height: NODE_HEIGHT, borderColor: border }}
-      className={`relative flex items-stretch rounded-md border-2 bg-white text-left shadow-sm ${isDimmed ? "opacity-30" : ""} ${
+      className={`group relative flex items-stretch rounded-md border-2 bg-white text-left shadow-sm ${isDimmed ? "opacity-30" : ""} ${
         isMatch ? "ring-4 ring-amber-300" : ""
       } ${selected ? "ring-2 ring-brand-500/40" : ""}`}
     >
@@ -95,7 +97,7 @@ function LineageNodeView({ data, selected }: NodeProps<LineageFlowNode>) {
       />
       <span aria-hidden className="w-1.5 shrink-0 rounded-l" style={{ background: KIND_COLORS[node.kind] }} />
       <span className="flex min-w-0 flex-1 flex-col justify-center px-2">
-        <span className="truncate text-xs font-semibold text-slate-900" title={node.name}>
+        <span className="truncate text-xs font-semibold text-slate-900" data-testid="lineage-node-name">
           {node.name}
           {node.isOnCycle ? (
             <span className="ml-1 text-[10px] font-normal text-amber-700" title="On a cycle of on-demand views">
@@ -104,6 +106,18 @@ function LineageNodeView({ data, selected }: NodeProps<LineageFlowNode>) {
           ) : null}
         </span>
         <span className="truncate text-[10px] text-slate-500">
+          {KIND_LABELS[node.kind].one}
+          {node.subKind ? ` · ${node.subKind.replace("_", "-")}` : ""}
+        </span>
+      </span>
+      {/* The full name on hover: names are truncated to the node's width. */}
+      <span
+        role="tooltip"
+        data-testid="lineage-node-tooltip"
+        className="pointer-events-none absolute left-0 top-full z-20 mt-1 hidden w-max max-w-md break-all rounded bg-slate-900 px-2 py-1 text-xs font-medium text-white shadow-lg group-hover:block"
+      >
+        {node.name}
+        <span className="ml-1 font-normal text-slate-300">
           {KIND_LABELS[node.kind].one}
           {node.subKind ? ` · ${node.subKind.replace("_", "-")}` : ""}
         </span>

@@ -22,6 +22,14 @@ const STATUS_TONE: Record<HealthStatus, Tone> = { ok: "good", warn: "warn", bad:
 export function HealthDetails({ health }: { health: NodeHealth | undefined }) {
   if (!health) return <p className="text-xs text-slate-500">No health data in this environment.</p>;
   const rows: [string, string, HealthStatus][] = [];
+  if (health.served) {
+    const { state, reasons } = health.served;
+    rows.push([
+      "Health",
+      state === "no_data" ? "no data" : reasons.length ? reasons.join("; ") : "healthy",
+      health.status,
+    ]);
+  }
   if (health.freshness) {
     const { status, stalenessSeconds, slaSeconds } = health.freshness;
     rows.push([

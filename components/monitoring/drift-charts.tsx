@@ -3,7 +3,6 @@
 import {
   Bar,
   BarChart,
-  CartesianGrid,
   Legend,
   Line,
   LineChart,
@@ -14,6 +13,7 @@ import {
   YAxis,
 } from "recharts";
 import { ChartFrame } from "@/components/monitoring/chart-frame";
+import { CHART_MARGIN, chartGrid, LINE_DEFAULTS, timeAxis } from "@/components/monitoring/chart-parts";
 import { formatDateTime, formatNumber, formatStatistic } from "@/lib/format";
 import type { Comparison, FeatureDrift } from "@/lib/data/monitoring";
 
@@ -55,45 +55,23 @@ export function DriftCharts({ data }: { data: FeatureDrift }) {
         <ResponsiveContainer width="100%" height={240}>
           <LineChart
             data={history.map((point) => ({ ...point, t: Date.parse(point.windowEnd) }))}
-            margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+            margin={CHART_MARGIN}
           >
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={["dataMin", "dataMax"]}
-              tickFormatter={(t: number) => new Date(t).toISOString().slice(5, 10)}
-              fontSize={11}
-            />
+            {chartGrid}
+            {timeAxis(["dataMin", "dataMax"], (t: number) => new Date(t).toISOString().slice(5, 10))}
             <YAxis fontSize={11} width={48} />
             <Tooltip
               labelFormatter={(label) => formatDateTime(Number(label))}
               formatter={(value) => formatStatistic(Number(value))}
             />
             <Legend />
-            <Line
-              dataKey="driftPsi"
-              name="drift PSI"
-              stroke="#dc2626"
-              dot={false}
-              isAnimationActive={false}
-              connectNulls
-            />
-            <Line
-              dataKey="skewPsi"
-              name="skew PSI"
-              stroke="#6366f1"
-              dot={false}
-              isAnimationActive={false}
-              connectNulls
-            />
+            <Line dataKey="driftPsi" name="drift PSI" stroke="#dc2626" {...LINE_DEFAULTS} connectNulls />
+            <Line dataKey="skewPsi" name="skew PSI" stroke="#6366f1" {...LINE_DEFAULTS} connectNulls />
             <Line
               dataKey="driftJs"
               name="drift JS"
               stroke="#f59e0b"
-              dot={false}
-              isAnimationActive={false}
+              {...LINE_DEFAULTS}
               connectNulls
               strokeDasharray="4 2"
             />
@@ -101,8 +79,7 @@ export function DriftCharts({ data }: { data: FeatureDrift }) {
               dataKey="skewJs"
               name="skew JS"
               stroke="#0f766e"
-              dot={false}
-              isAnimationActive={false}
+              {...LINE_DEFAULTS}
               connectNulls
               strokeDasharray="4 2"
             />
@@ -162,7 +139,7 @@ function HistogramOverlay({
     >
       <ResponsiveContainer width="100%" height={260}>
         <BarChart data={comparison.overlay} barGap={0} margin={{ top: 8, right: 16, bottom: 24, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          {chartGrid}
           <XAxis dataKey="label" fontSize={10} angle={-30} textAnchor="end" interval="preserveStartEnd" height={48} />
           <YAxis fontSize={11} width={48} tickFormatter={(value: number) => `${Math.round(value * 100)}%`} />
           <Tooltip formatter={(value) => `${(Number(value) * 100).toFixed(2)}%`} />

@@ -5,7 +5,6 @@ import {
   AreaChart,
   Bar,
   BarChart,
-  CartesianGrid,
   ComposedChart,
   Legend,
   Line,
@@ -19,6 +18,7 @@ import {
   ZAxis,
 } from "recharts";
 import { ChartFrame } from "@/components/monitoring/chart-frame";
+import { CHART_MARGIN, chartGrid, timeAxis } from "@/components/monitoring/chart-parts";
 import { formatCompact, formatDateTime, formatDuration, formatNumber, formatTick } from "@/lib/format";
 import type { FreshnessDetail } from "@/lib/data/monitoring";
 
@@ -40,16 +40,7 @@ export function FreshnessCharts({ data }: { data: FreshnessDetail }) {
     status: run.status,
     rows: run.rowsWritten,
   }));
-  const xAxis = (
-    <XAxis
-      dataKey="t"
-      type="number"
-      scale="time"
-      domain={[Date.parse(range.from), Date.parse(range.to)]}
-      tickFormatter={(t: number) => formatTick(t, spanMs)}
-      fontSize={11}
-    />
-  );
+  const xAxis = timeAxis([Date.parse(range.from), Date.parse(range.to)], (t: number) => formatTick(t, spanMs));
   return (
     <>
       <ChartFrame
@@ -70,8 +61,8 @@ export function FreshnessCharts({ data }: { data: FreshnessDetail }) {
         ]}
       >
         <ResponsiveContainer width="100%" height={240}>
-          <AreaChart data={stalenessData} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <AreaChart data={stalenessData} margin={CHART_MARGIN}>
+            {chartGrid}
             {xAxis}
             <YAxis
               fontSize={11}
@@ -132,8 +123,8 @@ export function FreshnessCharts({ data }: { data: FreshnessDetail }) {
         ]}
       >
         <ResponsiveContainer width="100%" height={200}>
-          <ScatterChart margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <ScatterChart margin={CHART_MARGIN}>
+            {chartGrid}
             {xAxis}
             <YAxis dataKey="minutes" type="number" unit=" min" fontSize={11} width={64} />
             <ZAxis range={[24, 24]} />
@@ -163,11 +154,8 @@ export function FreshnessCharts({ data }: { data: FreshnessDetail }) {
           ]}
         >
           <ResponsiveContainer width="100%" height={200}>
-            <BarChart
-              data={runData.filter((run) => run.rows !== null)}
-              margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-            >
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <BarChart data={runData.filter((run) => run.rows !== null)} margin={CHART_MARGIN}>
+              {chartGrid}
               {xAxis}
               <YAxis fontSize={11} width={64} tickFormatter={(value: number) => formatCompact(value)} />
               <Tooltip
@@ -207,7 +195,7 @@ export function FreshnessCharts({ data }: { data: FreshnessDetail }) {
               }))}
               margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
             >
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+              {chartGrid}
               <XAxis dataKey="day" fontSize={11} tickFormatter={(day: string) => day.slice(5)} />
               <YAxis yAxisId="cost" fontSize={11} width={56} />
               <YAxis yAxisId="hours" orientation="right" unit=" h" fontSize={11} width={48} />

@@ -25,15 +25,7 @@ export function CreateRuleForm() {
   const error = (name: string) => (state.status === "error" ? state.fields?.[name] : undefined);
   return (
     <form action={action} className="space-y-3 text-sm" noValidate>
-      <label className="block">
-        <span className="mb-1 block font-medium">Name</span>
-        <input
-          name="name"
-          className="w-full rounded-md border border-slate-300 px-3 py-1.5"
-          aria-invalid={Boolean(error("name"))}
-        />
-        {error("name") ? <span className="text-xs text-red-700">{error("name")}</span> : null}
-      </label>
+      <NameField error={error("name")} />
       <label className="block">
         <span className="mb-1 block font-medium">Condition</span>
         <select
@@ -49,45 +41,10 @@ export function CreateRuleForm() {
           ))}
         </select>
       </label>
-      {kind === "statistic" ? (
-        <label className="block">
-          <span className="mb-1 block font-medium">Statistic</span>
-          <select
-            name="statistic"
-            defaultValue="psi"
-            className="rounded-md border border-slate-300 bg-white px-2 py-1.5"
-          >
-            {(Object.keys(STATISTICS) as StatisticName[]).map((name) => (
-              <option key={name} value={name}>
-                {STATISTICS[name].label}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
-      <label className="block">
-        <span className="mb-1 block font-medium">Threshold</span>
-        <input
-          name="threshold"
-          inputMode="decimal"
-          className="w-40 rounded-md border border-slate-300 px-3 py-1.5"
-          aria-describedby="threshold-hint"
-          aria-invalid={Boolean(error("threshold"))}
-        />
-        <span id="threshold-hint" className="block text-xs text-slate-500">
-          {KINDS.find((option) => option.value === kind)!.hint}
-        </span>
-        {error("threshold") ? <span className="text-xs text-red-700">{error("threshold")}</span> : null}
-      </label>
+      {kind === "statistic" ? <StatisticSelect defaultValue="psi" /> : null}
+      <ThresholdField kind={kind} error={error("threshold")} />
       <ObjectPicker kind={kind} error={error("object")} />
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={isPending}>
-          Create rule
-        </Button>
-        <p role="status" className={state.status === "error" ? "text-red-700" : "text-emerald-700"}>
-          {state.status === "idle" ? "" : state.message}
-        </p>
-      </div>
+      <SubmitRow label="Create rule" pending={isPending} state={state} />
     </form>
   );
 }
@@ -118,6 +75,93 @@ export function RetentionForm({ days }: { days: number }) {
         {error ?? (state.status === "idle" ? "" : state.message)}
       </p>
     </form>
+  );
+}
+
+type RuleKindValue = (typeof KINDS)[number]["value"];
+
+function NameField({ defaultValue, error }: { defaultValue?: string; error?: string }) {
+  return (
+    <label className="block">
+      <span className="mb-1 block font-medium">Name</span>
+      <input
+        name="name"
+        defaultValue={defaultValue}
+        className="w-full rounded-md border border-slate-300 px-3 py-1.5"
+        aria-invalid={Boolean(error)}
+      />
+      {error ? <span className="text-xs text-red-700">{error}</span> : null}
+    </label>
+  );
+}
+
+function StatisticSelect({ defaultValue }: { defaultValue: string }) {
+  return (
+    <label className="block">
+      <span className="mb-1 block font-medium">Statistic</span>
+      <select
+        name="statistic"
+        defaultValue={defaultValue}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1.5"
+      >
+        {(Object.keys(STATISTICS) as StatisticName[]).map((name) => (
+          <option key={name} value={name}>
+            {STATISTICS[name].label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The threshold input with what its number means for this kind of rule. */
+function ThresholdField({
+  kind,
+  defaultValue,
+  error,
+}: {
+  kind: RuleKindValue;
+  defaultValue?: number | "";
+  error?: string;
+}) {
+  const hintId = useId();
+  return (
+    <label className="block">
+      <span className="mb-1 block font-medium">Threshold</span>
+      <input
+        name="threshold"
+        inputMode="decimal"
+        defaultValue={defaultValue}
+        className="w-40 rounded-md border border-slate-300 px-3 py-1.5"
+        aria-describedby={hintId}
+        aria-invalid={Boolean(error)}
+      />
+      <span id={hintId} className="block text-xs text-slate-500">
+        {KINDS.find((option) => option.value === kind)!.hint}
+      </span>
+      {error ? <span className="text-xs text-red-700">{error}</span> : null}
+    </label>
+  );
+}
+
+function SubmitRow({
+  label,
+  pending,
+  state,
+}: {
+  label: string;
+  pending: boolean;
+  state: { status: string; message?: string };
+}) {
+  return (
+    <div className="flex items-center gap-3">
+      <Button type="submit" disabled={pending}>
+        {label}
+      </Button>
+      <p role="status" className={state.status === "error" ? "text-red-700" : "text-emerald-700"}>
+        {state.status === "idle" ? "" : state.message}
+      </p>
+    </div>
   );
 }
 
@@ -203,56 +247,14 @@ export function EditRuleForm({
   return (
     <form action={action} className="space-y-3 text-sm" noValidate>
       <input type="hidden" name="ruleId" value={rule.id} />
-      <label className="block">
-        <span className="mb-1 block font-medium">Name</span>
-        <input
-          name="name"
-          defaultValue={rule.name}
-          className="w-full rounded-md border border-slate-300 px-3 py-1.5"
-          aria-invalid={Boolean(error("name"))}
-        />
-        {error("name") ? <span className="text-xs text-red-700">{error("name")}</span> : null}
-      </label>
+      <NameField defaultValue={rule.name} error={error("name")} />
       <p>
         <span className="font-medium">Condition:</span> {KINDS.find((option) => option.value === rule.kind)!.label}
       </p>
-      {rule.kind === "statistic" ? (
-        <label className="block">
-          <span className="mb-1 block font-medium">Statistic</span>
-          <select
-            name="statistic"
-            defaultValue={rule.statistic ?? "psi"}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1.5"
-          >
-            {(Object.keys(STATISTICS) as StatisticName[]).map((name) => (
-              <option key={name} value={name}>
-                {STATISTICS[name].label}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
-      <label className="block">
-        <span className="mb-1 block font-medium">Threshold</span>
-        <input
-          name="threshold"
-          inputMode="decimal"
-          defaultValue={rule.threshold ?? ""}
-          className="w-40 rounded-md border border-slate-300 px-3 py-1.5"
-          aria-invalid={Boolean(error("threshold"))}
-        />
-        <span className="block text-xs text-slate-500">{KINDS.find((option) => option.value === rule.kind)!.hint}</span>
-        {error("threshold") ? <span className="text-xs text-red-700">{error("threshold")}</span> : null}
-      </label>
+      {rule.kind === "statistic" ? <StatisticSelect defaultValue={rule.statistic ?? "psi"} /> : null}
+      <ThresholdField kind={rule.kind} defaultValue={rule.threshold ?? ""} error={error("threshold")} />
       <ObjectPicker kind={rule.kind} error={error("object")} defaultValue={rule.objectName ?? ""} />
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={isPending}>
-          Save rule
-        </Button>
-        <p role="status" className={state.status === "error" ? "text-red-700" : "text-emerald-700"}>
-          {state.status === "idle" ? "" : state.message}
-        </p>
-      </div>
+      <SubmitRow label="Save rule" pending={isPending} state={state} />
     </form>
   );
 }

@@ -4,7 +4,6 @@ import Link from "next/link";
 import {
   Bar,
   BarChart,
-  CartesianGrid,
   Legend,
   Line,
   LineChart,
@@ -15,6 +14,7 @@ import {
   YAxis,
 } from "recharts";
 import { ChartFrame } from "@/components/monitoring/chart-frame";
+import { CHART_MARGIN, chartGrid, LINE_DEFAULTS, timeAxis } from "@/components/monitoring/chart-parts";
 import { formatDateTime, formatPercent, formatTick } from "@/lib/format";
 import { catalogHref } from "@/lib/routes";
 import type { ServingDetail } from "@/lib/data/monitoring";
@@ -27,16 +27,7 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
   const chartData = points.map((point) => ({ ...point, t: Date.parse(point.at) }));
   const maxP99 = Math.max(0, ...points.map((point) => point.p99 ?? 0));
   const crossesBudget = service.budgetMs !== null && maxP99 > service.budgetMs;
-  const xAxis = (
-    <XAxis
-      dataKey="t"
-      type="number"
-      scale="time"
-      domain={["dataMin", "dataMax"]}
-      tickFormatter={(t: number) => formatTick(t, spanMs)}
-      fontSize={11}
-    />
-  );
+  const xAxis = timeAxis(["dataMin", "dataMax"], (t: number) => formatTick(t, spanMs));
   const tooltipLabel = (label: unknown) => formatDateTime(Number(label));
   return (
     <>
@@ -62,8 +53,8 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
         }
       >
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={chartData} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <LineChart data={chartData} margin={CHART_MARGIN}>
+            {chartGrid}
             {xAxis}
             <YAxis
               fontSize={11}
@@ -73,17 +64,9 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
             />
             <Tooltip labelFormatter={tooltipLabel} formatter={(value) => `${Number(value).toFixed(1)} ms`} />
             <Legend />
-            <Line type="monotone" dataKey="p50" stroke="#94a3b8" dot={false} isAnimationActive={false} name="p50" />
-            <Line type="monotone" dataKey="p95" stroke="#6366f1" dot={false} isAnimationActive={false} name="p95" />
-            <Line
-              type="monotone"
-              dataKey="p99"
-              stroke="#0f766e"
-              dot={false}
-              isAnimationActive={false}
-              name="p99"
-              strokeWidth={2}
-            />
+            <Line type="monotone" dataKey="p50" stroke="#94a3b8" {...LINE_DEFAULTS} name="p50" />
+            <Line type="monotone" dataKey="p95" stroke="#6366f1" {...LINE_DEFAULTS} name="p95" />
+            <Line type="monotone" dataKey="p99" stroke="#0f766e" {...LINE_DEFAULTS} name="p99" strokeWidth={2} />
             {service.budgetMs === null ? null : (
               <ReferenceLine
                 y={service.budgetMs}
@@ -113,19 +96,12 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
           ]}
         >
           <ResponsiveContainer width="100%" height={200}>
-            <LineChart data={chartData} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <LineChart data={chartData} margin={CHART_MARGIN}>
+              {chartGrid}
               {xAxis}
               <YAxis fontSize={11} width={56} />
               <Tooltip labelFormatter={tooltipLabel} formatter={(value) => `${Number(value).toFixed(2)} req/s`} />
-              <Line
-                type="monotone"
-                dataKey="requestsPerSecond"
-                stroke="#2563eb"
-                dot={false}
-                isAnimationActive={false}
-                name="requests/s"
-              />
+              <Line type="monotone" dataKey="requestsPerSecond" stroke="#2563eb" {...LINE_DEFAULTS} name="requests/s" />
             </LineChart>
           </ResponsiveContainer>
         </ChartFrame>
@@ -141,8 +117,8 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
           ]}
         >
           <ResponsiveContainer width="100%" height={200}>
-            <LineChart data={chartData} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <LineChart data={chartData} margin={CHART_MARGIN}>
+              {chartGrid}
               {xAxis}
               <YAxis fontSize={11} width={56} tickFormatter={(value: number) => `${(value * 100).toFixed(1)}%`} />
               <Tooltip labelFormatter={tooltipLabel} formatter={(value) => formatPercent(Number(value), 3)} />
@@ -152,14 +128,7 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
                 strokeDasharray="4 4"
                 label={{ value: "1%", position: "insideTopRight", fontSize: 11, fill: "#b45309" }}
               />
-              <Line
-                type="monotone"
-                dataKey="errorRate"
-                stroke="#dc2626"
-                dot={false}
-                isAnimationActive={false}
-                name="error rate"
-              />
+              <Line type="monotone" dataKey="errorRate" stroke="#dc2626" {...LINE_DEFAULTS} name="error rate" />
             </LineChart>
           </ResponsiveContainer>
         </ChartFrame>
@@ -196,7 +165,7 @@ export function ServingCharts({ data }: { data: ServingDetail }) {
             layout="vertical"
             margin={{ left: 24, right: 16 }}
           >
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            {chartGrid}
             <XAxis type="number" unit="%" fontSize={11} domain={[0, (max: number) => Math.max(100, Math.ceil(max))]} />
             <YAxis type="category" dataKey="name" width={160} fontSize={11} />
             <Tooltip formatter={(value) => `${Number(value).toFixed(1)}% of budget`} />

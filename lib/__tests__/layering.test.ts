@@ -16,6 +16,10 @@ const RUN_BY_SCRIPTS = new Set([
   "lib/db/describe-error.ts",
   "lib/migrate.ts",
   "lib/demo/load.ts",
+  "lib/demo/monitoring-inserts.ts",
+  "lib/demo/rules-and-alerts.ts",
+  "lib/demo/write-definitions.ts",
+  "lib/demo/write-objects.ts",
   "lib/monitoring/rollups.ts",
   "lib/testing/test-db.ts",
 ]);

@@ -3,6 +3,7 @@ import {
   catalogHref,
   catalogListHref,
   lineageHref,
+  hasMonitoringView,
   monitoringHref,
   newObjectHref,
   newPromotionHref,
@@ -23,7 +24,12 @@ describe("routes", () => {
     expect(catalogListHref({ kind: "entity", team: "fraud risk" })).toBe("/catalog?kind=entity&team=fraud+risk");
     expect(lineageHref("feature", "f1")).toBe("/lineage?root=feature:f1");
     expect(lineageHref("feature", "f1", "staging")).toBe("/lineage?root=feature:f1&env=staging");
-    expect(monitoringHref("feature", "f1")).toBe("/monitoring?focus=feature:f1");
+    expect(monitoringHref("feature", "f1")).toBe("/monitoring/features/f1");
+    expect(monitoringHref("feature_view", "a/b")).toBe("/monitoring/freshness/a%2Fb");
+    expect(monitoringHref("feature_service", "s1")).toBe("/monitoring/services/s1");
+    expect(monitoringHref("model", "m1")).toBe("/monitoring/models/m1");
+    expect(monitoringHref("entity", "e1")).toBe("/monitoring");
+    expect(hasMonitoringView("data_source")).toBe(false);
     expect(promotionHref(12)).toBe("/promotions/12");
     expect(newPromotionHref("feature_view", "v1")).toBe("/promotions/new?object=feature_view:v1");
   });

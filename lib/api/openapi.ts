@@ -9,6 +9,8 @@ import { alertingOperations } from "@/lib/api/operations/alerting";
 import { monitoringOperations } from "@/lib/api/operations/monitoring";
 import { promotionOperations } from "@/lib/api/operations/promotions";
 import { catalogOperations } from "@/lib/api/operations/catalog";
+import { jobOperations } from "@/lib/api/operations/jobs";
+import { acceptedJobSchema } from "@/lib/validations/jobs";
 
 export type { ApiOperation } from "@/lib/api/operations/types";
 
@@ -22,6 +24,25 @@ const operations: readonly ApiOperation[] = [
   ...alertingOperations,
   ...promotionOperations,
   ...catalogOperations,
+  ...jobOperations,
+];
+
+/** The two ways to ask a write that can run as a job for one (lib/api/jobs.ts). */
+const asyncParameters = [
+  {
+    name: "async",
+    in: "query",
+    required: false,
+    description: "1: answer 202 with a job to poll; 0: answer when done, whatever the size",
+    schema: { type: "string", enum: ["1", "0", "true", "false"] },
+  },
+  {
+    name: "Prefer",
+    in: "header",
+    required: false,
+    description: "`respond-async` asks for a job like async=1",
+    schema: { type: "string" },
+  },
 ];
 
 const errorSchema = z.object({
@@ -68,6 +89,7 @@ function composeOpenApiDocument(serverUrl?: string) {
         required: !(schema as z.ZodType).safeParse(undefined).success,
         schema: jsonSchema(schema as z.ZodType),
       })),
+      ...(op.accepted ? asyncParameters : []),
     ];
     const security = op.auth.public ? [] : [{ session: [] }, { bearer: [] }];
     const responses: Record<string, unknown> = {
@@ -76,6 +98,13 @@ function composeOpenApiDocument(serverUrl?: string) {
         ...(op.response ? { content: { "application/json": { schema: jsonSchema(op.response) } } } : {}),
       },
     };
+    if (op.accepted) {
+      responses["202"] = {
+        description: "Accepted: running as a background job; poll the `Location` (GET /api/v1/jobs/{id})",
+        headers: { Location: { schema: { type: "string" }, description: "The job's URL" } },
+        content: { "application/json": { schema: jsonSchema(acceptedJobSchema) } },
+      };
+    }
     const errorResponse = { content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
     if (!op.auth.public) {
       responses["401"] = { description: "Not signed in and no valid API token", ...errorResponse };

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import type { ApplyProgressReporter } from "@/lib/data/definitions/apply-repository";
 import { FEAST_TX_OPTIONS, importFeastInTransaction, feastDumpOf } from "@/lib/data/definitions/import-feast";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -121,6 +122,7 @@ export async function syncFeastRegistryNow(
   prisma: Db,
   workspaceId: string,
   now = new Date(),
+  options: { onProgress?: ApplyProgressReporter } = {},
 ): Promise<FeastSyncRunRow> {
   const claimed = await prisma.$queryRaw<Array<{ id: string }>>`
     UPDATE feast_registry_connection
@@ -133,10 +135,15 @@ export async function syncFeastRegistryNow(
     if (exists === 0) throw new AppError("not_found", "This workspace is not connected to a Feast registry.");
     throw new AppError("conflict", "A sync of this registry is running; try again when it has finished.");
   }
-  return runClaimedSync(prisma, claimed[0]!.id, "manual");
+  return runClaimedSync(prisma, claimed[0]!.id, "manual", options.onProgress);
 }
 
-async function runClaimedSync(prisma: Db, connectionId: string, trigger: string): Promise<FeastSyncRunRow> {
+async function runClaimedSync(
+  prisma: Db,
+  connectionId: string,
+  trigger: string,
+  onProgress?: ApplyProgressReporter,
+): Promise<FeastSyncRunRow> {
   const started = Date.now();
   const connection = await prisma.feastRegistryConnection.findUniqueOrThrow({ where: { id: connectionId } });
   const counts = { created: 0, updated: 0, removed: 0, skipped: 0 };
@@ -144,6 +151,7 @@ async function runClaimedSync(prisma: Db, connectionId: string, trigger: string)
   let error: string | null = null;
   let contentHash = connection.lastContentHash;
   try {
+    onProgress?.({ phase: "reading registry" });
     const bytes = await readRegistry(connection.location);
     const hash = createHash("sha256").update(bytes).digest("hex");
     if (hash === connection.lastContentHash) {
@@ -165,6 +173,7 @@ async function runClaimedSync(prisma: Db, connectionId: string, trigger: string)
               markRemoved: true,
               message: "Synced from Feast",
               environment,
+              onProgress,
             },
             SYSTEM_ACTOR,
           ),

@@ -12,7 +12,7 @@ import { nodeId, parseNodeId, type LineageNode } from "@/lib/lineage/types";
 import { freshnessSlaSeconds, freshnessStatus, stalenessSeconds } from "@/lib/monitoring/freshness";
 import { overBudget } from "@/lib/monitoring/latency";
 import { psi } from "@/lib/monitoring/stats";
-import { resolveThresholds, statusFor, type DriftStatus } from "@/lib/monitoring/thresholds";
+import { DEFAULT_THRESHOLDS, resolveThresholds, statusFor, type DriftStatus } from "@/lib/monitoring/thresholds";
 
 const HOUR_MS = 3_600_000;
 const STATUS_RANK: Record<DriftStatus, number> = { ok: 0, warn: 1, alert: 2 };
@@ -78,7 +78,7 @@ export async function getLineageHealth(
       const score = row[kind];
       if (!score) continue;
       const featureNode = nodeId("feature", row.featureId);
-      if (present.has(featureNode)) partsOf(featureNode)[kind] = { status: score.status, psi: score.psi };
+      if (present.has(featureNode)) partsOf(featureNode)[kind] = score;
       const current = perView.get(row.featureViewId);
       const isWorse =
         !current ||
@@ -172,9 +172,18 @@ async function loadLatency(
 ): Promise<Map<string, LatencyHealth>> {
   const since = new Date(options.now.getTime() - HOUR_MS);
   // Request-weighted mean of per-minute p99s over the last hour, as the home page computes it.
-  const rows = await prisma.$queryRawUnsafe<{ id: string; budget: number; p99: number | string | null }[]>(
+  const rows = await prisma.$queryRawUnsafe<
+    {
+      id: string;
+      budget: number;
+      p99: number | string | null;
+      requests: number | string | bigint | null;
+      errors: number | string | bigint | null;
+    }[]
+  >(
     `SELECT s.id, s.latency_budget_ms AS budget,
-            sum(m.latency_p99_ms * m.request_count) / nullif(sum(m.request_count), 0) AS p99
+            sum(m.latency_p99_ms * m.request_count) / nullif(sum(m.request_count), 0) AS p99,
+            sum(m.request_count) AS requests, sum(m.error_count) AS errors
        FROM feature_service s
        LEFT JOIN serving_metric m
          ON m.feature_service_id = s.id AND m.environment_id = $2 AND m.bucket_seconds = 60
@@ -191,7 +200,13 @@ async function loadLatency(
   for (const row of rows) {
     const p99 = row.p99 === null ? null : Number(row.p99);
     if (p99 === null) continue;
-    health.set(row.id, { p99Ms: p99, budgetMs: row.budget, isOverBudget: overBudget(p99, row.budget) });
+    health.set(row.id, {
+      p99Ms: p99,
+      budgetMs: row.budget,
+      isOverBudget: overBudget(p99, row.budget),
+      requestCount: Number(row.requests ?? 0),
+      errorCount: Number(row.errors ?? 0),
+    });
   }
   return health;
 }
@@ -199,8 +214,8 @@ async function loadLatency(
 interface DistributionRow {
   featureId: string;
   featureViewId: string;
-  drift?: { status: DriftStatus; psi: number };
-  skew?: { status: DriftStatus; psi: number };
+  drift?: { status: DriftStatus; psi: number; alertLevel: number };
+  skew?: { status: DriftStatus; psi: number; alertLevel: number };
 }
 
 async function loadDistributions(
@@ -258,11 +273,14 @@ async function loadDistributions(
         // Bounds in the wrong order: keep the defaults rather than fail the overlay.
       }
     }
+    const alertLevel = thresholds.psi?.alert ?? DEFAULT_THRESHOLDS.psi.alert;
     const online = row.online.map(Number);
     const score = (reference: number[] | null) => {
       if (!reference || reference.length !== online.length || online.length === 0) return undefined;
       const value = psi(reference.map(Number), online);
-      return Number.isFinite(value) ? { status: statusFor("psi", value, thresholds), psi: value } : undefined;
+      return Number.isFinite(value)
+        ? { status: statusFor("psi", value, thresholds), psi: value, alertLevel }
+        : undefined;
     };
     const result: DistributionRow = { featureId: row.feature_id, featureViewId: row.feature_view_id };
     const drift = score(row.baseline);

@@ -3,21 +3,20 @@ import type { Db } from "@/lib/db";
 import type { SearchApiQuery } from "@/lib/validations/catalog";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor, InvalidCursorError, MAX_OFFSET, searchFingerprint } from "@/lib/search/cursor";
-import { catalogHref } from "@/lib/routes";
 import { parseSearchQuery, type ParsedQuery } from "@/lib/search/query";
-import { relevance } from "@/lib/search/ranking";
 import { buildHitsSql, effectiveSort, isTextSearch, type SearchSqlInput } from "@/lib/search/sql";
-import { loadFacetRows, type FacetRow } from "@/lib/data/search-counts";
+import { loadFacetRows } from "@/lib/data/search-counts";
 import {
-  FACET_NAMES,
   type CatalogKind,
   type FacetName,
   type HealthState,
   type SearchFilters,
   type SearchSort,
+  type SourceKind,
   type UsageState,
   type ViewKind,
 } from "@/lib/search/types";
+import { emptyFacetOptions, facetTotal, type HitRow, labelFacets, loadLookups, toHit } from "@/lib/data/search-hits";
 
 /**
  * Catalog search over the search_document table (kept current by the triggers of migration
@@ -67,6 +66,8 @@ export interface SearchHit {
   team: { slug: string; name: string } | null;
   owner: string;
   viewKind: ViewKind | null;
+  /** A data source's type (batch, stream, request) and platform (snowflake, kafka, push ...). */
+  source: { kind: SourceKind; platform: string } | null;
   entities: string[];
   dataType: string | null;
   usageCount: number;
@@ -96,54 +97,7 @@ export interface SearchResult {
   healthEnvironment: string | null;
 }
 
-interface HitRow {
-  kind: CatalogKind;
-  id: string;
-  name: string;
-  qualified_name: string;
-  parent_id: string | null;
-  parent_name: string | null;
-  description: string;
-  tags: string[];
-  team_id: string | null;
-  owner: string;
-  view_kind: ViewKind | null;
-  entity_names: string[];
-  data_type: string | null;
-  usage_count: number;
-  version_kind: string;
-  version_object_id: string;
-  updated_at: Date | string;
-  is_exact: boolean;
-  is_prefix: boolean;
-  is_fuzzy: boolean;
-  health: HealthState | null;
-  text_rank: number;
-  similarity: number;
-}
-
 export { invalidateFacetCache } from "@/lib/data/search-counts";
-
-interface WorkspaceLookups {
-  teams: { id: string; slug: string; name: string }[];
-  environments: { id: string; name: string; position: number }[];
-}
-
-async function loadLookups(prisma: Db, workspaceId: string): Promise<WorkspaceLookups> {
-  const [teams, environments] = await Promise.all([
-    prisma.team.findMany({
-      where: { workspaceId },
-      select: { id: true, slug: true, name: true },
-      orderBy: { slug: "asc" },
-    }),
-    prisma.environment.findMany({
-      where: { workspaceId },
-      select: { id: true, name: true, position: true },
-      orderBy: { position: "asc" },
-    }),
-  ]);
-  return { teams, environments };
-}
 
 function sqlFilters(input: SearchFilterInput): SearchFilters {
   const filters: SearchFilters = {};
@@ -306,73 +260,6 @@ export async function quickSearch(
     prisma.$queryRawUnsafe<HitRow[]>(sql.sql, ...sql.params),
   ]);
   return rows.map((row) => toHit(row, lookups));
-}
-
-function toHit(row: HitRow, lookups: WorkspaceLookups): SearchHit {
-  const team = row.team_id ? lookups.teams.find((t) => t.id === row.team_id) : undefined;
-  return {
-    kind: row.kind,
-    id: row.id,
-    name: row.name,
-    qualifiedName: row.qualified_name,
-    href: catalogHref(row.kind, row.id),
-    parent: row.parent_id && row.parent_name ? { id: row.parent_id, name: row.parent_name } : null,
-    description: row.description,
-    tags: row.tags ?? [],
-    team: team ? { slug: team.slug, name: team.name } : null,
-    owner: row.owner,
-    viewKind: row.view_kind,
-    entities: row.entity_names ?? [],
-    dataType: row.data_type,
-    usageCount: Number(row.usage_count),
-    updatedAt: new Date(row.updated_at).toISOString(),
-    health: row.health,
-    isExact: Boolean(row.is_exact),
-    isFuzzy: Boolean(row.is_fuzzy),
-    relevance:
-      Math.round(
-        relevance({ isPrefix: row.is_prefix, textRank: Number(row.text_rank), similarity: Number(row.similarity) }) *
-          1000,
-      ) / 1000,
-  };
-}
-
-function emptyFacetOptions(): Record<FacetName, FacetOption[]> {
-  return Object.fromEntries(FACET_NAMES.map((name) => [name, []])) as unknown as Record<FacetName, FacetOption[]>;
-}
-
-function facetTotal(facets: Record<FacetName, FacetOption[]>, kind: CatalogKind | undefined): number {
-  return facets.kind.filter((option) => !kind || option.value === kind).reduce((sum, option) => sum + option.count, 0);
-}
-
-/** Facet rows as options: team ids become slugs and names, environments names in chain order. */
-function labelFacets(rows: FacetRow[], lookups: WorkspaceLookups): Record<FacetName, FacetOption[]> {
-  const facets = emptyFacetOptions();
-  for (const row of rows) {
-    let value = row.value;
-    let label = row.value;
-    if (row.facet === "team") {
-      const team = lookups.teams.find((t) => t.id === row.value);
-      if (!team) continue;
-      value = team.slug;
-      label = team.name;
-    } else if (row.facet === "env") {
-      const env = lookups.environments.find((e) => e.id === row.value);
-      if (!env) continue;
-      value = env.name;
-      label = env.name;
-    }
-    facets[row.facet]?.push({ value, label, count: Number(row.n) });
-  }
-  for (const name of FACET_NAMES) {
-    facets[name].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-  }
-  facets.env.sort(
-    (a, b) =>
-      (lookups.environments.find((e) => e.name === a.value)?.position ?? 0) -
-      (lookups.environments.find((e) => e.name === b.value)?.position ?? 0),
-  );
-  return facets;
 }
 
 /** Rebuilds the search documents of a workspace (or all): after bulk loads with triggers off. */

@@ -5,6 +5,7 @@ import { getMonitoringOverview } from "@/lib/data/monitoring";
 import { countInbox } from "@/lib/data/promotions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getCatalogCounts, getHealthSummary } from "@/lib/data/overview";
+import { listModelsAtRisk } from "@/lib/data/service-health";
 
 /*
  * The workspace-wide aggregates that pages and the API show to everyone alike, shared across
@@ -23,6 +24,18 @@ export function readCatalogCounts(workspaceId: string) {
 export function readHealthSummary(workspaceId: string, environment: { id: string; name: string }) {
   return sharedRead(`health-summary:${workspaceId}:${environment.id}`, { ttlMs: HEALTH_TTL_MS }, () =>
     getHealthSummary(db(), workspaceId, { id: environment.id, name: environment.name }),
+  );
+}
+
+/** The home page's "Models at risk": each with its state and reasons (not its services' signals). */
+export function readModelsAtRisk(workspaceId: string, environment: { id: string }) {
+  return sharedRead(`models-at-risk:${workspaceId}:${environment.id}`, { ttlMs: HEALTH_TTL_MS }, async () =>
+    (await listModelsAtRisk(db(), { workspaceId, environmentId: environment.id })).map((model) => ({
+      id: model.id,
+      name: model.name,
+      state: model.state,
+      reasons: model.reasons,
+    })),
   );
 }
 

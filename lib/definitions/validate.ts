@@ -1,6 +1,5 @@
 import { kindWord } from "@/lib/kinds";
 import { parseDuration } from "@/lib/duration";
-
 import {
   DOCUMENT_KEYS,
   definitionSchemas,
@@ -10,10 +9,10 @@ import {
   repositoryDocumentSchema,
   type DataSourceDefinition,
   type DefinitionKind,
-  type FeatureViewDefinition,
   type RepositoryDocument,
 } from "./schema";
-import { parseSelectColumns } from "./sql-select";
+import { checkKindRules, checkSqlCoverage } from "@/lib/definitions/view-kind-rules";
+import { buildIndex } from "@/lib/definitions/registry-index";
 
 /*
  * Semantic checks the schema cannot express: names, references between objects (by name, in the
@@ -262,138 +261,6 @@ export function validateObject(
     });
   }
   return issues;
-}
-
-// ---------------------------------------------------------------- rules per view kind
-
-type Report = (path: string, message: string) => void;
-
-function checkKindRules(view: FeatureViewDefinition, at: string, index: RegistryIndex, error: Report): void {
-  const kinds = view.sources.map((name) => index.sourceKind(name));
-  // A stored source whose kind the caller did not supply could be any kind: do not fail on it.
-  const unknown = kinds.filter((kind) => kind === undefined).length;
-  const count = (kind: DataSourceDefinition["kind"]) => kinds.filter((k) => k === kind).length;
-
-  if (view.kind !== "stream" && view.aggregations.length > 0) {
-    error(`${at}.aggregations`, "Only a stream feature view has aggregations");
-  }
-  if (view.kind !== "on_demand" && view.inputs.length > 0) {
-    error(`${at}.inputs`, "Only an on-demand feature view takes other feature views as inputs");
-  }
-
-  if (view.kind === "batch") {
-    if (count("batch") + unknown === 0) error(`${at}.sources`, "A batch feature view needs at least one batch source");
-  } else if (view.kind === "stream") {
-    const streams = count("stream");
-    if (streams > 1) error(`${at}.sources`, `A stream feature view reads exactly one stream source, not ${streams}`);
-    else if (streams + unknown === 0) error(`${at}.sources`, "A stream feature view needs a stream source");
-    // A stream view computed by its own function (Feast's UDF-only stream views) has no windows.
-    if (view.aggregations.length === 0 && !view.transformation) {
-      error(`${at}.aggregations`, "A stream feature view needs at least one aggregation or a transformation");
-    }
-  } else {
-    if (count("request") + unknown === 0 && view.inputs.length === 0) {
-      error(`${at}.sources`, "An on-demand feature view needs a request source or input feature views");
-    }
-    const language = view.transformation?.language;
-    if (language !== "python" && language !== "typescript") {
-      error(`${at}.transformation`, "An on-demand feature view needs a python or typescript transformation");
-    } else if (view.transformation?.code.trim() === "") {
-      error(`${at}.transformation.code`, "The transformation has no code");
-    }
-  }
-}
-
-function checkSqlCoverage(
-  view: FeatureViewDefinition,
-  at: string,
-  index: RegistryIndex,
-  error: Report,
-  warning: Report,
-): void {
-  if (view.transformation?.language !== "sql") return;
-  const path = `${at}.transformation.code`;
-  const selected = parseSelectColumns(view.transformation.code);
-  if (!selected.ok) {
-    warning(path, `The SELECT list cannot be checked against the declared features: ${selected.reason}`);
-    return;
-  }
-  // Warehouses fold unquoted identifiers to one case, so compare without case.
-  const columns = new Set(selected.columns.map((column) => column.toLowerCase()));
-  const joinKeys = view.entities.flatMap((entity) => index.joinKeys(entity) ?? []);
-  const missingKeys = unique(joinKeys.filter((key) => !columns.has(key.toLowerCase())));
-  const missingFeatures = view.features
-    .map((feature) => feature.name)
-    .filter((name) => !columns.has(name.toLowerCase()));
-  const parts: string[] = [];
-  if (missingFeatures.length > 0) parts.push(`features ${missingFeatures.join(", ")}`);
-  if (missingKeys.length > 0) parts.push(`join keys ${missingKeys.join(", ")}`);
-  if (parts.length > 0) error(path, `The SELECT list does not produce ${parts.join(" or ")}`);
-}
-
-// ---------------------------------------------------------------- index
-
-interface RegistryIndex {
-  names: Record<DefinitionKind, Set<string>>;
-  sourceKind(name: string): DataSourceDefinition["kind"] | undefined;
-  /** Declared columns of a source, or undefined when they are not known. */
-  sourceColumns(name: string): Set<string> | undefined;
-  /** Declared features of a view, or undefined when they are not known. */
-  viewFeatures(name: string): Set<string> | undefined;
-  joinKeys(entity: string): readonly string[] | undefined;
-}
-
-function buildIndex(document: RepositoryDocument, existing: ExistingNames): RegistryIndex {
-  const names = {} as Record<DefinitionKind, Set<string>>;
-  for (const [kind, key] of Object.entries(DOCUMENT_KEYS) as Array<[DefinitionKind, keyof RepositoryDocument]>) {
-    const own = (document[key] as Array<{ name: string }>).map((object) => object.name);
-    names[kind] = new Set([...(existing[kind] ?? []), ...own]);
-  }
-  const sources = byName(document.dataSources);
-  const views = byName(document.featureViews);
-  const entities = byName(document.entities);
-  const storedColumns = groupRefs(existing.column, ".");
-  const storedFeatures = groupRefs(existing.feature, ":");
-
-  return {
-    names,
-    sourceKind: (name) => sources.get(name)?.kind ?? existing.dataSourceKinds?.[name],
-    sourceColumns: (name) => {
-      const source = sources.get(name);
-      if (source) return source.columns.length > 0 ? new Set(source.columns.map((c) => c.name)) : undefined;
-      return storedColumns.get(name);
-    },
-    viewFeatures: (name) => {
-      const view = views.get(name);
-      if (view) return new Set(view.features.map((feature) => feature.name));
-      return storedFeatures.get(name);
-    },
-    joinKeys: (name) => entities.get(name)?.joinKeys.map((key) => key.name) ?? existing.entityJoinKeys?.[name],
-  };
-}
-
-/** The first object of each name: a duplicate is reported, and must not shadow the original. */
-function byName<T extends { name: string }>(objects: T[]): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const object of objects) if (!map.has(object.name)) map.set(object.name, object);
-  return map;
-}
-
-function groupRefs(refs: Iterable<string> | undefined, separator: string): Map<string, Set<string>> {
-  const groups = new Map<string, Set<string>>();
-  for (const ref of refs ?? []) {
-    const at = ref.indexOf(separator);
-    if (at <= 0) continue;
-    const owner = ref.slice(0, at);
-    const set = groups.get(owner) ?? new Set<string>();
-    set.add(ref.slice(at + 1));
-    groups.set(owner, set);
-  }
-  return groups;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }
 
 function capitalise(text: string): string {

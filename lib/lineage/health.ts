@@ -19,11 +19,16 @@ export interface LatencyHealth {
   p99Ms: number | null;
   budgetMs: number | null;
   isOverBudget: boolean;
+  /** Requests and failed requests in the same window. */
+  requestCount?: number;
+  errorCount?: number;
 }
 
 export interface DistributionHealth {
   status: "ok" | "warn" | "alert";
   psi: number;
+  /** The feature's PSI alert level (its override, else the default). */
+  alertLevel?: number;
   /** On a feature view: how many of its features are not ok (the status and PSI are the worst one's). */
   featureCount?: number;
 }
@@ -33,8 +38,16 @@ export interface AlertHealth {
   severity: "warning" | "critical";
 }
 
+/** A service's or model's own health (lib/monitoring/health.ts), with its reasons in words. */
+export interface ServedHealth {
+  state: "healthy" | "at_risk" | "failing" | "no_data";
+  reasons: string[];
+}
+
 export interface NodeHealth {
   status: HealthStatus;
+  /** Services and models: their health from what they serve (it covers their own latency and alerts too). */
+  served?: ServedHealth;
   freshness?: FreshnessHealth;
   latency?: LatencyHealth;
   /** Online values vs the model's training profile. */
@@ -56,7 +69,16 @@ function distributionStatus(health: DistributionHealth | undefined): HealthStatu
 }
 
 /** The node's overall status: the worst of its parts; "unknown" when nothing is measured. */
+const SERVED_STATUS: Record<ServedHealth["state"], HealthStatus> = {
+  healthy: "ok",
+  at_risk: "warn",
+  failing: "bad",
+  no_data: "unknown",
+};
+
 export function overallHealth(health: Omit<NodeHealth, "status">): HealthStatus {
+  // A service's or model's judged health already weighs its latency, errors and alerts.
+  if (health.served && health.served.state !== "no_data") return SERVED_STATUS[health.served.state];
   let status: HealthStatus = "unknown";
   if (health.freshness) {
     const { status: freshness } = health.freshness;
@@ -84,6 +106,14 @@ export function withOverall(health: Omit<NodeHealth, "status">): NodeHealth {
  */
 export function healthBadge(health: NodeHealth | undefined): { label: string; description: string } | null {
   if (!health) return null;
+  const served = health.served;
+  if (served && (served.state === "at_risk" || served.state === "failing")) {
+    const label = served.state === "failing" ? "failing" : "at risk";
+    return {
+      label: served.reasons.length > 1 ? `${label} · ${served.reasons.length}` : label,
+      description: `${served.state === "failing" ? "Failing" : "At risk"}: ${served.reasons.join("; ")}`,
+    };
+  }
   const problems: { label: string; description: string }[] = [];
   const { freshness, latency, drift, skew, alerts } = health;
   if (freshness?.status === "stale" && freshness.slaSeconds !== null) {

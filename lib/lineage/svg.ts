@@ -1,5 +1,6 @@
 import { KIND_LABELS } from "@/lib/kinds";
 import type { HealthStatus } from "@/lib/lineage/health";
+import { routedPath, routeEdges } from "@/lib/lineage/route";
 import type { Point } from "@/lib/lineage/layout";
 import type { LineageGraph, NodeKind } from "@/lib/lineage/types";
 
@@ -74,6 +75,8 @@ export function graphToSvg(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="ui-sans-serif, system-ui, sans-serif">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
   ];
+  // Edges that skip columns go round the nodes in between, as on screen.
+  const routes = routeEdges(graph, positions, { nodeWidth, nodeHeight });
   for (const edge of graph.edges) {
     const from = positions.get(edge.source);
     const to = positions.get(edge.target);
@@ -84,8 +87,16 @@ export function graphToSvg(
     const y2 = round(to.y + nodeHeight / 2 + dy);
     const bend = round(Math.max(40, Math.abs(x2 - x1) / 2));
     const isHighlighted = highlighted?.has(edge.source) && highlighted.has(edge.target);
+    const route = routes.get(edge.id);
+    const d = route
+      ? routedPath(
+          { x: x1, y: y1 },
+          route.map((point) => ({ x: round(point.x + dx), y: round(point.y + dy) })),
+          { x: x2, y: y2 },
+        )
+      : `M${x1},${y1} C${round(x1 + bend)},${y1} ${round(x2 - bend)},${y2} ${x2},${y2}`;
     parts.push(
-      `<path d="M${x1},${y1} C${round(x1 + bend)},${y1} ${round(x2 - bend)},${y2} ${x2},${y2}" fill="none" stroke="${isHighlighted ? "#2f6fed" : "#94a3b8"}" stroke-width="${isHighlighted ? 2.5 : 1}"/>`,
+      `<path d="${d}" fill="none" stroke="${isHighlighted ? "#2f6fed" : "#94a3b8"}" stroke-width="${isHighlighted ? 2.5 : 1}"/>`,
     );
   }
   for (const node of graph.nodes) {

@@ -25,7 +25,8 @@ export function keptCountsApply(input: SearchSqlInput): boolean {
 /**
  * (facet, value, n) rows: the kind facet over every kind, the others within the selected kind.
  * Two more rows, facet "_rows" and "_groups", tell the reader when the appended deltas are worth
- * compacting. The "view" facet (one count per feature view) is read only for health.
+ * compacting. The "view" facet (one count per feature view) is read only for health. Models are
+ * left out of the usage facet: they consume features and nothing consumes them.
  */
 export function buildKeptFacetsSql(input: SearchSqlInput): SqlStatement {
   const params = new Params();
@@ -36,7 +37,8 @@ export function buildKeptFacetsSql(input: SearchSqlInput): SqlStatement {
       WHERE workspace_id = ${ws} AND facet <> 'view' GROUP BY 1, 2, 3 HAVING sum(n) <> 0)
     SELECT 'kind' AS facet, object_kind::text AS value, n FROM kept WHERE facet = 'kind'
     UNION ALL SELECT facet, value, sum(n)::int AS n FROM kept
-      WHERE facet <> 'kind' AND (${kind} IS NULL OR object_kind::text = ${kind}) GROUP BY 1, 2
+      WHERE facet <> 'kind' AND (${kind} IS NULL OR object_kind::text = ${kind})
+        AND NOT (facet = 'usage' AND object_kind = 'model') GROUP BY 1, 2
     UNION ALL SELECT '_rows', '', sum(raw)::int FROM kept
     UNION ALL SELECT '_groups', '', count(*)::int FROM kept`;
   return { sql, params: params.values };

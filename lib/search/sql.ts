@@ -177,7 +177,10 @@ function conditions(input: SearchSqlInput, params: Params): Conditions {
            AND av.object_kind = d.version_kind AND av.object_id = d.version_object_id)`,
     );
   }
-  if (filters.usage) where.push(filters.usage === "used" ? "d.usage_count > 0" : "d.usage_count = 0");
+  // Models consume features and are consumed by nothing: they are neither used nor unused.
+  if (filters.usage) {
+    where.push(`${filters.usage === "used" ? "d.usage_count > 0" : "d.usage_count = 0"} AND d.object_kind <> 'model'`);
+  }
   if (filters.health) {
     where.push(input.health ? `${HEALTH_EXPR} = ${params.add(filters.health)}` : "FALSE");
   }
@@ -269,10 +272,10 @@ function needsHealth(input: SearchSqlInput): boolean {
 const RANK_COLUMNS = `d.object_kind, d.object_id, d.object_kind::text AS kind, d.object_id AS id, d.name, d.usage_count,
   d.updated_at`;
 
-/** The rest of a hit, read by primary key for the rows of one page. */
+/** The rest of a hit, read by primary key for the rows of one page (a data source's type from its row). */
 const DETAIL_COLUMNS = `d.qualified_name, d.parent_id, d.parent_name, left(d.description, 240) AS description, d.tags,
   d.team_id, d.owner, d.view_kind::text AS view_kind, d.entity_names, d.data_type, d.version_kind::text AS version_kind,
-  d.version_object_id`;
+  d.version_object_id, ds.kind::text AS source_kind, ds.platform AS source_platform`;
 
 /**
  * One page of hits with their ranking signals, in the requested order. Matching and ranking
@@ -297,6 +300,7 @@ export function buildHitsSql(input: SearchSqlInput): SqlStatement {
     hit.similarity, hit.is_fuzzy, detail.*, ${input.health ? "badge.health" : "NULL::text AS health"}
   FROM page hit
   CROSS JOIN LATERAL (SELECT ${DETAIL_COLUMNS} FROM search_document d
+    LEFT JOIN data_source ds ON d.object_kind = 'data_source' AND ds.id = d.object_id
     WHERE d.object_kind = hit.object_kind AND d.object_id = hit.object_id) detail
   ${input.health ? healthBadgeJoin(input, params) : ""}
   ORDER BY ${order}`;
@@ -335,7 +339,8 @@ export function buildFacetsSql(input: SearchSqlInput): SqlStatement {
     ? `(d.object_kind = 'feature' AND d.object_id IN (SELECT object_id FROM drifting)) AS drifting,
       d.object_kind IN ('feature', 'feature_view') AS has_health`
     : `FALSE AS drifting, FALSE AS has_health`;
-  const columns = `d.object_kind, d.view_kind, d.team_id, d.owner, d.data_type, (d.usage_count > 0) AS used, d.tags,
+  const columns = `d.object_kind, d.view_kind, d.team_id, d.owner, d.data_type,
+      CASE WHEN d.object_kind <> 'model' THEN d.usage_count > 0 END AS used, d.tags,
       d.entity_names, d.version_kind, d.version_object_id, ${healthColumns}, ${c.kind ?? "TRUE"} AS kind_ok`;
   const from = `search_document d${needsHealth(input) ? HEALTH_JOINS : ""}`;
   ctes.push(...docsCtes(c, columns, from, [], "kind_ok"));
@@ -376,7 +381,7 @@ export function buildFacetsSql(input: SearchSqlInput): SqlStatement {
     all("team", "team_id", scoped("team"), "team_id IS NOT NULL"),
     top("owner", "owner", scoped("owner"), "owner <> ''"),
     top("dataType", "data_type", scoped("dataType"), "data_type IS NOT NULL"),
-    all("usage", "CASE WHEN used THEN 'used' ELSE 'unused' END", scoped("usage")),
+    all("usage", "CASE WHEN used THEN 'used' ELSE 'unused' END", scoped("usage"), "used IS NOT NULL"),
     top("tag", "t", `grouped, unnest(tags) AS t WHERE in_tag AND kind_ok`),
     top("entity", "e", `grouped, unnest(entity_names) AS e WHERE in_entity AND kind_ok`),
     all(

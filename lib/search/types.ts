@@ -14,6 +14,10 @@ export type CatalogKind = (typeof CATALOG_KINDS)[number];
 export const VIEW_KINDS = ["batch", "stream", "on_demand"] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];
 
+/** A data source's type, as the registry calls it (DataSourceKind). */
+export const SOURCE_KINDS = ["batch", "stream", "request"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
 export const HEALTH_STATES = ["fresh", "stale", "drifting"] as const;
 export type HealthState = (typeof HEALTH_STATES)[number];
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { MAX_QUERY_LENGTH } from "@/lib/search/query";
-import { CATALOG_KINDS, HEALTH_STATES, SEARCH_SORTS, USAGE_STATES, VIEW_KINDS } from "@/lib/search/types";
+import { CATALOG_KINDS, HEALTH_STATES, SEARCH_SORTS, SOURCE_KINDS, USAGE_STATES, VIEW_KINDS } from "@/lib/search/types";
 
 /** The largest page a URL may ask for (50 rows a page -> MAX_OFFSET of lib/search/cursor.ts). */
 export const MAX_PAGE = 200;
@@ -133,6 +133,10 @@ export const searchHitSchema = z.object({
   team: z.object({ slug: z.string(), name: z.string() }).nullable(),
   owner: z.string(),
   viewKind: z.enum(VIEW_KINDS).nullable(),
+  source: z
+    .object({ kind: z.enum(SOURCE_KINDS), platform: z.string() })
+    .nullable()
+    .describe("A data source's type and platform; null for other kinds."),
   entities: z.array(z.string()),
   dataType: z.string().nullable(),
   usageCount: z.number().int(),

@@ -16,16 +16,21 @@ interface Captured {
 let server: Server;
 let baseUrl: string;
 const captured: Captured = {};
-let answer: { status: number; body: unknown } = { status: 200, body: {} };
+type Answer = { status: number; body: unknown; headers?: Record<string, string> };
+/** What the server answers: the same to every request, or chosen by method and URL. */
+let answer: Answer | ((method: string, url: string) => Answer) = { status: 200, body: {} };
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
     request.on("end", () => {
-      Object.assign(captured, { method: request.method, url: request.url, headers: request.headers, body });
-      response.writeHead(answer.status, { "content-type": "application/json" });
-      response.end(JSON.stringify(answer.body));
+      const reply = typeof answer === "function" ? answer(request.method!, request.url!) : answer;
+      if (request.method === "POST") {
+        Object.assign(captured, { method: request.method, url: request.url, headers: request.headers, body });
+      }
+      response.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
+      response.end(JSON.stringify(reply.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -127,6 +132,40 @@ describe("featureline CLI", () => {
     expect(captured.headers).toMatchObject({ "content-type": "application/yaml", authorization: "Bearer flt_secret" });
     expect(stdout.read()).toContain("Plan: 1 to create, 1 to update, 1 to delete, 9 unchanged.");
   });
+
+  it("follows a 202 to its job: progress on stderr, the job's result printed, its failure as an error", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "fl-cli-"));
+    const file = path.join(dir, "repo.yaml");
+    writeFileSync(file, "dataSources: []\n");
+    const url = "/api/v1/jobs/j1";
+    const polls: string[] = [];
+    const jobAnswers =
+      (final: object) =>
+      (method: string, requested: string): Answer => {
+        if (method === "POST") {
+          return { status: 202, headers: { location: url }, body: { job: { id: "j1", state: "queued", url } } };
+        }
+        polls.push(requested);
+        const running = { id: "j1", state: "running", progress: { phase: "writing", done: 0, total: 3 }, url };
+        return { status: 200, body: { job: polls.length < 2 ? running : { ...running, ...final } } };
+      };
+    answer = jobAnswers({ state: "succeeded", result: { ...plan, applied: true, versions: [{}, {}] } });
+    const stdout = sink();
+    const stderr = sink();
+    expect(await main(["apply", "-f", file, "--url", baseUrl, "--token", "t"], { env: {}, stdout, stderr })).toBe(0);
+    expect(polls).toEqual([url, url]);
+    expect(stderr.read()).toBe("writing (0/3)…\n");
+    expect(stdout.read()).toContain("Applied: 1 created, 1 updated, 1 deleted, 9 unchanged; 2 version(s) written.");
+
+    polls.length = 0;
+    answer = jobAnswers({
+      state: "failed",
+      error: { code: "conflict", status: 409, message: "Refused: user_profile runs in prod" },
+    });
+    const failed = sink();
+    expect(await main(["apply", "-f", file, "--url", baseUrl], { env: {}, stdout: sink(), stderr: failed })).toBe(1);
+    expect(failed.read()).toContain("Error 409 (conflict): Refused: user_profile runs in prod");
+  }, 15_000);
 
   it("exits 1 and prints the fields when the server refuses the document", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "fl-cli-"));

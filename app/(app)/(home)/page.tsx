@@ -3,7 +3,8 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { CountCard } from "@/components/ui/count-card";
-import { readCatalogCounts, readHealthSummary } from "@/lib/data/shared-reads";
+import { ModelsAtRisk } from "@/components/health/models-at-risk";
+import { readCatalogCounts, readHealthSummary, readModelsAtRisk } from "@/lib/data/shared-reads";
 import { formatAge, formatMs, formatNumber } from "@/lib/format";
 import { requireWorkspace } from "@/lib/session";
 
@@ -21,9 +22,10 @@ const COUNT_TILES = [
 
 export default async function HomePage() {
   const { user, workspace, environment } = await requireWorkspace();
-  const [counts, health] = await Promise.all([
+  const [counts, health, modelsAtRisk] = await Promise.all([
     readCatalogCounts(workspace.id),
     readHealthSummary(workspace.id, environment),
+    readModelsAtRisk(workspace.id, environment),
   ]);
   const isEmpty = Object.values(counts).every((n) => n === 0);
   return (
@@ -51,6 +53,7 @@ export default async function HomePage() {
           </Link>
         ))}
       </section>
+      <ModelsAtRisk models={modelsAtRisk} />
       <div className="grid gap-4 lg:grid-cols-3">
         <CountCard
           title="Stale feature views"

@@ -3,8 +3,7 @@
 import { z } from "zod";
 import { formAction, type ActionState } from "@/lib/actions";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_TOO_LONG_MESSAGE } from "@/lib/auth/password";
-import { db } from "@/lib/db";
-import { changePassword } from "@/lib/data/sessions";
+import { changePassword } from "@/lib/server/sessions";
 
 type Done = { status: "done"; message: string };
 export type ChangePasswordState = ActionState<Done>;
@@ -38,7 +37,7 @@ export const changePasswordAction = formAction(
     }),
   },
   async (input, { user }): Promise<Done> => {
-    await changePassword(db(), { userId: user.id, ...input });
+    await changePassword({ userId: user.id, ...input });
     return { status: "done", message: "Password changed. Every session has ended: sign in with the new password." };
   },
 );

@@ -3,9 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { buttonAction, formAction, type ActionState as FormState } from "@/lib/actions";
-import { db } from "@/lib/db";
-import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
-import { setWorkspaceRole } from "@/lib/data/users";
+import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
+import { setWorkspaceRole } from "@/lib/server/users";
 import { apiTokenInputSchema, idParamSchema, roleSchema } from "@/lib/validations/admin";
 
 export type ActionState = FormState<{ status: "created"; token: string; name: string } | { status: "saved" }>;
@@ -19,7 +18,7 @@ export const createApiTokenAction = formAction(
     invalidMessage: "Check the highlighted fields.",
   },
   async (input, { user, workspace }) => {
-    const created = await createApiToken(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    const created = await createApiToken({ workspaceId: workspace.id, ...input }, { userId: user.id });
     revalidatePath("/admin/tokens");
     return { status: "created" as const, token: created.token, name: created.name };
   },
@@ -29,7 +28,7 @@ export const revokeApiTokenAction = buttonAction(
   "revokeApiToken",
   { role: "admin", schema: z.object({ tokenId: idParamSchema }), read: (form) => ({ tokenId: form.get("tokenId") }) },
   async ({ tokenId }, { user, workspace }) => {
-    await revokeApiToken(db(), { workspaceId: workspace.id, tokenId }, { userId: user.id });
+    await revokeApiToken({ workspaceId: workspace.id, tokenId }, { userId: user.id });
     revalidatePath("/admin/tokens");
   },
 );
@@ -43,7 +42,7 @@ export const changeRoleAction = formAction(
     invalidMessage: "Choose a valid role.",
   },
   async (input, { user, workspace }) => {
-    await setWorkspaceRole(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    await setWorkspaceRole({ workspaceId: workspace.id, ...input }, { userId: user.id });
     revalidatePath("/admin/users");
     return { status: "saved" as const };
   },

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, valueAction, type ActionFailure, type ActionState } from "@/lib/actions";
-import { db } from "@/lib/db";
-import { revertToVersion, saveDefinition, type ConflictDetails } from "@/lib/data/definitions";
+import { type ConflictDetails } from "@/lib/data/definitions";
+import { revertToVersion, saveDefinition } from "@/lib/server/definitions";
 import { toAppError, type FieldError } from "@/lib/errors";
 import {
   definitionKindSchema,
@@ -37,7 +37,6 @@ export const saveDefinitionAction = valueAction(
     const { kind, objectId, definition, baseVersionNumber, message } = input;
     try {
       const result = await saveDefinition(
-        db(),
         {
           workspaceId: workspace.id,
           kind,
@@ -81,7 +80,7 @@ export const revertVersionAction = formAction(
     invalidMessage: "The form sent something unexpected; reload the page.",
   },
   async (input, { user, workspace }) => {
-    const result = await revertToVersion(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    const result = await revertToVersion({ workspaceId: workspace.id, ...input }, { userId: user.id });
     revalidatePath("/catalog", "layout");
     return {
       status: result.status === "unchanged" ? ("unchanged" as const) : ("reverted" as const),

@@ -5,8 +5,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { db } from "@/lib/db";
-import { listRecentVersions } from "@/lib/data/definitions";
+import { listRecentVersions } from "@/lib/server/definitions";
 import { roleAtLeast } from "@/lib/data/users";
 import { DEFINITION_KINDS } from "@/lib/definitions/schema";
 import { formatDateTime } from "@/lib/format";
@@ -17,7 +16,7 @@ export const metadata: Metadata = { title: "Authoring" };
 export default async function AuthoringPage() {
   const { workspace, role } = await requireWorkspace();
   const canEdit = roleAtLeast(role, "author");
-  const recent = await listRecentVersions(db(), { workspaceId: workspace.id });
+  const recent = await listRecentVersions({ workspaceId: workspace.id });
   return (
     <div className="space-y-6">
       <PageHeader

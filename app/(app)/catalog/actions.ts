@@ -4,9 +4,8 @@ import { catalogHref } from "@/lib/routes";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { buttonAction, formAction, type ActionState } from "@/lib/actions";
-import { db } from "@/lib/db";
-import { addFeaturesToService, updateOwnership } from "@/lib/data/catalog";
-import { addComment, setStar } from "@/lib/data/social";
+import { addFeaturesToService, updateOwnership } from "@/lib/server/catalog";
+import { addComment, setStar } from "@/lib/server/social";
 import { invalidateFacetCache } from "@/lib/data/search";
 import {
   addToServiceInputSchema,
@@ -27,7 +26,7 @@ export const toggleStarAction = buttonAction(
     read: (form) => ({ ...objectRefOf(form), starred: form.get("starred") === "1" }),
   },
   async (input, { user, workspace }) => {
-    await setStar(db(), { workspaceId: workspace.id, userId: user.id, ...input });
+    await setStar({ workspaceId: workspace.id, userId: user.id, ...input });
     revalidatePath(`/catalog/${input.kind}/${input.id}`);
     revalidatePath("/stars");
   },
@@ -41,7 +40,7 @@ export const addCommentAction = formAction(
     invalidMessage: "Check the comment.",
   },
   async ({ kind, id, body }, { user, workspace }) => {
-    await addComment(db(), { workspaceId: workspace.id, userId: user.id, kind, id, body }, { userId: user.id });
+    await addComment({ workspaceId: workspace.id, userId: user.id, kind, id, body }, { userId: user.id });
     invalidateFacetCache(workspace.id);
     revalidatePath(`/catalog/${kind}/${id}`);
     return { status: "done" as const, message: "Comment posted." };
@@ -57,7 +56,7 @@ export const updateOwnershipAction = formAction(
     invalidMessage: "Check the highlighted fields.",
   },
   async (input, { user, workspace }) => {
-    const result = await updateOwnership(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    const result = await updateOwnership({ workspaceId: workspace.id, ...input }, { userId: user.id });
     invalidateFacetCache(workspace.id);
     revalidatePath(`/catalog/${input.kind}/${input.id}`);
     return {
@@ -83,7 +82,6 @@ export const addToServiceAction = formAction(
   },
   async (input, { user, workspace }) => {
     const result = await addFeaturesToService(
-      db(),
       { workspaceId: workspace.id, ...input, owner: user.email },
       { userId: user.id },
     );

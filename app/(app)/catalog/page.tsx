@@ -4,14 +4,16 @@ import { Suspense } from "react";
 import { AddToServiceForm } from "@/components/catalog/add-to-service-form";
 import { FiltersDrawer } from "@/components/catalog/filters-drawer";
 import { HealthBadge } from "@/components/catalog/health-badge";
+import { RowHealth } from "@/components/health/row-health";
 import { KindBadge } from "@/components/catalog/kind-badge";
 import { Badge } from "@/components/ui/badge";
 import { LinkPending } from "@/components/ui/link-pending";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { db } from "@/lib/db";
-import { listFeatureServiceOptions } from "@/lib/data/catalog";
-import { searchCatalog, searchCatalogFacetsWithin, type SearchRequest, type SearchResult } from "@/lib/data/search";
+import { listFeatureServiceOptions } from "@/lib/server/catalog";
+import { getObjectHealth } from "@/lib/server/service-health";
+import { type SearchRequest, type SearchResult } from "@/lib/data/search";
+import { searchCatalog, searchCatalogFacetsWithin } from "@/lib/server/search";
 import { roleAtLeast } from "@/lib/data/users";
 import { AppError, formatIssuePath } from "@/lib/errors";
 import { SEARCH_SORTS, SORT_LABELS } from "@/lib/search/types";
@@ -86,18 +88,25 @@ export default async function CatalogPage({ searchParams }: PageProps) {
     };
     // The rows render first; facet counts and the total stream in beside them. Counts never fail
     // the page: a failed or slow count resolves to null, shown as still counting.
-    counts = searchCatalogFacetsWithin(db(), request, COUNTS_DEADLINE_MS);
+    counts = searchCatalogFacetsWithin(request, COUNTS_DEADLINE_MS);
     try {
-      result = await searchCatalog(db(), request);
+      result = await searchCatalog(request);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       failure = error.message;
     }
   }
-  const services =
-    isAuthor && result?.hits.some((hit) => hit.kind === "feature")
-      ? await listFeatureServiceOptions(db(), workspace.id)
-      : [];
+  const hitIds = (kind: string) => result?.hits.filter((hit) => hit.kind === kind).map((hit) => hit.id) ?? [];
+  const [services, objectHealth] = await Promise.all([
+    isAuthor && result?.hits.some((hit) => hit.kind === "feature") ? listFeatureServiceOptions(workspace.id) : [],
+    // Services and models have a health of their own (the other kinds' badge comes with the row).
+    getObjectHealth({
+      workspaceId: workspace.id,
+      environmentId: environment.id,
+      serviceIds: hitIds("feature_service"),
+      modelIds: hitIds("model"),
+    }),
+  ]);
 
   return (
     <>
@@ -261,7 +270,17 @@ export default async function CatalogPage({ searchParams }: PageProps) {
                         <Td className="whitespace-nowrap">
                           <KindBadge kind={hit.kind} />
                           {hit.viewKind ? (
-                            <span className="ml-1 text-xs text-slate-500">{hit.viewKind.replace("_", "-")}</span>
+                            <span className="ml-1 text-xs text-slate-500" data-testid="source-type">
+                              {hit.viewKind.replace("_", "-")}
+                            </span>
+                          ) : null}
+                          {hit.source ? (
+                            <span className="ml-1 text-xs text-slate-500" data-testid="source-type">
+                              {hit.source.kind}
+                              {hit.source.platform && hit.source.platform !== hit.source.kind
+                                ? ` · ${hit.source.platform}`
+                                : ""}
+                            </span>
                           ) : null}
                           {hit.dataType ? (
                             <span className="ml-1 font-mono text-xs text-slate-500">{hit.dataType}</span>
@@ -286,6 +305,7 @@ export default async function CatalogPage({ searchParams }: PageProps) {
                         </Td>
                         <Td>
                           <HealthBadge health={hit.health} />
+                          <RowHealth kind={hit.kind} id={hit.id} health={objectHealth} />
                         </Td>
                       </tr>
                     ))}

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { LineageExplorer } from "@/components/lineage/lineage-explorer";
 import { LineagePicker } from "@/components/lineage/lineage-picker";
-import { db } from "@/lib/db";
-import { getLineageResponse, listLineageTeams, searchLineageObjects, type LineageResponse } from "@/lib/data/lineage";
+import { type LineageResponse } from "@/lib/data/lineage";
+import { getLineageResponse, listLineageTeams, searchLineageObjects } from "@/lib/server/lineage";
 import { AppError } from "@/lib/errors";
 import { KIND_LABELS } from "@/lib/kinds";
 import { parseNodeId } from "@/lib/lineage/types";
@@ -56,11 +56,11 @@ export default async function LineagePage({ searchParams }: { searchParams: Sear
     let teams: Awaited<ReturnType<typeof listLineageTeams>>;
     try {
       [initial, teams] = await Promise.all([
-        getLineageResponse(db(), {
+        getLineageResponse({
           workspaceId: workspace.id,
           query: { root, up, down, env: env ?? undefined, level, limit: DEFAULT_NODE_LIMIT, offset: 0 },
         }),
-        listLineageTeams(db(), workspace.id),
+        listLineageTeams(workspace.id),
       ]);
     } catch (error) {
       if (error instanceof AppError && error.code === "not_found" && env && /no active version/.test(error.message)) {
@@ -121,7 +121,7 @@ export default async function LineagePage({ searchParams }: { searchParams: Sear
 
   if (params.scope === "workspace") {
     const level = params.level ?? "object";
-    const teams = await listLineageTeams(db(), workspace.id);
+    const teams = await listLineageTeams(workspace.id);
     return (
       <>
         <PageHeader
@@ -150,7 +150,7 @@ export default async function LineagePage({ searchParams }: { searchParams: Sear
     );
   }
 
-  const hits = params.q ? await searchLineageObjects(db(), { workspaceId: workspace.id, query: params.q }) : [];
+  const hits = params.q ? await searchLineageObjects({ workspaceId: workspace.id, query: params.q }) : [];
   return (
     <>
       <PageHeader

@@ -3,15 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { buttonAction, formAction, type ActionState } from "@/lib/actions";
-import { db } from "@/lib/db";
-import { acknowledgeAlert, evaluateRules } from "@/lib/data/alerts";
+import { acknowledgeAlert, evaluateRules } from "@/lib/server/alerts";
 import {
   createRule,
   saveThresholdOverrides,
   setDriftBaseline,
-  setRuleEnabled,
   setRawRetentionDays,
-} from "@/lib/data/monitoring";
+  setRuleEnabled,
+} from "@/lib/server/monitoring";
 import { STATISTIC_NAMES, type StatisticName } from "@/lib/monitoring/stats";
 import { idParamSchema } from "@/lib/validations/admin";
 import { ruleInputSchema, retentionInputSchema, thresholdFormSchema } from "@/lib/validations/monitoring";
@@ -24,7 +23,7 @@ export const acknowledgeAlertAction = buttonAction(
   "acknowledgeAlert",
   { role: "author", schema: z.object({ alertId: idParamSchema }), read: (form) => ({ alertId: form.get("alertId") }) },
   async ({ alertId }, { user, workspace }) => {
-    await acknowledgeAlert(db(), { workspaceId: workspace.id, alertId }, { userId: user.id });
+    await acknowledgeAlert({ workspaceId: workspace.id, alertId }, { userId: user.id });
     revalidatePath("/monitoring", "layout");
   },
 );
@@ -64,7 +63,7 @@ export const saveThresholdsAction = formAction(
     },
   },
   async (input, { user, workspace }) => {
-    await saveThresholdOverrides(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    await saveThresholdOverrides({ workspaceId: workspace.id, ...input }, { userId: user.id });
     revalidatePath(`/monitoring/features/${input.featureId}`);
     return saved("Thresholds saved. Rules use them from the next evaluation.");
   },
@@ -102,7 +101,7 @@ export const pinBaselineAction = formAction(
     invalidMessage: "Enter both days of the window.",
   },
   async ({ featureId, environmentId, window }, { user, workspace }) => {
-    await setDriftBaseline(db(), { workspaceId: workspace.id, featureId, environmentId, window }, { userId: user.id });
+    await setDriftBaseline({ workspaceId: workspace.id, featureId, environmentId, window }, { userId: user.id });
     revalidatePath(`/monitoring/features/${featureId}`);
     return saved(
       window ? "Baseline window pinned." : "Pinned window removed: drift compares with the training profile again.",
@@ -119,7 +118,7 @@ export const createRuleAction = formAction(
     invalidMessage: "Check the highlighted fields.",
   },
   async (input, { user, workspace }) => {
-    await createRule(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    await createRule({ workspaceId: workspace.id, ...input }, { userId: user.id });
     revalidatePath("/monitoring/rules");
     return saved(`Rule “${input.name}” created.`);
   },
@@ -133,7 +132,7 @@ export const toggleRuleAction = buttonAction(
     read: (form) => ({ ruleId: form.get("ruleId"), enabled: form.get("enabled") === "true" }),
   },
   async ({ ruleId, enabled }, { user, workspace }) => {
-    await setRuleEnabled(db(), { workspaceId: workspace.id, ruleId, enabled }, { userId: user.id });
+    await setRuleEnabled({ workspaceId: workspace.id, ruleId, enabled }, { userId: user.id });
     revalidatePath("/monitoring", "layout");
   },
 );
@@ -142,7 +141,7 @@ export const evaluateNowAction = buttonAction(
   "evaluateNow",
   { role: "author", schema: z.object({}), read: () => ({}) },
   async (_input, { workspace }) => {
-    await evaluateRules(db(), { workspaceId: workspace.id });
+    await evaluateRules({ workspaceId: workspace.id });
     revalidatePath("/monitoring", "layout");
   },
 );
@@ -156,7 +155,7 @@ export const setRetentionAction = formAction(
     invalidMessage: "Check the retention.",
   },
   async ({ rawRetentionDays }, { user, workspace }) => {
-    await setRawRetentionDays(db(), { workspaceId: workspace.id, days: rawRetentionDays }, { userId: user.id });
+    await setRawRetentionDays({ workspaceId: workspace.id, days: rawRetentionDays }, { userId: user.id });
     revalidatePath("/monitoring/rules");
     return saved(`Raw per-minute rows are kept ${rawRetentionDays} days.`);
   },

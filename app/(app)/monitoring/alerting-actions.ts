@@ -3,10 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, invalid, type ActionFailure, type ActionState } from "@/lib/actions";
-import { acknowledgeAlert, muteRuleForObject, resolveAlert, snoozeAlert, unmuteRuleForObject } from "@/lib/data/alerts";
-import { updateRule } from "@/lib/data/monitoring";
-import { createChannel, deleteChannel, sendTestNotification, updateChannel } from "@/lib/data/notifications/channels";
-import { db } from "@/lib/db";
+import {
+  acknowledgeAlert,
+  muteRuleForObject,
+  resolveAlert,
+  snoozeAlert,
+  unmuteRuleForObject,
+} from "@/lib/server/alerts";
+import { updateRule } from "@/lib/server/monitoring";
+import { createChannel, deleteChannel, sendTestNotification, updateChannel } from "@/lib/server/notifications/channels";
 import { idParamSchema } from "@/lib/validations/admin";
 import { channelInputSchema } from "@/lib/validations/channels";
 import { alertMuteSchema, alertNoteSchema, alertSnoozeSchema, ruleUpdateSchema } from "@/lib/validations/monitoring";
@@ -46,25 +51,25 @@ export const alertLifecycleAction = formAction(
     if (intent === "acknowledge" || intent === "resolve") {
       const parsed = alertNoteSchema.safeParse({ note });
       if (!parsed.success) return invalid(parsed.error, CHECK);
-      if (intent === "acknowledge") await acknowledgeAlert(db(), { ...scope, note: parsed.data.note }, actor);
-      else await resolveAlert(db(), { ...scope, note: parsed.data.note }, actor);
+      if (intent === "acknowledge") await acknowledgeAlert({ ...scope, note: parsed.data.note }, actor);
+      else await resolveAlert({ ...scope, note: parsed.data.note }, actor);
       message = intent === "acknowledge" ? "Acknowledged: no more reminders." : "Resolved.";
     } else if (intent === "snooze") {
       const parsed = alertSnoozeSchema.safeParse({ minutes, note });
       if (!parsed.success) return invalid(parsed.error, CHECK);
-      await snoozeAlert(db(), { ...scope, until: minutesIn(parsed.data.minutes), note: parsed.data.note }, actor);
+      await snoozeAlert({ ...scope, until: minutesIn(parsed.data.minutes), note: parsed.data.note }, actor);
       message = "Snoozed.";
     } else if (intent === "unsnooze") {
-      await snoozeAlert(db(), { ...scope, until: null }, actor);
+      await snoozeAlert({ ...scope, until: null }, actor);
       message = "Snooze ended.";
     } else if (intent === "mute") {
       const parsed = alertMuteSchema.safeParse({ minutes: minutes || undefined, note });
       if (!parsed.success) return invalid(parsed.error, CHECK);
       const until = parsed.data.minutes ? minutesIn(parsed.data.minutes) : null;
-      await muteRuleForObject(db(), { ...scope, until, note: parsed.data.note }, actor);
+      await muteRuleForObject({ ...scope, until, note: parsed.data.note }, actor);
       message = "Rule muted for this object.";
     } else if (intent === "unmute") {
-      await unmuteRuleForObject(db(), scope, actor);
+      await unmuteRuleForObject(scope, actor);
       message = "Rule unmuted for this object.";
     } else {
       return UNKNOWN_INTENT;
@@ -89,7 +94,7 @@ export const updateRuleAction = formAction(
     invalidMessage: CHECK,
   },
   async ({ ruleId, ...rule }, { user, workspace }): Promise<Saved> => {
-    await updateRule(db(), { ...rule, workspaceId: workspace.id, ruleId }, { userId: user.id });
+    await updateRule({ ...rule, workspaceId: workspace.id, ruleId }, { userId: user.id });
     revalidatePath("/monitoring/rules", "layout");
     return { status: "saved", message: `Rule “${rule.name}” saved.` };
   },
@@ -110,7 +115,7 @@ export const createChannelAction = formAction(
     invalidMessage: CHECK,
   },
   async (input, { user, workspace }): Promise<Saved> => {
-    const created = await createChannel(db(), { ...input, workspaceId: workspace.id }, { userId: user.id });
+    const created = await createChannel({ ...input, workspaceId: workspace.id }, { userId: user.id });
     revalidatePath("/monitoring/channels");
     return {
       status: "saved",
@@ -132,19 +137,19 @@ export const channelAction = formAction(
   async ({ channelId, intent }, { user, workspace }): Promise<Saved | ActionFailure> => {
     const scope = { workspaceId: workspace.id, channelId };
     if (intent === "test") {
-      const result = await sendTestNotification(db(), scope);
+      const result = await sendTestNotification(scope);
       revalidatePath("/monitoring/channels");
       return result.status === "sent"
         ? { status: "saved", message: "Test sent." }
         : { status: "error", code: "unavailable", message: `Test not delivered: ${result.error ?? result.status}` };
     }
     if (intent === "enable" || intent === "disable") {
-      await updateChannel(db(), { ...scope, enabled: intent === "enable" }, { userId: user.id });
+      await updateChannel({ ...scope, enabled: intent === "enable" }, { userId: user.id });
       revalidatePath("/monitoring/channels");
       return { status: "saved", message: intent === "enable" ? "Enabled." : "Disabled." };
     }
     if (intent === "delete") {
-      await deleteChannel(db(), scope, { userId: user.id });
+      await deleteChannel(scope, { userId: user.id });
       revalidatePath("/monitoring/channels");
       return { status: "saved", message: "Deleted." };
     }

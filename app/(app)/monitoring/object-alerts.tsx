@@ -1,7 +1,7 @@
 import { AlertList } from "@/components/monitoring/alert-list";
 import { Card } from "@/components/ui/card";
-import { listAlerts, type AlertListItem } from "@/lib/data/alerts";
-import { db } from "@/lib/db";
+import { type AlertListItem } from "@/lib/data/alerts";
+import { listAlerts } from "@/lib/server/alerts";
 import { roleAtLeast } from "@/lib/data/users";
 import type { WorkspaceContext } from "@/lib/session";
 
@@ -15,7 +15,7 @@ export function listFiringAlerts(scope: {
   objectKind: "feature_view" | "feature_service" | "feature";
   objectId: string;
 }): Promise<AlertListItem[]> {
-  return listAlerts(db(), { ...scope, state: "firing", limit: 100 });
+  return listAlerts({ ...scope, state: "firing", limit: 100 });
 }
 
 /** Firing alerts of one object, with acknowledge buttons for authors. */

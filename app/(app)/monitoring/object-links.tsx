@@ -3,7 +3,13 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 
 /** Links from a monitoring detail page to the object in the catalog and in the lineage graph. */
-export function ObjectLinks({ kind, id }: { kind: "feature_view" | "feature_service" | "feature"; id: string }) {
+export function ObjectLinks({
+  kind,
+  id,
+}: {
+  kind: "feature_view" | "feature_service" | "feature" | "model";
+  id: string;
+}) {
   return (
     <>
       <Link className={buttonClasses("secondary")} href={catalogHref(kind, id)}>

@@ -1,7 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { db } from "@/lib/db";
-import { catalogObjectExists } from "@/lib/data/object-exists";
+import { catalogObjectExists } from "@/lib/server/object-exists";
 import type { CatalogKind } from "@/lib/search/types";
 import { requireWorkspace } from "@/lib/session";
 
@@ -12,5 +11,5 @@ import { requireWorkspace } from "@/lib/session";
 export async function requireMonitoredObject(kind: CatalogKind, params: Promise<{ id: string }>): Promise<void> {
   const { id } = await params;
   const { workspace } = await requireWorkspace();
-  if (!(await catalogObjectExists(db(), { workspaceId: workspace.id, kind, id }))) notFound();
+  if (!(await catalogObjectExists({ workspaceId: workspace.id, kind, id }))) notFound();
 }

@@ -5,7 +5,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction, type ActionState } from "@/lib/actions";
-import { db } from "@/lib/db";
 import {
   applyPromotionRequest,
   createPromotionRequest,
@@ -13,7 +12,7 @@ import {
   refreshPromotionRequest,
   reviewPromotionRequest,
   withdrawPromotionRequest,
-} from "@/lib/data/promotions";
+} from "@/lib/server/promotions";
 import type { Role } from "@/lib/auth/roles";
 import { promotionInputSchema, requestNumberSchema, reviewInputSchema } from "@/lib/validations/promotions";
 
@@ -38,11 +37,7 @@ export const createPromotionAction = formAction(
     fieldName: (path) => path.split("[")[0]!,
   },
   async (input, { user, workspace, role }): Promise<Done> => {
-    const { number } = await createPromotionRequest(
-      db(),
-      { workspaceId: workspace.id, ...input },
-      { userId: user.id, role },
-    );
+    const { number } = await createPromotionRequest({ workspaceId: workspace.id, ...input }, { userId: user.id, role });
     revalidatePath("/promotions");
     redirect(promotionHref(number));
   },
@@ -81,23 +76,23 @@ export const reviewPromotionAction = requestAction(
   z.intersection(numberOnly, reviewInputSchema),
   (form) => ({ ...readNumber(form), decision: form.get("decision"), comment: form.get("comment") ?? "" }),
   ({ decision, comment }) => ({
-    act: (input, actor) => reviewPromotionRequest(db(), { ...input, decision, comment }, actor),
+    act: (input, actor) => reviewPromotionRequest({ ...input, decision, comment }, actor),
     done: REVIEW_DONE[decision],
   }),
 );
 
 export const withdrawPromotionAction = requestAction("withdrawPromotion", "author", numberOnly, readNumber, () => ({
-  act: (input, actor) => withdrawPromotionRequest(db(), input, actor),
+  act: (input, actor) => withdrawPromotionRequest(input, actor),
   done: "Withdrawn.",
 }));
 
 export const refreshPromotionAction = requestAction("refreshPromotion", "author", numberOnly, readNumber, () => ({
-  act: (input, actor) => refreshPromotionRequest(db(), input, actor),
+  act: (input, actor) => refreshPromotionRequest(input, actor),
   done: "Refreshed: diff and checks recomputed.",
 }));
 
 export const applyPromotionAction = requestAction("applyPromotion", "approver", numberOnly, readNumber, () => ({
-  act: (input, actor) => applyPromotionRequest(db(), input, actor),
+  act: (input, actor) => applyPromotionRequest(input, actor),
   done: "Applied.",
 }));
 
@@ -106,7 +101,6 @@ export const revertPromotionAction = formAction(
   { role: "author", schema: numberOnly, read: readNumber, invalidMessage: "Not a request number." },
   async ({ number: reverted }, { user, workspace, role }): Promise<Done> => {
     const { number } = await createRevertRequest(
-      db(),
       { workspaceId: workspace.id, number: reverted },
       { userId: user.id, role },
     );

@@ -3,8 +3,7 @@ import type { Metadata } from "next";
 import { KindBadge } from "@/components/catalog/kind-badge";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { db } from "@/lib/db";
-import { listStarred } from "@/lib/data/social";
+import { listStarred } from "@/lib/server/social";
 import { formatDateTime } from "@/lib/format";
 import { requireWorkspace } from "@/lib/session";
 
@@ -12,7 +11,7 @@ export const metadata: Metadata = { title: "My stars" };
 
 export default async function StarsPage() {
   const { user, workspace } = await requireWorkspace();
-  const starred = await listStarred(db(), { workspaceId: workspace.id, userId: user.id });
+  const starred = await listStarred({ workspaceId: workspace.id, userId: user.id });
   return (
     <>
       <PageHeader title="My stars" description={`Objects you starred in ${workspace.name}, newest first.`} />

@@ -107,9 +107,11 @@ export const adminOperations: ApiOperation[] = [
   {
     method: "post",
     path: "/api/v1/feast/registry/sync",
-    summary: "Sync now: read the registry and apply what changed. 409 while another sync of it runs.",
+    summary:
+      "Sync now: read the registry and apply what changed. 409 while another sync of it runs. With async=1 or `Prefer: respond-async`: 202 and a job (a sync already queued or running is joined).",
     tag: "Admin",
     auth: { role: "admin" },
+    accepted: true,
     response: z.object({ run: feastSyncRunSchema }),
   },
 ];

@@ -37,12 +37,13 @@ export const authoringOperations: ApiOperation[] = [
     method: "post",
     path: "/api/v1/apply",
     summary:
-      "Apply a repository document in one transaction: one version per changed object, one audit entry; all or nothing.",
+      "Apply a repository document in one transaction: one version per changed object, one audit entry; all or nothing. A document of more than 500 objects (or async=1, `Prefer: respond-async`) answers 202 with a job whose result is this response.",
     tag: "Authoring",
     auth: { role: "author", scope: "apply" },
     query: applyQuery,
     body: repositoryDocumentSchema,
     bodyContentTypes: REPOSITORY_TYPES,
+    accepted: true,
     response: applyResultSchema,
   },
   {
@@ -119,11 +120,12 @@ export const authoringOperations: ApiOperation[] = [
     method: "post",
     path: "/api/v1/imports/feast",
     summary:
-      "Import a Feast registry: the registry.db file (Content-Type: application/octet-stream) or `feast registry-dump` JSON. Sources, entities, feature views of all kinds, services, saved datasets, materialization history. Structural errors answer 422 with every path, nothing written. `dryRun=true` answers the plan. `environment=<name>` says where the registry runs (default dev): new versions always go to dev; in staging or prod only objects with no active version there become active (`activated`), others keep theirs until a promotion (`awaitingPromotion`); materialization history is recorded in that environment. Unknown environment: 422. Atomic and idempotent; never deletes.",
+      "Import a Feast registry: the registry.db file (Content-Type: application/octet-stream) or `feast registry-dump` JSON. Sources, entities, feature views of all kinds, services, saved datasets, materialization history. Structural errors answer 422 with every path, nothing written. `dryRun=true` answers the plan. `environment=<name>` says where the registry runs (default dev): new versions always go to dev; in staging or prod only objects with no active version there become active (`activated`), others keep theirs until a promotion (`awaitingPromotion`); materialization history is recorded in that environment. Unknown environment: 422. Atomic and idempotent; never deletes. A registry over 512 KiB (or async=1, `Prefer: respond-async`) answers 202 with a job whose result is this response; structural errors are still a 422 at once.",
     tag: "Authoring",
     auth: { role: "author", scope: "apply" },
     query: feastImportQuerySchema,
     body: z.record(z.string(), z.unknown()),
+    accepted: true,
     response: feastImportReportSchema,
   },
 ];

@@ -17,4 +17,6 @@ export interface ApiOperation {
   bodyContentTypes?: string[];
   response?: z.ZodType;
   responseStatus?: number;
+  /** Can answer 202 Accepted with a job to poll (`?async=1`, `Prefer: respond-async`, or a large input). */
+  accepted?: true;
 }

@@ -130,7 +130,7 @@ describe(`lineage health on ${testEngineKind()}`, () => {
     });
     expect(health["feature_service:fraud_scoring"]).toEqual({
       status: "bad",
-      latency: { p99Ms: 80, budgetMs: 50, isOverBudget: true },
+      latency: { p99Ms: 80, budgetMs: 50, isOverBudget: true, requestCount: 3000, errorCount: 0 },
     });
     expect(health["feature:avg_spend"]?.drift?.psi).toBeGreaterThan(0.25);
     expect(health["feature:country"]).toEqual({ status: "bad", alerts: { count: 1, severity: "critical" } });

@@ -226,6 +226,30 @@ describe("facets, filters, sorts and pages", () => {
     ]);
   });
 
+  it("gives each data source row its type and platform, and no source type to other kinds", async () => {
+    const sources = await search("", { filters: { kind: "data_source" }, sort: "name" });
+    expect(sources.hits.map((hit) => [hit.name, hit.source])).toEqual([
+      ["logins", { kind: "stream", platform: "kafka" }],
+      ["transactions", { kind: "batch", platform: "snowflake" }],
+    ]);
+    const features = await search("", { filters: { kind: "feature" } });
+    expect(features.hits.every((hit) => hit.source === null)).toBe(true);
+  });
+
+  it("leaves models out of the usage facet: they consume features, nothing consumes them", async () => {
+    const models = await search("", { filters: { kind: "model" }, withFacets: true });
+    expect(models.hits.length).toBeGreaterThan(0);
+    expect(models.facets!.usage ?? []).toEqual([]);
+    const unused = await search("", { filters: { usage: "unused" }, withFacets: true });
+    expect(unused.hits.length).toBeGreaterThan(0);
+    expect(unused.hits.some((hit) => hit.kind === "model")).toBe(false);
+    const all = await search("", { withFacets: true });
+    const count = (value: string) => all.facets!.usage!.find((facet) => facet.value === value)?.count ?? 0;
+    const modelCount = all.facets!.kind!.find((facet) => facet.value === "model")!.count;
+    expect(count("used") + count("unused")).toBe(all.total - modelCount);
+    expect(count("unused")).toBe(unused.total);
+  });
+
   it("filters by the environment where the object's version is active", async () => {
     const result = await search("", { filters: { env: "prod" }, withFacets: true });
     expect(names(result).sort()).toEqual([

@@ -83,10 +83,13 @@ export async function listAlerts(
     state?: AlertState;
     objectKind?: ObjectKind;
     objectId?: string;
+    /** Alerts on any of these objects (a service's page: the service and what it serves). */
+    objects?: { kind: ObjectKind; id: string }[];
     since?: Date;
     limit?: number;
   },
 ): Promise<AlertListItem[]> {
+  if (options.objects && options.objects.length === 0) return [];
   const now = new Date();
   const rows = await prisma.alert.findMany({
     where: {
@@ -97,6 +100,9 @@ export async function listAlerts(
           ...(options.objectKind ? { objectKind: options.objectKind } : {}),
           ...(options.objectId ? { objectId: options.objectId } : {}),
         },
+        options.objects
+          ? { OR: options.objects.map((object) => ({ objectKind: object.kind, objectId: object.id })) }
+          : {},
         options.since ? { OR: [{ endedAt: null }, { endedAt: { gte: options.since } }] } : {},
         stateWhere(options.state ?? "open", now),
       ],

@@ -18,7 +18,7 @@ import { validateRepository } from "@/lib/definitions/validate";
 import type { FieldError } from "@/lib/errors";
 import { findObjectsActiveBeyondDev, pruneRefusedError, type ActiveBeyondDev } from "./active-beyond-dev";
 import { brokenDependents, emptyState, existingNamesOf, loadState, teamErrors } from "./registry-state";
-import { BULK_TX_OPTIONS, type OnWriteProgress } from "./types";
+import { BULK_TX_OPTIONS } from "./types";
 import {
   appendVersions,
   firstEnvironmentId,
@@ -63,9 +63,11 @@ export interface ApplyRepositoryInput {
   prune?: boolean;
   dryRun?: boolean;
   message?: string;
-  /** Told as the apply moves through its phases (for a job's progress); never awaited. */
-  onProgress?: OnWriteProgress;
+  /** Told where a long apply is (a background job shows it); must not wait on the database. */
+  onProgress?: ApplyProgressReporter;
 }
+
+export type ApplyProgressReporter = (progress: { phase: string; done?: number; total?: number }) => void;
 
 export async function applyRepository(prisma: Db, input: ApplyRepositoryInput, actor: Actor): Promise<ApplyResult> {
   return prisma.$transaction((tx) => applyInTransaction(tx, input, actor, "definition.apply"), BULK_TX_OPTIONS);
@@ -80,7 +82,7 @@ export async function applyInTransaction(
   const { workspaceId, onProgress } = input;
   const document: RepositoryDocument = { ...input.document, prune: input.prune ?? input.document.prune };
   await lockWorkspace(tx, workspaceId);
-  onProgress?.({ phase: "planning", done: 0, total: 0 });
+  onProgress?.({ phase: "planning" });
   if (document.workspace !== undefined) {
     const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { slug: true } });
     if (workspace?.slug !== document.workspace) {
@@ -172,9 +174,7 @@ export async function applyInTransaction(
   // Search documents are rebuilt once for the whole apply (below), not after every statement.
   await deferSearchRefresh(tx);
   onProgress?.({ phase: "writing", done: 0, total });
-  const objectIds = await writeDefinitionsInBulk(tx, rows, writes, (done) =>
-    onProgress?.({ phase: "writing", done, total }),
-  );
+  const objectIds = await writeDefinitionsInBulk(tx, rows, writes);
   const toAppend: VersionToAppend[] = writes.map(({ kind, definition, contentHash: hash }) => {
     const stored = state[kind].get(definition.name);
     if (stored?.definition) before[`${kind}:${definition.name}`] = stored.definition;
@@ -187,7 +187,7 @@ export async function applyInTransaction(
       number: (stored?.version?.number ?? 0) + 1,
     };
   });
-  onProgress?.({ phase: "versioning", done: 0, total: toAppend.length });
+  onProgress?.({ phase: "recording versions", done: writes.length });
   const appended = await appendVersions(tx, {
     workspaceId,
     versions: toAppend,
@@ -203,8 +203,7 @@ export async function applyInTransaction(
       number: appended[index]!.number,
     });
   });
-  for (const [index, { kind, name }] of plan.delete.entries()) {
-    onProgress?.({ phase: "writing", done: writes.length + index, total });
+  for (const { kind, name } of plan.delete) {
     const stored = state[kind].get(name);
     if (!stored) continue;
     if (stored.definition) before[`${kind}:${name}`] = stored.definition;
@@ -215,7 +214,6 @@ export async function applyInTransaction(
       });
     }
   }
-  onProgress?.({ phase: "indexing", done: total, total });
   await flushSearchRefresh(tx, { analyze: total >= ANALYZE_FROM_OBJECTS });
   if (writes.length > 0 || plan.delete.length > 0) {
     await recordAudit(tx, {

@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 import { feastDumpShapeErrors } from "@/lib/feast/dump-shape";
 import { feastDumpToRepository, type ImportSkip, type ImportWarning } from "@/lib/feast/import";
 import { readFeastRegistry } from "@/lib/feast/registry-proto";
-import { applyInTransaction } from "./apply-repository";
+import { applyInTransaction, type ApplyProgressReporter } from "./apply-repository";
 import {
   activateInEnvironment,
   plannedHeads,
@@ -22,7 +22,7 @@ import {
 } from "./feast-environment";
 import { feastObjectNames, markFeastRemoved, writeFeastFacts } from "./feast-facts";
 import { loadState } from "./registry-state";
-import { BULK_TX_OPTIONS, type OnWriteProgress } from "./types";
+import { BULK_TX_OPTIONS } from "./types";
 import { firstEnvironmentId, lockWorkspace, validationError } from "./versioning";
 
 /*
@@ -72,8 +72,7 @@ export interface FeastImportInput {
   /** Look for objects imported before that left the registry (a sync). */
   markRemoved?: boolean;
   message?: string;
-  /** Told as the import moves through its phases (for a job's progress); never awaited. */
-  onProgress?: OnWriteProgress;
+  onProgress?: ApplyProgressReporter;
 }
 
 /** The registry as dump JSON, whichever form it came in; a clear 422 when it is neither. */
@@ -162,7 +161,7 @@ export async function importFeastInTransaction(
 
   let materializations = 0;
   if (!input.dryRun) {
-    input.onProgress?.({ phase: "history", done: 0, total: facts.materializations.length });
+    input.onProgress?.({ phase: "materialization history" });
     const rows = await loadRowIds(tx, workspaceId);
     const devEnvironment = await firstEnvironmentId(tx, workspaceId);
     ({ materializations } = await writeFeastFacts(tx, {

@@ -19,7 +19,7 @@ import "server-only";
 export * from "./read-definitions";
 export * from "./validation-context";
 export * from "./save-definition";
-export type { ApplyRepositoryInput, ApplyResult, PlanItem } from "./apply-repository";
+export type { ApplyProgressReporter, ApplyRepositoryInput, ApplyResult, PlanItem } from "./apply-repository";
 export { applyRepository } from "./apply-repository";
 export * from "./import-feast";
 export { findObjectsActiveBeyondDev, type ActiveBeyondDev } from "./active-beyond-dev";
@@ -30,6 +30,4 @@ export {
   type SaveResult,
   type VersionDetail,
   type VersionSummary,
-  type OnWriteProgress,
-  type WriteProgress,
 } from "./types";

@@ -54,15 +54,6 @@ export const TX_OPTIONS = { maxWait: 20_000, timeout: 60_000 } as const;
  */
 export const BULK_TX_OPTIONS = { maxWait: 20_000, timeout: 10 * 60_000 } as const;
 
-/** Where a bulk write is: `done` of `total` objects in the phase (total 0 while unknown). */
-export interface WriteProgress {
-  phase: "planning" | "writing" | "versioning" | "indexing" | "history";
-  done: number;
-  total: number;
-}
-
-export type OnWriteProgress = (progress: WriteProgress) => void;
-
 export interface VersionRow {
   id: string;
   number: number;

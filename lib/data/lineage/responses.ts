@@ -1,5 +1,6 @@
 import "server-only";
 import { getLineageHealth } from "@/lib/data/lineage-health";
+import { withServiceAndModelHealth } from "@/lib/data/service-health";
 import type { Db } from "@/lib/db";
 import type { NodeHealth } from "@/lib/lineage/health";
 import type { ImpactItem, LineageGraph, NodeKind } from "@/lib/lineage/types";
@@ -22,6 +23,11 @@ export interface LineageResponse {
 
 export interface WorkspaceLineageResponse extends Omit<LineageResponse, "rootId"> {
   totalNodes: number;
+}
+
+/** The overlay: every node's signals, plus the health of services and models from what they serve. */
+async function lineageHealth(prisma: Db, options: Parameters<typeof getLineageHealth>[1]) {
+  return withServiceAndModelHealth(prisma, await getLineageHealth(prisma, options), options);
 }
 
 /** Default level: feature-level lineage around a feature or column, objects otherwise. */
@@ -50,7 +56,7 @@ export async function getLineageResponse(
     offset: query.offset,
   });
   const health = environment
-    ? await getLineageHealth(prisma, {
+    ? await lineageHealth(prisma, {
         workspaceId,
         environmentId: environment.id,
         nodes: focused.graph.nodes,
@@ -85,7 +91,7 @@ export async function getWorkspaceLineageResponse(
     offset: query.offset,
   });
   const health = environment
-    ? await getLineageHealth(prisma, {
+    ? await lineageHealth(prisma, {
         workspaceId,
         environmentId: environment.id,
         nodes: page.graph.nodes,

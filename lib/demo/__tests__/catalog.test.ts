@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { DEFAULT_ENVIRONMENTS } from "@/lib/data/workspaces";
 import { buildDemoCatalog, latest } from "@/lib/demo/catalog";
-import { DEMO_ENVIRONMENTS } from "@/lib/demo/load";
+import { DEMO_ENVIRONMENTS } from "@/lib/demo/ids";
 import {
   DRIFTING_FEATURES,
   generateProfiles,

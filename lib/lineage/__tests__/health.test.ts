@@ -49,3 +49,24 @@ describe("healthBadge", () => {
     );
   });
 });
+
+describe("served health of services and models", () => {
+  it("decides the node's status and badge, reasons in the description", () => {
+    const health = withOverall({
+      latency: { p99Ms: 80, budgetMs: 50, isOverBudget: true },
+      served: {
+        state: "at_risk",
+        reasons: ["fraud_scoring: p99 80 ms over the 50 ms budget", "user_profile is stale"],
+      },
+    });
+    expect(health.status).toBe("warn");
+    expect(healthBadge(health)).toEqual({
+      label: "at risk · 2",
+      description: "At risk: fraud_scoring: p99 80 ms over the 50 ms budget; user_profile is stale",
+    });
+    expect(overallHealth({ served: { state: "failing", reasons: ["x"] } })).toBe("bad");
+    expect(overallHealth({ served: { state: "healthy", reasons: [] } })).toBe("ok");
+    expect(overallHealth({ served: { state: "no_data", reasons: [] } })).toBe("unknown");
+    expect(healthBadge(withOverall({ served: { state: "healthy", reasons: [] } }))).toBeNull();
+  });
+});

@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, type ActionState } from "@/lib/actions";
-import { db } from "@/lib/db";
-import { addEnvironment, removeEnvironment, updateEnvironment } from "@/lib/data/environments";
+import { addEnvironment, removeEnvironment, updateEnvironment } from "@/lib/server/environments";
 import { environmentInputSchema, environmentNameSchema } from "@/lib/validations/promotions";
 
 export type EnvironmentActionState = ActionState<{ status: "saved" }>;
@@ -34,7 +33,7 @@ export const saveEnvironmentAction = formAction(
     }),
   },
   async (input, { user, workspace }) => {
-    await updateEnvironment(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    await updateEnvironment({ workspaceId: workspace.id, ...input }, { userId: user.id });
     return done();
   },
 );
@@ -48,7 +47,7 @@ export const moveEnvironmentAction = formAction(
     invalidMessage: "Not a valid move.",
   },
   async (input, { user, workspace }) => {
-    await updateEnvironment(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    await updateEnvironment({ workspaceId: workspace.id, ...input }, { userId: user.id });
     return done();
   },
 );
@@ -62,7 +61,7 @@ export const removeEnvironmentAction = formAction(
     invalidMessage: "Not a valid environment.",
   },
   async ({ name }, { user, workspace }) => {
-    await removeEnvironment(db(), { workspaceId: workspace.id, name }, { userId: user.id });
+    await removeEnvironment({ workspaceId: workspace.id, name }, { userId: user.id });
     return done();
   },
 );
@@ -79,7 +78,7 @@ export const addEnvironmentAction = formAction(
     }),
   },
   async (input, { user, workspace }) => {
-    await addEnvironment(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    await addEnvironment({ workspaceId: workspace.id, ...input }, { userId: user.id });
     return done();
   },
 );

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { AddEnvironmentForm, EnvironmentSettingsRow } from "@/components/promotions/environment-settings";
 import { Card } from "@/components/ui/card";
-import { db } from "@/lib/db";
-import { listEnvironmentSettings } from "@/lib/data/environments";
+import { listEnvironmentSettings } from "@/lib/server/environments";
 import { requireRole } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Environments · Admin" };
 
 export default async function AdminEnvironmentsPage() {
   const { workspace } = await requireRole("admin");
-  const environments = await listEnvironmentSettings(db(), workspace.id);
+  const environments = await listEnvironmentSettings(workspace.id);
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">

@@ -1,11 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { formAction, type ActionFailure, type ActionState } from "@/lib/actions";
-import { db } from "@/lib/db";
-import { saveFeastConnection, syncFeastRegistryNow } from "@/lib/data/feast-sync";
-import { createWorkspaceAsAdmin } from "@/lib/data/workspaces";
+import { formAction, type ActionState } from "@/lib/actions";
+import { saveFeastConnection } from "@/lib/server/feast-sync";
+import { createWorkspaceAsAdmin } from "@/lib/server/workspaces";
 import { feastConnectionInputSchema, workspaceInputSchema } from "@/lib/validations/admin";
 
 type Saved = { status: "saved"; message: string };
@@ -26,29 +24,11 @@ export const saveFeastConnectionAction = formAction(
     invalidMessage: "Check the highlighted fields.",
   },
   async (input, { workspace }): Promise<Saved> => {
-    await saveFeastConnection(db(), workspace.id, input);
+    await saveFeastConnection(workspace.id, input);
     revalidatePath("/admin/feast");
     return {
       status: "saved",
       message: "Saved. The registry is read at the next scheduler tick, or now with Sync now.",
-    };
-  },
-);
-
-export const syncNowAction = formAction(
-  "syncFeastNow",
-  { role: "admin", schema: z.object({}), read: () => ({}) },
-  async (_input, { workspace }): Promise<Saved | ActionFailure> => {
-    const run = await syncFeastRegistryNow(db(), workspace.id);
-    revalidatePath("/admin/feast");
-    if (run.status === "failed")
-      return { status: "error", code: "unavailable", message: `The sync failed: ${run.error}` };
-    return {
-      status: "saved",
-      message:
-        run.status === "unchanged"
-          ? "The registry has not changed since the last sync."
-          : `Synced: ${run.created} created, ${run.updated} updated, ${run.removed} removed, ${run.skipped} skipped.`,
     };
   },
 );
@@ -62,7 +42,7 @@ export const createWorkspaceAction = formAction(
     invalidMessage: "Check the highlighted fields.",
   },
   async (input, { user }): Promise<Saved> => {
-    const created = await createWorkspaceAsAdmin(db(), input, user.id);
+    const created = await createWorkspaceAsAdmin(input, user.id);
     revalidatePath("/", "layout");
     return {
       status: "saved",

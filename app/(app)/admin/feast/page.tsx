@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { CreateWorkspaceForm, FeastConnectionForm, SyncNowButton } from "@/components/admin/feast-sync-forms";
+import { CreateWorkspaceForm, FeastConnectionForm } from "@/components/admin/feast-sync-forms";
+import { SyncNowButton } from "@/components/admin/sync-now-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { db } from "@/lib/db";
-import { getFeastConnection } from "@/lib/data/feast-sync";
-import { listEnvironments } from "@/lib/data/workspaces";
+import { getFeastConnection } from "@/lib/server/feast-sync";
+import { listEnvironments } from "@/lib/server/workspaces";
+import { findUnfinishedJob } from "@/lib/server/jobs/queue";
 import { requireRole } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Feast sync · Admin" };
@@ -14,9 +15,10 @@ const STATUS_TONES = { success: "good", unchanged: "neutral", failed: "bad" } as
 
 export default async function AdminFeastPage() {
   const { workspace } = await requireRole("admin");
-  const [connection, environments] = await Promise.all([
-    getFeastConnection(db(), workspace.id),
-    listEnvironments(db(), workspace.id),
+  const [connection, environments, runningSync] = await Promise.all([
+    getFeastConnection(workspace.id),
+    listEnvironments(workspace.id),
+    findUnfinishedJob(workspace.id, "feast-sync"),
   ]);
   return (
     <div className="space-y-6">
@@ -39,7 +41,7 @@ export default async function AdminFeastPage() {
                   : "— paused"}
                 {connection.claimedUntil ? " · a sync is running" : ""}
               </span>
-              <SyncNowButton />
+              <SyncNowButton runningJobId={runningSync?.id ?? null} />
             </div>
             {connection.runs.length === 0 ? (
               <EmptyState title="No sync yet">

@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, type ActionState } from "@/lib/actions";
-import { db } from "@/lib/db";
-import { addGroupRole, removeGroupRole } from "@/lib/data/group-roles";
+import { addGroupRole, removeGroupRole } from "@/lib/server/group-roles";
 import { idParamSchema, roleSchema } from "@/lib/validations/admin";
 
 type Done = { status: "done"; message: string };
@@ -27,7 +26,7 @@ export const addGroupRoleAction = formAction(
     read: (form) => ({ groupName: form.get("groupName"), role: form.get("role") }),
   },
   async (input, { user, workspace }): Promise<Done> => {
-    await addGroupRole(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    await addGroupRole({ workspaceId: workspace.id, ...input }, { userId: user.id });
     revalidatePath("/admin/sso");
     return { status: "done", message: `Members of ${input.groupName} get ${input.role} at their next sign-in.` };
   },
@@ -37,7 +36,7 @@ export const removeGroupRoleAction = formAction(
   "removeGroupRole",
   { role: "admin", schema: z.object({ id: idParamSchema }), read: (form) => ({ id: form.get("id") }) },
   async (input, { user, workspace }): Promise<Done> => {
-    await removeGroupRole(db(), { workspaceId: workspace.id, id: input.id }, { userId: user.id });
+    await removeGroupRole({ workspaceId: workspace.id, id: input.id }, { userId: user.id });
     revalidatePath("/admin/sso");
     return { status: "done", message: "Removed." };
   },

@@ -5,8 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/options";
-import { db } from "@/lib/db";
-import { listGroupRoles } from "@/lib/data/group-roles";
+import { listGroupRoles } from "@/lib/server/group-roles";
 import { env, oidcSettings, passwordLoginEnabled } from "@/lib/env";
 import { requireRole } from "@/lib/session";
 import { addGroupRoleAction, removeGroupRoleAction } from "./actions";
@@ -16,7 +15,7 @@ export const metadata: Metadata = { title: "Single sign-on · Admin" };
 export default async function AdminSsoPage() {
   const { workspace } = await requireRole("admin");
   const sso = oidcSettings();
-  const rules = await listGroupRoles(db(), workspace, sso?.roleMap ?? []);
+  const rules = await listGroupRoles(workspace, sso?.roleMap ?? []);
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
       <div className="space-y-4">

@@ -4,8 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { db } from "@/lib/db";
-import { listApiTokens } from "@/lib/data/api-tokens";
+import { listApiTokens } from "@/lib/server/api-tokens";
 import { formatDateTime } from "@/lib/format";
 import { requireRole } from "@/lib/session";
 import { revokeApiTokenAction } from "../actions";
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "API tokens · Admin" };
 
 export default async function AdminTokensPage() {
   const { workspace } = await requireRole("admin");
-  const tokens = await listApiTokens(db(), workspace.id);
+  const tokens = await listApiTokens(workspace.id);
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
       <div>

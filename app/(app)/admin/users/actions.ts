@@ -3,9 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, type ActionFailure, type ActionState } from "@/lib/actions";
-import { db } from "@/lib/db";
-import { cancelInvite, inviteMember, removeMember } from "@/lib/data/members";
-import { signOutEverywhere } from "@/lib/data/sessions";
+import { cancelInvite, inviteMember, removeMember } from "@/lib/server/members";
+import { signOutEverywhere } from "@/lib/server/sessions";
 import { idParamSchema, roleSchema } from "@/lib/validations/admin";
 
 type Done = { status: "done"; message: string };
@@ -20,7 +19,7 @@ export const inviteMemberAction = formAction(
   "inviteMember",
   { role: "admin", schema: inviteSchema, read: (form) => ({ email: form.get("email"), role: form.get("role") }) },
   async (input, { user, workspace }): Promise<Done> => {
-    const { outcome } = await inviteMember(db(), { workspaceId: workspace.id, ...input }, { userId: user.id });
+    const { outcome } = await inviteMember({ workspaceId: workspace.id, ...input }, { userId: user.id });
     revalidatePath("/admin/users");
     return {
       status: "done",
@@ -40,7 +39,7 @@ export const removeMemberAction = formAction(
   { role: "admin", schema: memberSchema, read: readMember },
   async (input, { user, workspace }): Promise<Done | ActionFailure> => {
     if (input.userId === user.id) return { status: "error", code: "conflict", message: "You cannot remove yourself." };
-    await removeMember(db(), { workspaceId: workspace.id, userId: input.userId }, { userId: user.id });
+    await removeMember({ workspaceId: workspace.id, userId: input.userId }, { userId: user.id });
     revalidatePath("/admin/users");
     return { status: "done", message: "Removed." };
   },
@@ -50,7 +49,7 @@ export const signOutEverywhereAction = formAction(
   "signOutEverywhere",
   { role: "admin", schema: memberSchema, read: readMember },
   async (input, { user, workspace }): Promise<Done> => {
-    await signOutEverywhere(db(), { workspaceId: workspace.id, userId: input.userId }, { userId: user.id });
+    await signOutEverywhere({ workspaceId: workspace.id, userId: input.userId }, { userId: user.id });
     return { status: "done", message: "Every session of this person has ended." };
   },
 );
@@ -63,7 +62,7 @@ export const cancelInviteAction = formAction(
     read: (form) => ({ inviteId: form.get("inviteId") }),
   },
   async (input, { user, workspace }): Promise<Done> => {
-    await cancelInvite(db(), { workspaceId: workspace.id, inviteId: input.inviteId }, { userId: user.id });
+    await cancelInvite({ workspaceId: workspace.id, inviteId: input.inviteId }, { userId: user.id });
     revalidatePath("/admin/users");
     return { status: "done", message: "Invitation cancelled." };
   },

@@ -5,8 +5,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { db } from "@/lib/db";
-import { listMembersAndInvites } from "@/lib/data/members";
+import { listMembersAndInvites } from "@/lib/server/members";
 import { formatDateTime } from "@/lib/format";
 import { requireRole } from "@/lib/session";
 import { cancelInviteAction, inviteMemberAction, removeMemberAction, signOutEverywhereAction } from "./actions";
@@ -15,7 +14,7 @@ export const metadata: Metadata = { title: "Members · Admin" };
 
 export default async function AdminUsersPage() {
   const { workspace, user: me } = await requireRole("admin");
-  const { members, invites } = await listMembersAndInvites(db(), workspace.id);
+  const { members, invites } = await listMembersAndInvites(workspace.id);
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
       <div className="space-y-6">

@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FeastImportForm } from "@/components/authoring/feast-import-form";
 import { Card, PageHeader } from "@/components/ui/card";
-import { db } from "@/lib/db";
-import { listEnvironments } from "@/lib/data/workspaces";
+import { listEnvironments } from "@/lib/server/workspaces";
 import { requireRole } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Import from Feast" };
 
 export default async function FeastImportPage() {
   const { workspace } = await requireRole("author");
-  const environments = (await listEnvironments(db(), workspace.id)).map((environment) => environment.name);
+  const environments = (await listEnvironments(workspace.id)).map((environment) => environment.name);
   return (
     <div className="space-y-6">
       <PageHeader

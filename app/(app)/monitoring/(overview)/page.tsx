@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { OverviewDashboard } from "@/components/monitoring/overview-dashboard";
-import { listAlerts } from "@/lib/data/alerts";
+import { listAlerts } from "@/lib/server/alerts";
 import { readMonitoringOverview } from "@/lib/data/shared-reads";
-import { db } from "@/lib/db";
 import { MonitoringHeader } from "../header";
 import { monitoringPageScope, type SearchParams } from "../scope";
 
@@ -12,7 +11,7 @@ export default async function MonitoringOverviewPage({ searchParams }: { searchP
   const scope = await monitoringPageScope(searchParams);
   const [overview, openAlerts] = await Promise.all([
     readMonitoringOverview(scope.workspaceId, scope.environment),
-    listAlerts(db(), { workspaceId: scope.workspaceId, environmentId: scope.environment.id, state: "open" }),
+    listAlerts({ workspaceId: scope.workspaceId, environmentId: scope.environment.id, state: "open" }),
   ]);
   return (
     <>

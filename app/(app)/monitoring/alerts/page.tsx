@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { AlertList } from "@/components/monitoring/alert-list";
 import { AutoRefresh } from "@/components/monitoring/auto-refresh";
 import { Card } from "@/components/ui/card";
-import { listAlerts, type AlertState } from "@/lib/data/alerts";
+import { type AlertState } from "@/lib/data/alerts";
+import { listAlerts } from "@/lib/server/alerts";
 import { roleAtLeast } from "@/lib/data/users";
-import { db } from "@/lib/db";
 import { MonitoringHeader } from "../header";
 import { monitoringPageScope, type SearchParams } from "../scope";
 
@@ -22,7 +22,7 @@ const STATES: { value: AlertState; label: string }[] = [
 export default async function AlertsPage({ searchParams }: { searchParams: SearchParams }) {
   const [scope, raw] = await Promise.all([monitoringPageScope(searchParams), searchParams]);
   const state = STATES.find((candidate) => candidate.value === raw.state)?.value ?? "open";
-  const alerts = await listAlerts(db(), {
+  const alerts = await listAlerts({
     workspaceId: scope.workspaceId,
     environmentId: scope.environment.id,
     state,

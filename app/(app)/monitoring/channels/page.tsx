@@ -4,10 +4,9 @@ import { formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { listChannels } from "@/lib/data/notifications/channels";
+import { listChannels } from "@/lib/server/notifications/channels";
 import { roleAtLeast } from "@/lib/data/users";
-import { db } from "@/lib/db";
-import { listTeamOptions } from "@/lib/data/catalog";
+import { listTeamOptions } from "@/lib/server/catalog";
 import { requireWorkspace } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Notification channels" };
@@ -26,8 +25,8 @@ export default async function ChannelsPage() {
     );
   }
   const [channels, teams] = await Promise.all([
-    listChannels(db(), { workspaceId: context.workspace.id }),
-    listTeamOptions(db(), context.workspace.id),
+    listChannels({ workspaceId: context.workspace.id }),
+    listTeamOptions(context.workspace.id),
   ]);
   return (
     <>

@@ -5,9 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getRetentionSettings, listRules } from "@/lib/data/monitoring";
+import { getRetentionSettings, listRules } from "@/lib/server/monitoring";
 import { roleAtLeast } from "@/lib/data/users";
-import { db } from "@/lib/db";
 import { STATISTICS, type StatisticName } from "@/lib/monitoring/stats";
 import { evaluateNowAction, toggleRuleAction } from "../actions";
 import { MonitoringHeader } from "../header";
@@ -44,8 +43,8 @@ function thresholdText(rule: {
 export default async function RulesPage({ searchParams }: { searchParams: SearchParams }) {
   const scope = await monitoringPageScope(searchParams);
   const [rules, retention] = await Promise.all([
-    listRules(db(), { workspaceId: scope.workspaceId }),
-    getRetentionSettings(db(), scope.workspaceId),
+    listRules({ workspaceId: scope.workspaceId }),
+    getRetentionSettings(scope.workspaceId),
   ]);
   const canEdit = roleAtLeast(scope.context.role, "author");
   return (

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { RequestTable } from "@/components/promotions/request-table";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { db } from "@/lib/db";
-import { listPromotionRequests } from "@/lib/data/promotions";
+import { listPromotionRequests } from "@/lib/server/promotions";
 import { roleAtLeast } from "@/lib/data/users";
 import { requireWorkspace } from "@/lib/session";
 import { promotionListQuerySchema, type PromotionListQuery } from "@/lib/validations/promotions";
@@ -31,7 +30,7 @@ export default async function PromotionsPage({
   const raw = await searchParams;
   const parsed = promotionListQuerySchema.safeParse({ view: raw.view, state: raw.state, page: raw.page });
   const query = parsed.success ? parsed.data : promotionListQuerySchema.parse({});
-  const list = await listPromotionRequests(db(), { workspaceId: workspace.id, userId: user.id, role, ...query });
+  const list = await listPromotionRequests({ workspaceId: workspace.id, userId: user.id, role, ...query });
   const tabs = [
     { view: "all" as const, label: "All" },
     { view: "inbox" as const, label: `Waiting for my review (${list.counts.toReview})` },

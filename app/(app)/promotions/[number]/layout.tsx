@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { db } from "@/lib/db";
-import { promotionRequestExists } from "@/lib/data/object-exists";
+import { promotionRequestExists } from "@/lib/server/object-exists";
 import { requireWorkspace } from "@/lib/session";
 import { requestNumberSchema } from "@/lib/validations/promotions";
 
@@ -16,6 +15,6 @@ export default async function PromotionRequestLayout({
   const number = requestNumberSchema.safeParse((await params).number);
   if (!number.success) notFound();
   const { workspace } = await requireWorkspace();
-  if (!(await promotionRequestExists(db(), { workspaceId: workspace.id, number: number.data }))) notFound();
+  if (!(await promotionRequestExists({ workspaceId: workspace.id, number: number.data }))) notFound();
   return children;
 }

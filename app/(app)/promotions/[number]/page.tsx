@@ -18,8 +18,7 @@ import { ReviewForm } from "@/components/promotions/review-form";
 import { CheckBadge, StateBadge } from "@/components/promotions/state-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
-import { db } from "@/lib/db";
-import { getPromotionRequest, listEnvironmentVersions } from "@/lib/data/promotions";
+import { getPromotionRequest, listEnvironmentVersions } from "@/lib/server/promotions";
 import { formatDateTime } from "@/lib/format";
 import { roleAtLeast } from "@/lib/data/users";
 import { requireWorkspace } from "@/lib/session";
@@ -32,7 +31,7 @@ const loadRequest = cache(async (number: string) => {
   const { user, workspace, role } = await requireWorkspace();
   const parsed = requestNumberSchema.safeParse(number);
   if (!parsed.success) return null;
-  return getPromotionRequest(db(), {
+  return getPromotionRequest({
     workspaceId: workspace.id,
     number: parsed.data,
     viewer: { userId: user.id, role },
@@ -50,7 +49,7 @@ export default async function PromotionPage({ params }: Params) {
   const { user, workspace, role } = await requireWorkspace();
   const request = await loadRequest((await params).number);
   if (!request) notFound();
-  const environmentVersions = await listEnvironmentVersions(db(), {
+  const environmentVersions = await listEnvironmentVersions({
     workspaceId: workspace.id,
     objects: request.items.map((item) => ({ kind: item.kind, objectId: item.objectId })),
   });

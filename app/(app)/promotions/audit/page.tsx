@@ -3,8 +3,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { db } from "@/lib/db";
-import { listAuditActors, listAuditLog } from "@/lib/data/audit-log";
+import { listAuditActors, listAuditLog } from "@/lib/server/audit-log";
 import { formatDateTime } from "@/lib/format";
 import { requireWorkspace } from "@/lib/session";
 import { auditQuerySchema } from "@/lib/validations/promotions";
@@ -42,8 +41,8 @@ export default async function AuditPage({
   });
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
   const [page, actors] = await Promise.all([
-    listAuditLog(db(), { workspaceId: workspace.id, ...query }),
-    listAuditActors(db(), workspace.id),
+    listAuditLog({ workspaceId: workspace.id, ...query }),
+    listAuditActors(workspace.id),
   ]);
   const next = new URLSearchParams();
   if (query.object) next.set("object", query.object);

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewRequestForm } from "@/components/promotions/new-request-form";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { db } from "@/lib/db";
-import { listPromotionCandidatesFor } from "@/lib/data/promotion-candidates";
+import { listPromotionCandidatesFor } from "@/lib/server/promotion-candidates";
 import { requireRole } from "@/lib/session";
 
 export const metadata: Metadata = { title: "New promotion request" };
@@ -22,7 +21,7 @@ export default async function NewPromotionPage({
   const raw = await searchParams;
   const preselected = ([] as string[]).concat(raw.item ?? [], raw.object ?? []);
   const from = typeof raw.from === "string" ? raw.from : undefined;
-  const { environments, source, target, candidates } = await listPromotionCandidatesFor(db(), {
+  const { environments, source, target, candidates } = await listPromotionCandidatesFor({
     workspaceId: workspace.id,
     sourceEnvironment: from,
     preselected,

@@ -1,7 +1,6 @@
 // GET /api/v1/alerts — alerts of the workspace (open by default), newest first.
 import { apiRoute, parseQuery } from "@/lib/api/handler";
-import { listAlerts } from "@/lib/data/alerts";
-import { db } from "@/lib/db";
+import { listAlerts } from "@/lib/server/alerts";
 import { resolveRequestEnvironment } from "@/lib/session";
 import { alertListQuerySchema } from "@/lib/validations/monitoring";
 
@@ -12,7 +11,7 @@ export const GET = apiRoute({ role: "viewer", scope: "read" }, async ({ request,
     ? await resolveRequestEnvironment(principal.workspaceId, { requested: query.env })
     : null;
   return {
-    alerts: await listAlerts(db(), {
+    alerts: await listAlerts({
       workspaceId: principal.workspaceId,
       environmentId: environment?.id,
       state: query.state,

@@ -1,9 +1,8 @@
 // GET /api/v1/catalog: catalog objects of every kind, filtered, sorted and paged (same parameters as search).
 import { apiRoute, parseQuery } from "@/lib/api/handler";
-import { db } from "@/lib/db";
-import { searchForApi } from "@/lib/data/search";
+import { searchForApi } from "@/lib/server/search";
 import { searchApiQuerySchema } from "@/lib/validations/catalog";
 
 export const GET = apiRoute({ role: "viewer", scope: "read" }, async ({ request, principal }) =>
-  searchForApi(db(), principal.workspaceId, parseQuery(request, searchApiQuerySchema)),
+  searchForApi(principal.workspaceId, parseQuery(request, searchApiQuerySchema)),
 );

@@ -2,16 +2,15 @@
 // POST creates one (a generic webhook's signing secret is in this answer only).
 import { apiRoute, jsonResponse, readJsonBody } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
-import { createChannel, listChannels } from "@/lib/data/notifications/channels";
-import { db } from "@/lib/db";
+import { createChannel, listChannels } from "@/lib/server/notifications/channels";
 import { channelInputSchema } from "@/lib/validations/channels";
 
 export const GET = apiRoute({ role: "admin" }, async ({ principal }) => ({
-  channels: await listChannels(db(), { workspaceId: principal.workspaceId }),
+  channels: await listChannels({ workspaceId: principal.workspaceId }),
 }));
 
 export const POST = apiRoute({ role: "admin" }, async ({ request, principal }) => {
   const input = await readJsonBody(request, channelInputSchema);
-  const created = await createChannel(db(), { ...input, workspaceId: principal.workspaceId }, actorOf(principal));
+  const created = await createChannel({ ...input, workspaceId: principal.workspaceId }, actorOf(principal));
   return jsonResponse(created, 201);
 });

@@ -2,15 +2,13 @@
 import { readBodyText } from "@/lib/api/body";
 import { apiRoute, parseQuery } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
-import { db } from "@/lib/db";
-import { applyRepository } from "@/lib/data/definitions";
+import { applyRepository } from "@/lib/server/definitions";
 import { applyQuerySchema, parseRepositoryBody } from "@/lib/validations/authoring";
 
 export const POST = apiRoute({ role: "author", scope: "apply" }, async ({ request, principal }) => {
   const query = parseQuery(request, applyQuerySchema);
   const document = parseRepositoryBody(await readBodyText(request), request.headers.get("content-type"));
   return applyRepository(
-    db(),
     { workspaceId: principal.workspaceId, document, prune: query.prune, dryRun: true },
     actorOf(principal),
   );

@@ -1,8 +1,7 @@
 // GET /api/v1/promotions, POST /api/v1/promotions — list promotion requests; open one.
 import { apiRoute, jsonResponse, parseQuery, readJsonBody } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/db";
-import { createPromotionRequest, listPromotionRequests } from "@/lib/data/promotions";
+import { createPromotionRequest, listPromotionRequests } from "@/lib/server/promotions";
 import { promotionInputSchema, promotionListQuerySchema } from "@/lib/validations/promotions";
 
 export const GET = apiRoute({ role: "viewer", scope: "read" }, async ({ request, principal }) => {
@@ -12,14 +11,13 @@ export const GET = apiRoute({ role: "viewer", scope: "read" }, async ({ request,
     principal.kind === "user"
       ? { userId: principal.userId, role: principal.role }
       : { userId: "", role: "viewer" as const };
-  return listPromotionRequests(db(), { workspaceId: principal.workspaceId, ...viewer, ...query });
+  return listPromotionRequests({ workspaceId: principal.workspaceId, ...viewer, ...query });
 });
 
 export const POST = apiRoute({ role: "author" }, async ({ request, principal }) => {
   if (principal.kind !== "user") throw new AppError("forbidden", "API tokens cannot open promotion requests.");
   const input = await readJsonBody(request, promotionInputSchema);
   const created = await createPromotionRequest(
-    db(),
     { workspaceId: principal.workspaceId, ...input },
     { userId: principal.userId, role: principal.role },
   );

@@ -1,10 +1,9 @@
 // GET /api/v1/users — the workspace's members and roles.
 import { apiRoute } from "@/lib/api/handler";
-import { db } from "@/lib/db";
-import { listWorkspaceUsers } from "@/lib/data/users";
+import { listWorkspaceUsers } from "@/lib/server/users";
 
 export const GET = apiRoute({ role: "admin" }, async ({ principal }) => ({
-  users: (await listWorkspaceUsers(db(), principal.workspaceId)).map(({ id, email, name, role }) => ({
+  users: (await listWorkspaceUsers(principal.workspaceId)).map(({ id, email, name, role }) => ({
     id,
     email,
     name,

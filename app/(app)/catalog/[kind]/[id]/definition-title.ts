@@ -1,6 +1,5 @@
 import { cache } from "react";
-import { db } from "@/lib/db";
-import { findCurrentDefinition } from "@/lib/data/definitions";
+import { findCurrentDefinition } from "@/lib/server/definitions";
 import { requireWorkspace } from "@/lib/session";
 
 /**
@@ -9,6 +8,6 @@ import { requireWorkspace } from "@/lib/session";
  */
 export const definitionName = cache(async (kind: string, id: string): Promise<string | null> => {
   const { workspace } = await requireWorkspace();
-  const current = await findCurrentDefinition(db(), workspace.id, { kind, id });
+  const current = await findCurrentDefinition(workspace.id, { kind, id });
   return current?.name ?? null;
 });

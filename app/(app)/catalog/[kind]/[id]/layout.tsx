@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { db } from "@/lib/db";
-import { catalogObjectExists } from "@/lib/data/object-exists";
+import { catalogObjectExists } from "@/lib/server/object-exists";
 import { requireWorkspace } from "@/lib/session";
 import { decodePathSegment, objectRefSchema } from "@/lib/validations/catalog";
 
@@ -20,6 +19,6 @@ export default async function CatalogObjectLayout({
   const ref = objectRefSchema.safeParse({ kind: raw.kind, id: decodePathSegment(raw.id) });
   if (!ref.success) notFound();
   const { workspace } = await requireWorkspace();
-  if (!(await catalogObjectExists(db(), { workspaceId: workspace.id, ...ref.data }))) notFound();
+  if (!(await catalogObjectExists({ workspaceId: workspace.id, ...ref.data }))) notFound();
   return children;
 }

@@ -5,8 +5,8 @@ import { notFound } from "next/navigation";
 import { DefinitionEditor } from "@/components/authoring/definition-editor";
 import { emptyDraft } from "@/components/authoring/editor-model";
 import { PageHeader } from "@/components/ui/card";
-import { db } from "@/lib/db";
-import { getValidationContext, isDefinitionKind } from "@/lib/data/definitions";
+import { isDefinitionKind } from "@/lib/data/definitions";
+import { getValidationContext } from "@/lib/server/definitions";
 import { requireRole } from "@/lib/session";
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }): Promise<Metadata> {
@@ -18,7 +18,7 @@ export default async function NewDefinitionPage({ params }: { params: Promise<{ 
   const { kind } = await params;
   if (!isDefinitionKind(kind)) notFound();
   const { workspace } = await requireRole("author");
-  const context = await getValidationContext(db(), workspace.id);
+  const context = await getValidationContext(workspace.id);
   return (
     <div>
       <PageHeader

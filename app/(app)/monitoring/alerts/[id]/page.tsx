@@ -6,9 +6,9 @@ import { formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getAlert, type AlertDetail } from "@/lib/data/alerts";
+import { type AlertDetail } from "@/lib/data/alerts";
+import { getAlert } from "@/lib/server/alerts";
 import { roleAtLeast } from "@/lib/data/users";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatRuleValue } from "@/lib/notifications/message";
 import { requireWorkspace } from "@/lib/session";
@@ -52,7 +52,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   const [{ id }, context] = await Promise.all([params, requireWorkspace()]);
   let alert: AlertDetail;
   try {
-    alert = await getAlert(db(), { workspaceId: context.workspace.id, alertId: id });
+    alert = await getAlert({ workspaceId: context.workspace.id, alertId: id });
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { AutoRefresh } from "@/components/monitoring/auto-refresh";
 import { WorstFeaturesTable } from "@/components/monitoring/worst-features-table";
 import { Button } from "@/components/ui/button";
-import { listFeatureStatistics, listFeatureStatisticsFilters } from "@/lib/data/monitoring";
-import { db } from "@/lib/db";
+import { listFeatureStatistics, listFeatureStatisticsFilters } from "@/lib/server/monitoring";
 import { MonitoringHeader } from "../../header";
 import { monitoringPageScope, type SearchParams } from "../../scope";
 
@@ -15,8 +14,8 @@ export default async function FeaturesPage({ searchParams }: { searchParams: Sea
   const serviceId = pick(raw.service);
   const modelId = pick(raw.model);
   const [{ services, models }, features] = await Promise.all([
-    listFeatureStatisticsFilters(db(), scope.workspaceId),
-    listFeatureStatistics(db(), {
+    listFeatureStatisticsFilters(scope.workspaceId),
+    listFeatureStatistics({
       workspaceId: scope.workspaceId,
       environmentId: scope.environment.id,
       featureServiceId: serviceId,

@@ -3,9 +3,8 @@ import { notFound } from "next/navigation";
 import { DriftDashboard } from "@/components/monitoring/drift-dashboard";
 import { PinBaselineForm, ThresholdForm } from "@/components/monitoring/threshold-form";
 import { Card } from "@/components/ui/card";
-import { getFeatureDrift } from "@/lib/data/monitoring";
+import { getFeatureDrift } from "@/lib/server/monitoring";
 import { roleAtLeast } from "@/lib/data/users";
-import { db } from "@/lib/db";
 import { STATISTICS, type StatisticName } from "@/lib/monitoring/stats";
 import { DEFAULT_THRESHOLDS } from "@/lib/monitoring/thresholds";
 import { MonitoringHeader } from "../../header";
@@ -28,7 +27,7 @@ export default async function FeatureDriftPage({
 }) {
   const [{ id }, scope] = await Promise.all([params, monitoringPageScope(searchParams)]);
   const [drift, alerts] = await Promise.all([
-    getFeatureDrift(db(), {
+    getFeatureDrift({
       workspaceId: scope.workspaceId,
       environmentId: scope.environment.id,
       featureId: id,

@@ -6,9 +6,8 @@ import { formatDateTime, formatDuration } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getOpenAlertsByObject } from "@/lib/data/alerts";
-import { listViewFreshness } from "@/lib/data/monitoring";
-import { db } from "@/lib/db";
+import { getOpenAlertsByObject } from "@/lib/server/alerts";
+import { listViewFreshness } from "@/lib/server/monitoring";
 import { MonitoringHeader } from "../../header";
 import { monitoringPageScope, withSearch, type SearchParams } from "../../scope";
 
@@ -19,8 +18,8 @@ const STATUS_TONE = { fresh: "good", stale: "bad", unknown: "neutral" } as const
 export default async function FreshnessPage({ searchParams }: { searchParams: SearchParams }) {
   const scope = await monitoringPageScope(searchParams);
   const [views, badges] = await Promise.all([
-    listViewFreshness(db(), { workspaceId: scope.workspaceId, environmentId: scope.environment.id }),
-    getOpenAlertsByObject(db(), { workspaceId: scope.workspaceId, environmentId: scope.environment.id }),
+    listViewFreshness({ workspaceId: scope.workspaceId, environmentId: scope.environment.id }),
+    getOpenAlertsByObject({ workspaceId: scope.workspaceId, environmentId: scope.environment.id }),
   ]);
   const order = { stale: 0, unknown: 1, fresh: 2 } as const;
   views.sort((a, b) => order[a.status] - order[b.status] || (b.stalenessSeconds ?? 0) - (a.stalenessSeconds ?? 0));

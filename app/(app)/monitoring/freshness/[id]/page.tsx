@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FreshnessDashboard } from "@/components/monitoring/freshness-dashboard";
-import { getFreshnessDetail } from "@/lib/data/monitoring";
-import { db } from "@/lib/db";
+import { getFreshnessDetail } from "@/lib/server/monitoring";
 import { MonitoringHeader } from "../../header";
 import { listFiringAlerts, ObjectAlerts } from "../../object-alerts";
 import { ObjectLinks } from "../../object-links";
@@ -23,7 +22,7 @@ export default async function FreshnessDetailPage({
 }) {
   const [{ id }, scope] = await Promise.all([params, monitoringPageScope(searchParams)]);
   const [detail, alerts] = await Promise.all([
-    getFreshnessDetail(db(), {
+    getFreshnessDetail({
       workspaceId: scope.workspaceId,
       environmentId: scope.environment.id,
       featureViewId: id,

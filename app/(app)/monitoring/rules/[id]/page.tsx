@@ -3,9 +3,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EditRuleForm } from "@/components/monitoring/rule-forms";
 import { Card, PageHeader } from "@/components/ui/card";
-import { getRule } from "@/lib/data/monitoring";
+import { getRule } from "@/lib/server/monitoring";
 import { roleAtLeast } from "@/lib/data/users";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requireWorkspace } from "@/lib/session";
 
@@ -15,7 +14,7 @@ export default async function EditRulePage({ params }: { params: Promise<{ id: s
   const [{ id }, context] = await Promise.all([params, requireWorkspace()]);
   let rule: Awaited<ReturnType<typeof getRule>>;
   try {
-    rule = await getRule(db(), { workspaceId: context.workspace.id, ruleId: id });
+    rule = await getRule({ workspaceId: context.workspace.id, ruleId: id });
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

@@ -6,9 +6,8 @@ import { formatNumber, formatPercent } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getOpenAlertsByObject } from "@/lib/data/alerts";
-import { listServiceLatency } from "@/lib/data/monitoring";
-import { db } from "@/lib/db";
+import { getOpenAlertsByObject } from "@/lib/server/alerts";
+import { listServiceLatency } from "@/lib/server/monitoring";
 import { MonitoringHeader } from "../../header";
 import { monitoringPageScope, withSearch, type SearchParams } from "../../scope";
 
@@ -17,13 +16,13 @@ export const metadata: Metadata = { title: "Serving latency" };
 export default async function ServingPage({ searchParams }: { searchParams: SearchParams }) {
   const scope = await monitoringPageScope(searchParams);
   const [services, badges] = await Promise.all([
-    listServiceLatency(db(), {
+    listServiceLatency({
       workspaceId: scope.workspaceId,
       environmentId: scope.environment.id,
       from: scope.from,
       to: scope.to,
     }),
-    getOpenAlertsByObject(db(), { workspaceId: scope.workspaceId, environmentId: scope.environment.id }),
+    getOpenAlertsByObject({ workspaceId: scope.workspaceId, environmentId: scope.environment.id }),
   ]);
   services.sort((a, b) => (b.p99Ms ?? -1) / (b.budgetMs ?? Infinity) - (a.p99Ms ?? -1) / (a.budgetMs ?? Infinity));
   return (

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ServingDashboard } from "@/components/monitoring/serving-dashboard";
-import { getServingDetail } from "@/lib/data/monitoring";
-import { db } from "@/lib/db";
+import { getServingDetail } from "@/lib/server/monitoring";
 import { MonitoringHeader } from "../../header";
 import { listFiringAlerts, ObjectAlerts } from "../../object-alerts";
 import { ObjectLinks } from "../../object-links";
@@ -23,7 +22,7 @@ export default async function ServingDetailPage({
 }) {
   const [{ id }, scope] = await Promise.all([params, monitoringPageScope(searchParams)]);
   const [detail, alerts] = await Promise.all([
-    getServingDetail(db(), {
+    getServingDetail({
       workspaceId: scope.workspaceId,
       environmentId: scope.environment.id,
       featureServiceId: id,

@@ -1,8 +1,7 @@
 // POST /api/v1/definitions/{kind} — create one definition (version 1); 422 names the field.
 import { apiRoute, jsonResponse, readJsonBody } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
-import { db } from "@/lib/db";
-import { saveDefinition } from "@/lib/data/definitions";
+import { saveDefinition } from "@/lib/server/definitions";
 import { createDefinitionInputSchema, definitionKindSchema } from "@/lib/validations/authoring";
 
 export const POST = apiRoute<{ kind: string }>(
@@ -11,7 +10,6 @@ export const POST = apiRoute<{ kind: string }>(
     const kind = definitionKindSchema.parse(params.kind);
     const input = await readJsonBody(request, createDefinitionInputSchema);
     const result = await saveDefinition(
-      db(),
       {
         workspaceId: principal.workspaceId,
         kind,

@@ -1,8 +1,7 @@
 // POST /api/v1/monitoring/evaluate — evaluate every enabled alert rule now.
 import { apiRoute } from "@/lib/api/handler";
-import { evaluateRules } from "@/lib/data/alerts";
-import { db } from "@/lib/db";
+import { evaluateRules } from "@/lib/server/alerts";
 
 export const POST = apiRoute({ role: "author", scope: "ingest" }, async ({ principal }) =>
-  evaluateRules(db(), { workspaceId: principal.workspaceId }),
+  evaluateRules({ workspaceId: principal.workspaceId }),
 );

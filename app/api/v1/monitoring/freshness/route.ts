@@ -1,13 +1,12 @@
 // GET /api/v1/monitoring/freshness — every materialised view's freshness against its SLA.
 import { apiRoute } from "@/lib/api/handler";
-import { listViewFreshness } from "@/lib/data/monitoring";
-import { db } from "@/lib/db";
+import { listViewFreshness } from "@/lib/server/monitoring";
 import { dashboardScope, MONITORING_READ } from "../scope";
 
 export const GET = apiRoute(MONITORING_READ, async ({ request, principal }) => {
   const scope = await dashboardScope(request, principal);
   return {
     environment: scope.environment,
-    views: await listViewFreshness(db(), { workspaceId: scope.workspaceId, environmentId: scope.environment.id }),
+    views: await listViewFreshness({ workspaceId: scope.workspaceId, environmentId: scope.environment.id }),
   };
 });

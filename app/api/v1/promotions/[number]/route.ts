@@ -1,8 +1,7 @@
 // GET /api/v1/promotions/{number} — one request with diff, impact, checks and reviews.
 import { apiRoute } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/db";
-import { getPromotionRequest } from "@/lib/data/promotions";
+import { getPromotionRequest } from "@/lib/server/promotions";
 import { requestNumberSchema } from "@/lib/validations/promotions";
 
 export const GET = apiRoute<{ number: string }>({ role: "viewer", scope: "read" }, async ({ principal, params }) => {
@@ -11,7 +10,7 @@ export const GET = apiRoute<{ number: string }>({ role: "viewer", scope: "read" 
     principal.kind === "user"
       ? { userId: principal.userId, role: principal.role }
       : { userId: "", role: "viewer" as const };
-  const detail = await getPromotionRequest(db(), { workspaceId: principal.workspaceId, number, viewer });
+  const detail = await getPromotionRequest({ workspaceId: principal.workspaceId, number, viewer });
   if (!detail) throw new AppError("not_found", `No promotion request #${number} in this workspace.`);
   return detail;
 });

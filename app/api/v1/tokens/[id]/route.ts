@@ -1,12 +1,11 @@
 // DELETE /api/v1/tokens/{id} — revoke an API token.
 import { apiRoute } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
-import { db } from "@/lib/db";
-import { revokeApiToken } from "@/lib/data/api-tokens";
+import { revokeApiToken } from "@/lib/server/api-tokens";
 import { idParamSchema } from "@/lib/validations/admin";
 
 export const DELETE = apiRoute<{ id: string }>({ role: "admin" }, async ({ principal, params }) => {
   const tokenId = idParamSchema.parse(params.id);
-  await revokeApiToken(db(), { workspaceId: principal.workspaceId, tokenId }, actorOf(principal));
+  await revokeApiToken({ workspaceId: principal.workspaceId, tokenId }, actorOf(principal));
   return { ok: true };
 });

@@ -4,13 +4,16 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Comments } from "@/components/catalog/comments";
 import { InactiveHint } from "@/components/catalog/inactive-hint";
+import { ObjectHealthCard } from "@/components/health/object-health-card";
 import { Markdown } from "@/components/catalog/markdown";
 import { ActiveVersions } from "@/components/catalog/object-sections";
 import { Card } from "@/components/ui/card";
-import { db } from "@/lib/db";
-import { getObjectDetail, getObjectHeader, listFeatureServiceOptions, listTeamOptions } from "@/lib/data/catalog";
-import { getStarState, listComments } from "@/lib/data/social";
+import { getObjectDetail, getObjectHeader, listFeatureServiceOptions, listTeamOptions } from "@/lib/server/catalog";
+import { listLatestFeatureProfiles } from "@/lib/server/monitoring/feature-profiles";
+import { getObjectHealth } from "@/lib/server/service-health";
+import { getStarState, listComments } from "@/lib/server/social";
 import { roleAtLeast } from "@/lib/data/users";
+import { featureData } from "@/lib/monitoring/feature-data";
 import { requireWorkspace } from "@/lib/session";
 import { decodePathSegment, objectRefSchema } from "@/lib/validations/catalog";
 import { KindBody } from "../_components/kind-body";
@@ -28,7 +31,7 @@ async function resolveRef(params: PageProps["params"]) {
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const ref = await resolveRef(params);
   const { workspace } = await requireWorkspace();
-  const found = await getObjectHeader(db(), { workspaceId: workspace.id, kind: ref.kind, id: ref.id });
+  const found = await getObjectHeader({ workspaceId: workspace.id, kind: ref.kind, id: ref.id });
   return { title: found ? `${found.name} · ${KIND_LABELS[ref.kind].one}` : "Not found" };
 }
 
@@ -37,14 +40,30 @@ export default async function CatalogObjectPage({ params }: PageProps) {
   const { user, workspace, role, environment } = await requireWorkspace();
   const isAuthor = roleAtLeast(role, "author");
   // Everything the page shows depends only on the object reference: one round of queries.
-  const [detail, star, comments, teams, services] = await Promise.all([
-    getObjectDetail(db(), { workspaceId: workspace.id, kind: ref.kind, id: ref.id, environment }),
-    getStarState(db(), { userId: user.id, kind: ref.kind, id: ref.id }),
-    listComments(db(), { workspaceId: workspace.id, kind: ref.kind, id: ref.id }),
-    isAuthor ? listTeamOptions(db(), workspace.id) : [],
-    isAuthor && ref.kind === "feature" ? listFeatureServiceOptions(db(), workspace.id) : [],
+  const [detail, star, comments, teams, services, objectHealth, profiles] = await Promise.all([
+    getObjectDetail({ workspaceId: workspace.id, kind: ref.kind, id: ref.id, environment }),
+    getStarState({ userId: user.id, kind: ref.kind, id: ref.id }),
+    listComments({ workspaceId: workspace.id, kind: ref.kind, id: ref.id }),
+    isAuthor ? listTeamOptions(workspace.id) : [],
+    isAuthor && ref.kind === "feature" ? listFeatureServiceOptions(workspace.id) : [],
+    ref.kind === "feature_service" || ref.kind === "model"
+      ? getObjectHealth({
+          workspaceId: workspace.id,
+          environmentId: environment.id,
+          serviceIds: ref.kind === "feature_service" ? [ref.id] : [],
+          modelIds: ref.kind === "model" ? [ref.id] : [],
+        })
+      : null,
+    ref.kind === "feature"
+      ? listLatestFeatureProfiles({
+          workspaceId: workspace.id,
+          environmentId: environment.id,
+          featureIds: [ref.id],
+        })
+      : null,
   ]);
   if (!detail) notFound();
+  const health = objectHealth?.services.get(ref.id) ?? objectHealth?.models.get(ref.id);
   const versionKind = "versions" in detail ? detail.versions.versionKind : ref.kind;
   const versionObjectId = "versions" in detail ? detail.versions.versionObjectId : ref.id;
 
@@ -52,12 +71,21 @@ export default async function CatalogObjectPage({ params }: PageProps) {
     <article className="space-y-6">
       <ObjectHeader objectRef={ref} detail={detail} isAuthor={isAuthor} star={star} teams={teams} />
       {"versions" in detail ? <InactiveHint environment={environment.name} active={detail.versions.active} /> : null}
+      {health && (ref.kind === "feature_service" || ref.kind === "model") ? (
+        <ObjectHealthCard kind={ref.kind} id={ref.id} health={health} environmentName={environment.name} />
+      ) : null}
 
       <Card title="Description">
         <Markdown>{detail.description}</Markdown>
       </Card>
 
-      <KindBody detail={detail} isAuthor={isAuthor} services={services} environmentName={environment.name} />
+      <KindBody
+        detail={detail}
+        isAuthor={isAuthor}
+        services={services}
+        environmentName={environment.name}
+        featureData={profiles ? featureData(profiles.get(ref.id) ?? []) : null}
+      />
 
       {"versions" in detail ? (
         <ActiveVersions

@@ -8,16 +8,22 @@ import { Field, LinkList, ObjectLink, Transformation } from "@/components/catalo
 import { featureServiceSnippet, onlineRequestSnippet } from "@/components/catalog/snippets";
 import { Card } from "@/components/ui/card";
 import type { FeatureDetail } from "@/lib/data/catalog";
+import type { FeatureData } from "@/lib/monitoring/feature-data";
+import { FeatureDataCard } from "./feature-data-card";
 import { HealthCard } from "./feature-health-card";
 
 export function FeatureBody({
   detail,
   isAuthor,
   services,
+  data,
+  environmentName,
 }: {
   detail: FeatureDetail;
   isAuthor: boolean;
   services: { id: string; name: string }[];
+  data: FeatureData | null;
+  environmentName: string;
 }) {
   const view = detail.view;
   const ref = `${view.name}:${detail.name}`;
@@ -27,7 +33,8 @@ export function FeatureBody({
     <>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Definition">
-          <dl className="grid grid-cols-2 gap-3">
+          {/* Long names and join keys wrap anywhere rather than widen the page on a phone. */}
+          <dl className="grid grid-cols-1 gap-3 [overflow-wrap:anywhere] sm:grid-cols-2">
             <Field label="Type">
               <span className="font-mono">{detail.valueType}</span>
             </Field>
@@ -93,6 +100,7 @@ export function FeatureBody({
           ) : null}
         </Card>
       </div>
+      <FeatureDataCard featureName={detail.name} environmentName={environmentName} data={data} />
       <HealthCard detail={detail} />
       <Card title="Transformation">
         <Transformation view={view} />

@@ -1,4 +1,5 @@
 import type { FeatureDetail, getObjectDetail } from "@/lib/data/catalog";
+import type { FeatureData } from "@/lib/monitoring/feature-data";
 import type { CatalogKind } from "@/lib/search/types";
 import { DataSourceBody } from "./source-body";
 import { DatasetBody } from "./dataset-body";
@@ -15,15 +16,26 @@ export function KindBody({
   isAuthor,
   services,
   environmentName,
+  featureData,
 }: {
   detail: Detail;
   isAuthor: boolean;
   services: { id: string; name: string }[];
   environmentName: string;
+  /** The feature's latest profiles, summarised (features only; null when none). */
+  featureData: FeatureData | null;
 }) {
   switch (detail.kind as CatalogKind) {
     case "feature":
-      return <FeatureBody detail={detail as FeatureDetail} isAuthor={isAuthor} services={services} />;
+      return (
+        <FeatureBody
+          detail={detail as FeatureDetail}
+          isAuthor={isAuthor}
+          services={services}
+          data={featureData}
+          environmentName={environmentName}
+        />
+      );
     case "feature_view":
       return (
         <FeatureViewBody detail={detail as Extract<Detail, { features: unknown }>} environmentName={environmentName} />

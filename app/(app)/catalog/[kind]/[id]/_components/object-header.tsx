@@ -1,6 +1,7 @@
 import {
   catalogHref,
   catalogListHref,
+  hasMonitoringView,
   lineageHref,
   monitoringHref,
   newObjectHref,
@@ -14,11 +15,16 @@ import { OwnershipForm } from "@/components/catalog/ownership-form";
 import { StarButton } from "@/components/catalog/star-button";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
-import type { FeatureDetail, getObjectDetail } from "@/lib/data/catalog";
+import type { FeatureDetail, FeatureViewDetail, getObjectDetail } from "@/lib/data/catalog";
 import { formatDateTime } from "@/lib/format";
 import type { CatalogKind } from "@/lib/search/types";
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getObjectDetail>>>;
+
+/** On-demand views compute at request time: no freshness, so no monitoring view of their own. */
+function isOnDemandView(detail: Detail): boolean {
+  return detail.kind === "feature_view" && (detail as FeatureViewDetail).view.kind === "on_demand";
+}
 
 /** Breadcrumb, name, ownership, star and the links every kind shares (versions, lineage, monitoring). */
 export function ObjectHeader({
@@ -124,9 +130,11 @@ export function ObjectHeader({
         <Link className="text-brand-700 hover:underline" href={lineageHref(ref.kind, ref.id)}>
           Lineage
         </Link>
-        <Link className="text-brand-700 hover:underline" href={monitoringHref(ref.kind, ref.id)}>
-          Monitoring
-        </Link>
+        {hasMonitoringView(ref.kind) && !isOnDemandView(detail) ? (
+          <Link className="text-brand-700 hover:underline" href={monitoringHref(ref.kind, ref.id)}>
+            Monitoring
+          </Link>
+        ) : null}
         {isAuthor ? (
           <Link
             className="text-brand-700 hover:underline"

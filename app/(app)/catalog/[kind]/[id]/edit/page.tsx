@@ -6,8 +6,7 @@ import { notFound } from "next/navigation";
 import { DefinitionEditor } from "@/components/authoring/definition-editor";
 import { type AnyDraft } from "@/components/authoring/editor-model";
 import { PageHeader } from "@/components/ui/card";
-import { db } from "@/lib/db";
-import { findCurrentDefinition, getValidationContext } from "@/lib/data/definitions";
+import { findCurrentDefinition, getValidationContext } from "@/lib/server/definitions";
 import { formatDateTime } from "@/lib/format";
 import { requireRole } from "@/lib/session";
 import { definitionName } from "../definition-title";
@@ -30,8 +29,8 @@ export default async function EditDefinitionPage({
   const [{ kind, id }, { created }] = await Promise.all([params, searchParams]);
   const { workspace } = await requireRole("author");
   const [current, context] = await Promise.all([
-    findCurrentDefinition(db(), workspace.id, { kind, id }),
-    getValidationContext(db(), workspace.id),
+    findCurrentDefinition(workspace.id, { kind, id }),
+    getValidationContext(workspace.id),
   ]);
   if (!current) notFound();
   const { version } = current;

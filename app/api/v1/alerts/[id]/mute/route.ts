@@ -2,8 +2,7 @@
 // unmuted); DELETE unmutes.
 import { apiRoute, readJsonBody } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
-import { muteRuleForObject, unmuteRuleForObject } from "@/lib/data/alerts";
-import { db } from "@/lib/db";
+import { muteRuleForObject, unmuteRuleForObject } from "@/lib/server/alerts";
 import { idParamSchema } from "@/lib/validations/admin";
 import { alertMuteSchema } from "@/lib/validations/monitoring";
 
@@ -11,10 +10,10 @@ export const POST = apiRoute<{ id: string }>({ role: "author" }, async ({ reques
   const alertId = idParamSchema.parse(params.id);
   const { minutes, note } = await readJsonBody(request, alertMuteSchema);
   const until = minutes ? new Date(Date.now() + minutes * 60_000) : null;
-  return muteRuleForObject(db(), { workspaceId: principal.workspaceId, alertId, until, note }, actorOf(principal));
+  return muteRuleForObject({ workspaceId: principal.workspaceId, alertId, until, note }, actorOf(principal));
 });
 
 export const DELETE = apiRoute<{ id: string }>({ role: "author" }, async ({ principal, params }) => {
   const alertId = idParamSchema.parse(params.id);
-  return unmuteRuleForObject(db(), { workspaceId: principal.workspaceId, alertId }, actorOf(principal));
+  return unmuteRuleForObject({ workspaceId: principal.workspaceId, alertId }, actorOf(principal));
 });

@@ -2,8 +2,7 @@
 // DELETE wakes it.
 import { apiRoute, readJsonBody } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
-import { snoozeAlert } from "@/lib/data/alerts";
-import { db } from "@/lib/db";
+import { snoozeAlert } from "@/lib/server/alerts";
 import { idParamSchema } from "@/lib/validations/admin";
 import { alertSnoozeSchema } from "@/lib/validations/monitoring";
 
@@ -11,10 +10,10 @@ export const POST = apiRoute<{ id: string }>({ role: "author" }, async ({ reques
   const alertId = idParamSchema.parse(params.id);
   const { minutes, note } = await readJsonBody(request, alertSnoozeSchema);
   const until = new Date(Date.now() + minutes * 60_000);
-  return snoozeAlert(db(), { workspaceId: principal.workspaceId, alertId, until, note }, actorOf(principal));
+  return snoozeAlert({ workspaceId: principal.workspaceId, alertId, until, note }, actorOf(principal));
 });
 
 export const DELETE = apiRoute<{ id: string }>({ role: "author" }, async ({ principal, params }) => {
   const alertId = idParamSchema.parse(params.id);
-  return snoozeAlert(db(), { workspaceId: principal.workspaceId, alertId, until: null }, actorOf(principal));
+  return snoozeAlert({ workspaceId: principal.workspaceId, alertId, until: null }, actorOf(principal));
 });

@@ -1,8 +1,7 @@
 // GET /api/v1/catalog/{kind}/{id}: one object's page data (definition, usage, versions, health).
 import { z } from "zod";
 import { apiRoute, parseQuery } from "@/lib/api/handler";
-import { db } from "@/lib/db";
-import { getObjectDetail } from "@/lib/data/catalog";
+import { getObjectDetail } from "@/lib/server/catalog";
 import { AppError } from "@/lib/errors";
 import { resolveRequestEnvironment } from "@/lib/session";
 import { parseObjectParams } from "@/lib/validations/catalog";
@@ -18,7 +17,7 @@ export const GET = apiRoute<{ kind: string; id: string }>(
       requested: query.environment,
       parameter: "environment",
     });
-    const detail = await getObjectDetail(db(), { workspaceId: principal.workspaceId, kind, id, environment });
+    const detail = await getObjectDetail({ workspaceId: principal.workspaceId, kind, id, environment });
     if (!detail) throw new AppError("not_found", `No ${kind.replace("_", " ")} "${id}" in this workspace.`);
     return detail;
   },

@@ -1,21 +1,19 @@
 // GET, PUT /api/v1/definitions/{kind}/{id} — the current definition (by id or name); save over a base version.
 import { apiRoute, jsonResponse, readJsonBody } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
-import { db } from "@/lib/db";
-import { requireCurrentDefinition, saveDefinition } from "@/lib/data/definitions";
+import { requireCurrentDefinition, saveDefinition } from "@/lib/server/definitions";
 import { saveDefinitionInputSchema } from "@/lib/validations/authoring";
 
 type Params = { kind: string; id: string };
 
 export const GET = apiRoute<Params>({ role: "viewer", scope: "read" }, async ({ principal, params }) =>
-  requireCurrentDefinition(db(), principal.workspaceId, params),
+  requireCurrentDefinition(principal.workspaceId, params),
 );
 
 export const PUT = apiRoute<Params>({ role: "author", scope: "apply" }, async ({ request, principal, params }) => {
-  const current = await requireCurrentDefinition(db(), principal.workspaceId, params);
+  const current = await requireCurrentDefinition(principal.workspaceId, params);
   const input = await readJsonBody(request, saveDefinitionInputSchema);
   const result = await saveDefinition(
-    db(),
     {
       workspaceId: principal.workspaceId,
       kind: current.kind,

@@ -1,8 +1,7 @@
 // POST /api/v1/promotions/{number}/reviews — approve, reject or request changes.
 import { apiRoute, jsonResponse, readJsonBody } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/db";
-import { reviewPromotionRequest } from "@/lib/data/promotions";
+import { reviewPromotionRequest } from "@/lib/server/promotions";
 import { requestNumberSchema, reviewInputSchema } from "@/lib/validations/promotions";
 
 export const POST = apiRoute<{ number: string }>({ role: "approver" }, async ({ request, principal, params }) => {
@@ -10,7 +9,6 @@ export const POST = apiRoute<{ number: string }>({ role: "approver" }, async ({ 
   const number = requestNumberSchema.parse(params.number);
   const input = await readJsonBody(request, reviewInputSchema);
   const result = await reviewPromotionRequest(
-    db(),
     { workspaceId: principal.workspaceId, number, ...input },
     { userId: principal.userId, role: principal.role },
   );

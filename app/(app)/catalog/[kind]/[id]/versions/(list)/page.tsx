@@ -8,8 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { db } from "@/lib/db";
-import { findCurrentDefinition, listActivePins, listVersions } from "@/lib/data/definitions";
+import { findCurrentDefinition, listActivePins, listVersions } from "@/lib/server/definitions";
 import { roleAtLeast } from "@/lib/data/users";
 import { formatDateTime } from "@/lib/format";
 import { requireWorkspace } from "@/lib/session";
@@ -26,10 +25,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function VersionsPage({ params }: { params: Params }) {
   const { kind, id } = await params;
   const { workspace, role } = await requireWorkspace();
-  const current = await findCurrentDefinition(db(), workspace.id, { kind, id });
+  const current = await findCurrentDefinition(workspace.id, { kind, id });
   if (!current) notFound();
   const scope = { workspaceId: workspace.id, kind: current.kind, objectId: current.objectId };
-  const [versions, pins] = await Promise.all([listVersions(db(), scope), listActivePins(db(), scope)]);
+  const [versions, pins] = await Promise.all([listVersions(scope), listActivePins(scope)]);
   const canEdit = roleAtLeast(role, "author");
   const latest = current.version.number;
   const base = catalogHref(current.kind, current.objectId);
@@ -62,40 +61,13 @@ export default async function VersionsPage({ params }: { params: Params }) {
       {versions.length > 1 ? (
         <Card title="Compare two versions">
           <form action={`${base}/versions/diff`} method="get" className="flex flex-wrap items-end gap-3">
-            <div className="text-sm">
-              <label htmlFor="compare-from" className="mb-1 block font-medium">
-                From
-              </label>
-              <select
-                id="compare-from"
-                name="from"
-                defaultValue={defaultFrom}
-                className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-              >
-                {versions.map((version) => (
-                  <option key={version.number} value={version.number}>
-                    Version {version.number}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="text-sm">
-              <label htmlFor="compare-to" className="mb-1 block font-medium">
-                To
-              </label>
-              <select
-                id="compare-to"
-                name="to"
-                defaultValue={latest}
-                className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-              >
-                {versions.map((version) => (
-                  <option key={version.number} value={version.number}>
-                    Version {version.number}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <VersionSelect
+              name="from"
+              label="From"
+              numbers={versions.map((v) => v.number)}
+              defaultValue={defaultFrom}
+            />
+            <VersionSelect name="to" label="To" numbers={versions.map((v) => v.number)} defaultValue={latest} />
             <button type="submit" className={buttonClasses("secondary")}>
               Compare
             </button>
@@ -173,6 +145,39 @@ export default async function VersionsPage({ params }: { params: Params }) {
           );
         })}
       </Table>
+    </div>
+  );
+}
+
+/** One end of the comparison: a version number picker (ids compare-from / compare-to). */
+function VersionSelect({
+  name,
+  label,
+  numbers,
+  defaultValue,
+}: {
+  name: "from" | "to";
+  label: string;
+  numbers: number[];
+  defaultValue: number | undefined;
+}) {
+  return (
+    <div className="text-sm">
+      <label htmlFor={`compare-${name}`} className="mb-1 block font-medium">
+        {label}
+      </label>
+      <select
+        id={`compare-${name}`}
+        name={name}
+        defaultValue={defaultValue}
+        className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+      >
+        {numbers.map((number) => (
+          <option key={number} value={number}>
+            Version {number}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

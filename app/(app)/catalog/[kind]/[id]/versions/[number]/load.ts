@@ -1,7 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
-import { findCurrentDefinition, getVersion } from "@/lib/data/definitions";
+import { findCurrentDefinition, getVersion } from "@/lib/server/definitions";
 import { requireWorkspace } from "@/lib/session";
 import { versionNumberSchema } from "@/lib/validations/authoring";
 
@@ -10,9 +9,9 @@ export const loadVersionPage = cache(async (kind: string, id: string, number: st
   const parsedNumber = versionNumberSchema.safeParse(number);
   if (!parsedNumber.success) return null;
   const { workspace } = await requireWorkspace();
-  const current = await findCurrentDefinition(db(), workspace.id, { kind, id });
+  const current = await findCurrentDefinition(workspace.id, { kind, id });
   if (!current) return null;
-  const version = await getVersion(db(), {
+  const version = await getVersion({
     workspaceId: workspace.id,
     kind: current.kind,
     objectId: current.objectId,

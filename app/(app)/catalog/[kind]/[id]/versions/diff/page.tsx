@@ -7,8 +7,8 @@ import { z } from "zod";
 import { CodeDiff } from "@/components/diff/code-diff";
 import { FieldChangeTable } from "@/components/diff/field-change-table";
 import { Card, PageHeader } from "@/components/ui/card";
-import { db } from "@/lib/db";
-import { findCurrentDefinition, getVersion, type VersionDetail } from "@/lib/data/definitions";
+import { type VersionDetail } from "@/lib/data/definitions";
+import { findCurrentDefinition, getVersion } from "@/lib/server/definitions";
 import { diffDefinitions } from "@/lib/definitions/diff";
 import type { FeatureViewDefinition } from "@/lib/definitions/schema";
 import { formatDateTime } from "@/lib/format";
@@ -35,7 +35,7 @@ export default async function VersionDiffPage({
 }) {
   const [{ kind, id }, query] = await Promise.all([params, searchParams]);
   const { workspace } = await requireWorkspace();
-  const current = await findCurrentDefinition(db(), workspace.id, { kind, id });
+  const current = await findCurrentDefinition(workspace.id, { kind, id });
   if (!current) notFound();
   const parsed = querySchema.safeParse(query);
   const latest = current.version.number;
@@ -43,8 +43,8 @@ export default async function VersionDiffPage({
   const from = (parsed.success ? parsed.data.from : undefined) ?? Math.max(1, to - 1);
   const scope = { workspaceId: workspace.id, kind: current.kind, objectId: current.objectId };
   const [before, after] = await Promise.all([
-    getVersion(db(), { ...scope, number: from }),
-    getVersion(db(), { ...scope, number: to }),
+    getVersion({ ...scope, number: from }),
+    getVersion({ ...scope, number: to }),
   ]);
   if (!before || !after) notFound();
   const changes = diffDefinitions(before.definition, after.definition);

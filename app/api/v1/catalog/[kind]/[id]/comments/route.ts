@@ -2,17 +2,16 @@
 import { requireUserPrincipal } from "@/lib/api/operations/catalog";
 import { apiRoute, jsonResponse, readJsonBody } from "@/lib/api/handler";
 import { actorOf } from "@/lib/api/principal";
-import { db } from "@/lib/db";
-import { requireObjectHeader } from "@/lib/data/catalog";
-import { addComment, listComments } from "@/lib/data/social";
+import { requireObjectHeader } from "@/lib/server/catalog";
+import { addComment, listComments } from "@/lib/server/social";
 import { commentInputSchema, parseObjectParams } from "@/lib/validations/catalog";
 
 export const GET = apiRoute<{ kind: string; id: string }>(
   { role: "viewer", scope: "read" },
   async ({ principal, params }) => {
     const { kind, id } = parseObjectParams(params);
-    await requireObjectHeader(db(), { workspaceId: principal.workspaceId, kind, id });
-    return { comments: await listComments(db(), { workspaceId: principal.workspaceId, kind, id }) };
+    await requireObjectHeader({ workspaceId: principal.workspaceId, kind, id });
+    return { comments: await listComments({ workspaceId: principal.workspaceId, kind, id }) };
   },
 );
 
@@ -23,7 +22,6 @@ export const POST = apiRoute<{ kind: string; id: string }>(
     const { kind, id } = parseObjectParams(params);
     const input = await readJsonBody(request, commentInputSchema, 64 * 1024);
     const comment = await addComment(
-      db(),
       { workspaceId: user.workspaceId, userId: user.userId, kind, id, body: input.body },
       actorOf(principal),
     );

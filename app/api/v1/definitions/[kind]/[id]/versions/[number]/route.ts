@@ -1,7 +1,6 @@
 // GET /api/v1/definitions/{kind}/{id}/versions/{number} — one version with its definition.
 import { apiRoute } from "@/lib/api/handler";
-import { db } from "@/lib/db";
-import { getVersion, requireCurrentDefinition } from "@/lib/data/definitions";
+import { getVersion, requireCurrentDefinition } from "@/lib/server/definitions";
 import { AppError } from "@/lib/errors";
 import { versionNumberSchema } from "@/lib/validations/authoring";
 
@@ -10,8 +9,8 @@ export const GET = apiRoute<{ kind: string; id: string; number: string }>(
   async ({ principal, params }) => {
     const number = versionNumberSchema.safeParse(params.number);
     if (!number.success) throw new AppError("not_found", `No version "${params.number}".`);
-    const current = await requireCurrentDefinition(db(), principal.workspaceId, params);
-    const version = await getVersion(db(), {
+    const current = await requireCurrentDefinition(principal.workspaceId, params);
+    const version = await getVersion({
       workspaceId: principal.workspaceId,
       kind: current.kind,
       objectId: current.objectId,
