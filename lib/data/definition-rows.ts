@@ -1,30 +1,13 @@
 import "server-only";
-import type {
-  AnyDefinition,
-  DataSourceDefinition,
-  DefinitionKind,
-  EntityDefinition,
-  FeatureServiceDefinition,
-  FeatureViewDefinition,
-  ModelDefinition,
-  SavedDatasetDefinition,
-} from "@/lib/definitions/schema";
+import type { AnyDefinition, DefinitionKind } from "@/lib/definitions/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import {
-  writeDataSource,
-  writeEntity,
-  writeFeatureService,
-  writeModel,
-  writeSavedDataset,
-} from "@/lib/data/definition-row-writers";
-import { writeFeatureView } from "@/lib/data/feature-view-rows";
+import { writeDefinitionsInBulk } from "./definition-rows-bulk";
 
 /*
- * Writes one definition into the registry rows that hold the dev head (data_source + columns,
- * feature_view + sources/entities/inputs/aggregations/features ...). Child rows that other
- * tables point at (columns, features) are matched by name and updated in place, so their ids,
- * and the stars, comments, profiles and lineage attached to them, survive an edit.
- * References are by name; callers write in dependency order and keep `ids` current.
+ * The registry rows that hold the dev head (data_source + columns, feature_view +
+ * sources/entities/inputs/aggregations/features ...): the ids by name a write resolves
+ * references with, writing one definition (definition-rows-bulk.ts writes many in sets) and
+ * deleting one. References are by name; callers keep `ids` current.
  */
 
 export type Tx = Prisma.TransactionClient;
@@ -64,36 +47,15 @@ export async function loadRowIds(tx: Tx, workspaceId: string): Promise<RowWriteC
   };
 }
 
-/** Creates or updates the rows of one definition; returns the object's id. */
+/** Creates or updates the rows of one definition (a batch of one); returns the object's id. */
 export async function writeDefinitionRows(
   tx: Tx,
   context: RowWriteContext,
   kind: DefinitionKind,
   definition: AnyDefinition,
 ): Promise<string> {
-  let id: string;
-  switch (kind) {
-    case "data_source":
-      id = await writeDataSource(tx, context, definition as DataSourceDefinition);
-      break;
-    case "entity":
-      id = await writeEntity(tx, context, definition as EntityDefinition);
-      break;
-    case "feature_view":
-      id = await writeFeatureView(tx, context, definition as FeatureViewDefinition);
-      break;
-    case "feature_service":
-      id = await writeFeatureService(tx, context, definition as FeatureServiceDefinition);
-      break;
-    case "model":
-      id = await writeModel(tx, context, definition as ModelDefinition);
-      break;
-    case "saved_dataset":
-      id = await writeSavedDataset(tx, context, definition as SavedDatasetDefinition);
-      break;
-  }
-  context.ids[kind].set(definition.name, id);
-  return id;
+  const ids = await writeDefinitionsInBulk(tx, context, [{ kind, definition }]);
+  return ids.get(`${kind}:${definition.name}`)!;
 }
 
 /** Deletes an object's rows and the references to it that have no foreign key. */

@@ -126,22 +126,35 @@ export interface RepositoryPlan {
   unchanged: number;
 }
 
-export function planRepository(document: RepositoryDocument, current: CurrentDefinitions): RepositoryPlan {
+export function planRepository(
+  document: RepositoryDocument,
+  current: CurrentDefinitions,
+  /** The content hash stored with each object's latest version, when the caller has it. */
+  storedHash?: (kind: DefinitionKind, name: string) => string | undefined,
+): RepositoryPlan {
   const plan: RepositoryPlan = { create: [], update: [], delete: [], unchanged: 0 };
   for (const kind of DEFINITION_KINDS) {
     const stored = new Map<string, unknown>();
     for (const definition of current[kind] ?? []) {
-      const normalised = canonicalDefinition(kind, definition);
-      const name = isRecord(normalised) && typeof normalised.name === "string" ? normalised.name : undefined;
-      if (name !== undefined) stored.set(name, normalised);
+      const name = isRecord(definition) && typeof definition.name === "string" ? definition.name : undefined;
+      if (name !== undefined) stored.set(name, definition);
     }
     const wanted = document[DOCUMENT_KEYS[kind]] as AnyDefinition[];
     for (const definition of wanted) {
       const hash = contentHash(definition);
-      const before = stored.get(definition.name);
-      if (before === undefined) {
+      const raw = stored.get(definition.name);
+      if (raw === undefined) {
         plan.create.push({ kind, name: definition.name, definition, contentHash: hash });
-      } else if (contentHash(before) === hash) {
+        continue;
+      }
+      // The hash stored with the version equal to this one means unchanged, without parsing
+      // and hashing the stored definition again (an unchanged re-apply of thousands of objects).
+      if (storedHash?.(kind, definition.name) === hash) {
+        plan.unchanged++;
+        continue;
+      }
+      const before = canonicalDefinition(kind, raw);
+      if (contentHash(before) === hash) {
         plan.unchanged++;
       } else {
         const changes = diffDefinitions(before, definition);

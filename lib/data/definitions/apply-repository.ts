@@ -1,6 +1,8 @@
 import "server-only";
 import { recordAudit, type Actor } from "@/lib/data/audit";
-import { deleteDefinitionRows, loadRowIds, writeDefinitionRows, type Tx } from "@/lib/data/definition-rows";
+import { deleteDefinitionRows, loadRowIds, type Tx } from "@/lib/data/definition-rows";
+import { writeDefinitionsInBulk } from "@/lib/data/definition-rows-bulk";
+import { deferSearchRefresh, flushSearchRefresh } from "@/lib/data/search-refresh";
 import type { Db } from "@/lib/db";
 import { planRepository, type CurrentDefinitions, type FieldChange } from "@/lib/definitions/diff";
 import {
@@ -16,7 +18,7 @@ import { validateRepository } from "@/lib/definitions/validate";
 import type { FieldError } from "@/lib/errors";
 import { findObjectsActiveBeyondDev, pruneRefusedError, type ActiveBeyondDev } from "./active-beyond-dev";
 import { brokenDependents, emptyState, existingNamesOf, loadState, teamErrors } from "./registry-state";
-import { TX_OPTIONS } from "./types";
+import { BULK_TX_OPTIONS } from "./types";
 import {
   appendVersions,
   firstEnvironmentId,
@@ -68,7 +70,7 @@ export interface ApplyRepositoryInput {
 export type ApplyProgressReporter = (progress: { phase: string; done?: number; total?: number }) => void;
 
 export async function applyRepository(prisma: Db, input: ApplyRepositoryInput, actor: Actor): Promise<ApplyResult> {
-  return prisma.$transaction((tx) => applyInTransaction(tx, input, actor, "definition.apply"), TX_OPTIONS);
+  return prisma.$transaction((tx) => applyInTransaction(tx, input, actor, "definition.apply"), BULK_TX_OPTIONS);
 }
 
 export async function applyInTransaction(
@@ -77,10 +79,10 @@ export async function applyInTransaction(
   actor: Actor,
   action: string,
 ): Promise<ApplyResult> {
-  const { workspaceId } = input;
+  const { workspaceId, onProgress } = input;
   const document: RepositoryDocument = { ...input.document, prune: input.prune ?? input.document.prune };
   await lockWorkspace(tx, workspaceId);
-  input.onProgress?.({ phase: "planning" });
+  onProgress?.({ phase: "planning" });
   if (document.workspace !== undefined) {
     const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { slug: true } });
     if (workspace?.slug !== document.workspace) {
@@ -99,7 +101,7 @@ export async function applyInTransaction(
   for (const kind of DEFINITION_KINDS) {
     current[kind] = [...state[kind].values()].flatMap((object) => (object.definition ? [object.definition] : []));
   }
-  const plan = planRepository(document, current);
+  const plan = planRepository(document, current, (kind, name) => state[kind].get(name)?.version?.contentHash);
 
   // The registry after the apply: with prune exactly the document, else the registry overlaid.
   const after = emptyState();
@@ -124,12 +126,18 @@ export async function applyInTransaction(
     ...DEFINITION_KINDS.flatMap((kind) =>
       teamErrors(document[DOCUMENT_KEYS[kind]] as AnyDefinition[], rows, (i) => `${DOCUMENT_KEYS[kind]}[${i}].team`),
     ),
-    ...brokenDependents(
-      state,
-      after,
-      changed,
-      (dependentKind, name, rest) => `${DOCUMENT_KEYS[dependentKind]}[name=${name}]${rest}`,
-    ),
+    // Only objects outside the document can break. None when the plan changes nothing (the
+    // registry stays as it is) or when the document holds every object (a first apply):
+    // comparing the whole registry twice is most of the time of either.
+    ...(plan.create.length + plan.update.length + plan.delete.length === 0 ||
+    DEFINITION_KINDS.every((kind) => [...after[kind].keys()].every((name) => changed.has(`${kind}:${name}`)))
+      ? []
+      : brokenDependents(
+          state,
+          after,
+          changed,
+          (dependentKind, name, rest) => `${DOCUMENT_KEYS[dependentKind]}[name=${name}]${rest}`,
+        )),
   ];
   if (errors.length > 0) throw validationError(errors);
   const pruneRefused = await findObjectsActiveBeyondDev(
@@ -160,24 +168,26 @@ export async function applyInTransaction(
   if (pruneRefused.length > 0) throw pruneRefusedError(pruneRefused);
 
   const writes = orderForWrite([...plan.create, ...plan.update]);
-  input.onProgress?.({ phase: "writing", done: 0, total: writes.length + plan.delete.length });
+  const total = writes.length + plan.delete.length;
   const before: Record<string, unknown> = {};
   const devEnvironment = await firstEnvironmentId(tx, workspaceId);
-  const toAppend: VersionToAppend[] = [];
-  for (const { kind, definition, contentHash: hash } of writes) {
+  // Search documents are rebuilt once for the whole apply (below), not after every statement.
+  await deferSearchRefresh(tx);
+  onProgress?.({ phase: "writing", done: 0, total });
+  const objectIds = await writeDefinitionsInBulk(tx, rows, writes);
+  const toAppend: VersionToAppend[] = writes.map(({ kind, definition, contentHash: hash }) => {
     const stored = state[kind].get(definition.name);
     if (stored?.definition) before[`${kind}:${definition.name}`] = stored.definition;
-    const objectId = await writeDefinitionRows(tx, rows, kind, definition);
-    toAppend.push({
+    return {
       kind,
-      objectId,
+      objectId: objectIds.get(`${kind}:${definition.name}`)!,
       name: definition.name,
       definition,
       contentHash: hash,
       number: (stored?.version?.number ?? 0) + 1,
-    });
-  }
-  input.onProgress?.({ phase: "recording versions", done: writes.length });
+    };
+  });
+  onProgress?.({ phase: "recording versions", done: writes.length });
   const appended = await appendVersions(tx, {
     workspaceId,
     versions: toAppend,
@@ -204,6 +214,7 @@ export async function applyInTransaction(
       });
     }
   }
+  await flushSearchRefresh(tx, { analyze: total >= ANALYZE_FROM_OBJECTS });
   if (writes.length > 0 || plan.delete.length > 0) {
     await recordAudit(tx, {
       workspaceId,
@@ -220,6 +231,9 @@ export async function applyInTransaction(
   }
   return result;
 }
+
+/** From this many objects written, statistics are refreshed before the search documents (search-refresh.ts). */
+const ANALYZE_FROM_OBJECTS = 200;
 
 /** Writes in dependency order: kinds in document order, backfill sources and view inputs first. */
 function orderForWrite<T extends { kind: DefinitionKind; name: string; definition: AnyDefinition }>(items: T[]): T[] {

@@ -22,7 +22,7 @@ import {
 } from "./feast-environment";
 import { feastObjectNames, markFeastRemoved, writeFeastFacts } from "./feast-facts";
 import { loadState } from "./registry-state";
-import { TX_OPTIONS } from "./types";
+import { BULK_TX_OPTIONS } from "./types";
 import { firstEnvironmentId, lockWorkspace, validationError } from "./versioning";
 
 /*
@@ -36,7 +36,7 @@ import { firstEnvironmentId, lockWorkspace, validationError } from "./versioning
  */
 
 /** A large registry is written in one transaction: give it longer than an interactive save. */
-export const FEAST_TX_OPTIONS = { ...TX_OPTIONS, timeout: 10 * 60_000 } as const;
+export const FEAST_TX_OPTIONS = BULK_TX_OPTIONS;
 
 export interface FeastImportSummary {
   project?: string;
@@ -123,7 +123,14 @@ export async function importFeastInTransaction(
   });
   const result = await applyInTransaction(
     tx,
-    { workspaceId, document, prune: false, dryRun: input.dryRun, message: input.message, onProgress: input.onProgress },
+    {
+      workspaceId,
+      document,
+      prune: false,
+      dryRun: input.dryRun,
+      message: input.message,
+      onProgress: input.onProgress,
+    },
     actor,
     "definition.import",
   );
@@ -168,12 +175,14 @@ export async function importFeastInTransaction(
       await markFeastRemoved(tx, workspaceId, removed);
       // Removed objects stop running in dev; staging and prod change only through a promotion.
       if (devEnvironment) {
-        for (const { kind, name } of removed) {
+        const pins = removed.flatMap(({ kind, name }) => {
           const objectId = rows.ids[kind].get(name);
-          if (objectId) {
-            await tx.activeVersion.deleteMany({ where: { environmentId: devEnvironment, objectKind: kind, objectId } });
-          }
-        }
+          return objectId ? [{ kind, objectId }] : [];
+        });
+        await tx.$executeRaw`
+          DELETE FROM active_version av
+          USING unnest(${pins.map((pin) => pin.kind)}::text[], ${pins.map((pin) => pin.objectId)}::text[]) AS p(kind, id)
+          WHERE av.environment_id = ${devEnvironment} AND av.object_kind::text = p.kind AND av.object_id = p.id`;
       }
     }
   } else {

@@ -45,6 +45,15 @@ export interface ConflictDetails {
 
 export const TX_OPTIONS = { maxWait: 20_000, timeout: 60_000 } as const;
 
+/**
+ * Apply, Feast import and sync write a whole registry in one transaction (all-or-nothing). In
+ * sets, 5,000 views take seconds, but a loaded machine or a larger registry may take longer
+ * than an interactive save's minute, and on PostgreSQL an expired transaction answers 500 with
+ * nothing written: so these get ten minutes. Holding the embedded database that long is what
+ * background jobs are for, not a shorter timeout.
+ */
+export const BULK_TX_OPTIONS = { maxWait: 20_000, timeout: 10 * 60_000 } as const;
+
 export interface VersionRow {
   id: string;
   number: number;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/data/audit";
 import type { Tx } from "@/lib/data/definition-rows";
+import { newRowId } from "@/lib/data/bulk-rows";
 import type { Db } from "@/lib/db";
 import { definitionSchemas, formatZodIssues, type AnyDefinition, type DefinitionKind } from "@/lib/definitions/schema";
 import type { ValidationIssue } from "@/lib/definitions/validate";
@@ -111,7 +112,7 @@ export interface VersionToAppend {
 }
 
 /**
- * appendVersion for many objects in three statements (an apply or import of thousands): one
+ * appendVersion for many objects in two statements (an apply or import of thousands): one
  * multi-row insert of the versions, one upsert of what dev runs. Returns the versions in order.
  */
 export async function appendVersions(
@@ -126,22 +127,33 @@ export async function appendVersions(
 ): Promise<Array<{ id: string; number: number }>> {
   if (input.versions.length === 0) return [];
   const authorId = input.actor.userId ?? null;
-  const created = await tx.definitionVersion.createManyAndReturn({
-    data: input.versions.map((version) => ({
-      workspaceId: input.workspaceId,
-      objectKind: version.kind,
-      objectId: version.objectId,
-      objectName: version.name,
-      number: version.number,
-      contentHash: version.contentHash,
-      definition: JSON.parse(JSON.stringify(version.definition)) as object,
-      message: input.message,
-      authorId,
-    })),
-    select: { id: true, objectKind: true, objectId: true, number: true },
-  });
-  const byObject = new Map(created.map((row) => [`${row.objectKind}:${row.objectId}`, row]));
-  const ordered = input.versions.map((version) => byObject.get(`${version.kind}:${version.objectId}`)!);
+  const createdAt = new Date().toISOString();
+  const ordered = input.versions.map((version) => ({ id: newRowId(), number: version.number }));
+  // One JSON parameter for the whole set: Prisma's createMany serialises thousands of JSON
+  // definitions several times slower than the database inserts them.
+  await tx.$executeRawUnsafe(
+    `INSERT INTO definition_version
+       (id, workspace_id, object_kind, object_id, object_name, number, content_hash, definition, message, author_id, created_at)
+     SELECT r.id, $2, r.kind::"ObjectKind", r.object_id, r.name, r.number, r.content_hash, r.definition, $3, $4,
+            $5::timestamptz AT TIME ZONE 'UTC'
+     FROM jsonb_to_recordset($1::jsonb)
+       AS r(id text, kind text, object_id text, name text, number int, content_hash text, definition jsonb)`,
+    JSON.stringify(
+      input.versions.map((version, index) => ({
+        id: ordered[index]!.id,
+        kind: version.kind,
+        object_id: version.objectId,
+        name: version.name,
+        number: version.number,
+        content_hash: version.contentHash,
+        definition: version.definition,
+      })),
+    ),
+    input.workspaceId,
+    input.message,
+    authorId,
+    createdAt,
+  );
   if (input.devEnvironmentId) {
     // Saving is authoring in dev: the new versions are what dev runs.
     await tx.$executeRaw`
@@ -156,7 +168,7 @@ export async function appendVersions(
         activated_by_id = EXCLUDED.activated_by_id,
         promotion_request_id = NULL`;
   }
-  return ordered.map((row) => ({ id: row.id, number: row.number }));
+  return ordered;
 }
 
 export async function withAuthorNames(tx: Tx | Db, versions: VersionRow[]): Promise<VersionSummary[]> {
