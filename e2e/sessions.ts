@@ -51,7 +51,7 @@ export async function signedInContext(
   return context;
 }
 
-/** Signs the demo role in through the API and saves its session (cookies only) for the run. */
+/** Saves the session of a signed-in context (cookies only) as the role's storage state. */
 async function saveCookies(request: APIRequestContext, role: DemoRole) {
   await expectSignedIn(request, role);
   const { cookies } = await request.storageState();
@@ -60,6 +60,7 @@ async function saveCookies(request: APIRequestContext, role: DemoRole) {
   return cookies;
 }
 
+/** Signs the demo role in through the API and saves its session for the run. */
 export async function saveSession(playwright: Playwright, baseURL: string, role: DemoRole): Promise<void> {
   const context = await signedInContext(playwright, baseURL, DEMO_USERS[role], DEMO_PASSWORD);
   await saveCookies(context, role);
