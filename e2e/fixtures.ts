@@ -1,5 +1,5 @@
 import { expect, test as base, type Page } from "@playwright/test";
-import { apiAs, DEMO_PASSWORD, DEMO_USERS, useSession, type DemoRole } from "./sessions";
+import { apiAs, DEMO_PASSWORD, DEMO_USERS, useSession, type DemoAccount, type DemoRole } from "./sessions";
 import { createOwnWorkspace, type OwnWorkspace } from "./workspaces";
 
 /*
@@ -7,10 +7,10 @@ import { createOwnWorkspace, type OwnWorkspace } from "./workspaces";
  * session saved once per run (e2e/sessions.ts, e2e/auth.setup.ts), and a workspace of its own
  * when it writes and counts. docs/testing.md tells how to use them.
  */
-export { apiAs, DEMO_PASSWORD, DEMO_USERS, type DemoRole, type OwnWorkspace };
+export { apiAs, DEMO_PASSWORD, DEMO_USERS, type DemoAccount, type DemoRole, type OwnWorkspace };
 
 /** Signs the page in as a demo role with the saved session (no form), then opens `callbackUrl`. */
-export async function signIn(page: Page, role: DemoRole, callbackUrl = "/") {
+export async function signIn(page: Page, role: DemoAccount, callbackUrl = "/") {
   await useSession(page.context(), base.info().project.use.baseURL!, role);
   await page.goto(callbackUrl);
   await expect(page).not.toHaveURL(/\/login(\?|$)/);

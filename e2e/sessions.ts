@@ -17,6 +17,9 @@ export const DEMO_USERS = {
 } as const;
 export type DemoRole = keyof typeof DEMO_USERS;
 export const DEMO_ROLES = Object.keys(DEMO_USERS) as DemoRole[];
+/** Every demo account a journey may sign in as: one per role, and a second approver. */
+const DEMO_ACCOUNTS = { ...DEMO_USERS, approver2: "approver2@featureline.dev" } as const;
+export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
 
 type Playwright = PlaywrightWorkerArgs["playwright"];
 
@@ -24,7 +27,7 @@ const engine = process.env.DATABASE_URL ? "postgresql" : "pglite";
 // Beside (not inside) the run's output folder, which Playwright empties before each run.
 const STATE_DIR = path.join("test-results", `.auth-${engine}`);
 
-export function storageStatePath(role: DemoRole): string {
+export function storageStatePath(role: DemoAccount): string {
   return path.join(STATE_DIR, `${role}.json`);
 }
 
@@ -52,7 +55,7 @@ export async function signedInContext(
 }
 
 /** Saves the session of a signed-in context (cookies only) as the role's storage state. */
-async function saveCookies(request: APIRequestContext, role: DemoRole) {
+async function saveCookies(request: APIRequestContext, role: DemoAccount) {
   await expectSignedIn(request, role);
   const { cookies } = await request.storageState();
   fs.mkdirSync(STATE_DIR, { recursive: true });
@@ -61,26 +64,26 @@ async function saveCookies(request: APIRequestContext, role: DemoRole) {
 }
 
 /** Signs the demo role in through the API and saves its session for the run. */
-export async function saveSession(playwright: Playwright, baseURL: string, role: DemoRole): Promise<void> {
-  const context = await signedInContext(playwright, baseURL, DEMO_USERS[role], DEMO_PASSWORD);
+export async function saveSession(playwright: Playwright, baseURL: string, role: DemoAccount): Promise<void> {
+  const context = await signedInContext(playwright, baseURL, DEMO_ACCOUNTS[role], DEMO_PASSWORD);
   await saveCookies(context, role);
   await context.dispose();
 }
 
-async function isSignedIn(request: APIRequestContext, role: DemoRole): Promise<boolean> {
+async function isSignedIn(request: APIRequestContext, role: DemoAccount): Promise<boolean> {
   const response = await request.get("/api/v1/me");
   if (!response.ok()) return false;
   const me = (await response.json()) as { user?: { email?: string } };
-  return me.user?.email === DEMO_USERS[role];
+  return me.user?.email === DEMO_ACCOUNTS[role];
 }
 
-async function expectSignedIn(request: APIRequestContext, role: DemoRole) {
+async function expectSignedIn(request: APIRequestContext, role: DemoAccount) {
   expect(await isSignedIn(request, role), `the ${role} session works`).toBe(true);
 }
 
 /** Cookies as storage state holds them (complete, unlike what addCookies accepts). */
 type Cookies = Awaited<ReturnType<APIRequestContext["storageState"]>>["cookies"];
-function readCookies(role: DemoRole): Cookies | null {
+function readCookies(role: DemoAccount): Cookies | null {
   const file = storageStatePath(role);
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as { cookies: Cookies }).cookies : null;
 }
@@ -89,7 +92,7 @@ function readCookies(role: DemoRole): Cookies | null {
  * Puts the role's saved session into a browser context (its pages and `page.request`). When the
  * saved session is missing or was ended by an earlier journey, signs in through the API again.
  */
-export async function useSession(context: BrowserContext, baseURL: string, role: DemoRole) {
+export async function useSession(context: BrowserContext, baseURL: string, role: DemoAccount) {
   await context.clearCookies();
   const saved = readCookies(role);
   if (saved) {
@@ -97,7 +100,7 @@ export async function useSession(context: BrowserContext, baseURL: string, role:
     if (await isSignedIn(context.request, role)) return;
     await context.clearCookies();
   }
-  await signInThroughApi(context.request, baseURL, DEMO_USERS[role], DEMO_PASSWORD);
+  await signInThroughApi(context.request, baseURL, DEMO_ACCOUNTS[role], DEMO_PASSWORD);
   await saveCookies(context.request, role);
 }
 
@@ -105,7 +108,7 @@ export async function useSession(context: BrowserContext, baseURL: string, role:
 export async function apiAs(
   playwright: Playwright,
   baseURL: string,
-  role: DemoRole,
+  role: DemoAccount,
   headers: Record<string, string> = {},
 ): Promise<APIRequestContext> {
   const extraHTTPHeaders = { origin: baseURL, ...headers };
@@ -120,7 +123,7 @@ export async function apiAs(
     await context.dispose();
   }
   const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders });
-  await signInThroughApi(context, baseURL, DEMO_USERS[role], DEMO_PASSWORD);
+  await signInThroughApi(context, baseURL, DEMO_ACCOUNTS[role], DEMO_PASSWORD);
   await saveCookies(context, role);
   return context;
 }
