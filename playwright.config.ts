@@ -37,7 +37,15 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: `chromium-${engine}`, use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    // One API sign-in per demo role, saved as storage state for every journey (e2e/sessions.ts).
+    { name: `setup-${engine}`, testMatch: /auth\.setup\.ts$/ },
+    {
+      name: `chromium-${engine}`,
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      dependencies: [`setup-${engine}`],
+    },
+  ],
   webServer: externalBaseUrl
     ? undefined
     : {

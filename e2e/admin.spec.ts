@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import { DEMO_USERS, expect, signIn, test } from "./fixtures";
 
 test("an admin creates an API token and sees it only once", async ({ signedInAs }) => {
   const page = await signedInAs("admin", "/admin/tokens");
@@ -78,11 +78,7 @@ test("an admin invites by email, and signs a member out everywhere", async ({ si
   await test.step("'sign out everywhere' ends the viewer's session in another browser", async () => {
     const viewerContext = await browser.newContext();
     const viewer = await viewerContext.newPage();
-    await viewer.goto("/login");
-    await viewer.getByLabel("Email").fill(DEMO_USERS.viewer);
-    await viewer.getByLabel("Password").fill(DEMO_PASSWORD);
-    await viewer.getByRole("button", { name: "Sign in" }).click();
-    await expect(viewer).not.toHaveURL(/\/login/);
+    await signIn(viewer, "viewer", "/catalog");
 
     page.once("dialog", (dialog) => void dialog.accept());
     await page

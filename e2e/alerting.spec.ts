@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpReceiver } from "../lib/testing/receivers";
-import { DEMO_PASSWORD, DEMO_USERS, signIn } from "./fixtures";
+import { apiAs, signIn } from "./fixtures";
 
 /*
  * The "done when" journey of continuous evaluation: a view whose pipeline stops raises its
@@ -13,23 +13,6 @@ import { DEMO_PASSWORD, DEMO_USERS, signIn } from "./fixtures";
 const VIEW = "user_profile";
 const SLA = "20s";
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? Number(process.env.E2E_PORT ?? 3210) + 1000);
-
-type Playwright = {
-  request: {
-    newContext(options: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext>;
-  };
-};
-
-async function adminApi(playwright: Playwright, baseURL: string) {
-  // A browser sends its page's Origin with every write: the API refuses cookie writes without it.
-  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
-  const response = await context.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: DEMO_USERS.admin, password: DEMO_PASSWORD, json: "true" },
-  });
-  expect(response.ok()).toBe(true);
-  return context;
-}
 
 let webhook: HttpReceiver;
 let smtp: SmtpReceiver;
@@ -53,7 +36,7 @@ test("a view whose data stops raises its freshness alert, notifies, stops repeat
   baseURL,
 }) => {
   test.setTimeout(180_000);
-  const admin = await adminApi(playwright, baseURL!);
+  const admin = await apiAs(playwright, baseURL!, "admin");
   const created = await admin.post("/api/v1/tokens", { data: { name: "alerting-e2e", scopes: ["ingest"] } });
   expect(created.status()).toBe(201);
   const ingester = await playwright.request.newContext({

@@ -1,25 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from "./fixtures";
-
-/** Signs in through next-auth's credentials endpoint, as a browser would, on a request context. */
-type Playwright = {
-  request: {
-    newContext(options: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext>;
-  };
-};
-
-async function apiAs(playwright: Playwright, baseURL: string, role: DemoRole) {
-  // A browser sends its page's Origin with every write: the API refuses cookie writes without it.
-  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
-  const response = await context.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: DEMO_USERS[role], password: DEMO_PASSWORD, json: "true" },
-  });
-  expect(response.ok()).toBe(true);
-  return context;
-}
+import { expect, test } from "@playwright/test";
+import { apiAs, DEMO_USERS } from "./fixtures";
 
 test.describe("API conventions", () => {
   test("health answers without auth and names the engine", async ({ request }) => {

@@ -1,9 +1,11 @@
-import { DEMO_USERS, expect, signIn, test, type DemoRole } from "./fixtures";
+import { DEMO_USERS, expect, signInWithForm, test, type DemoRole } from "./fixtures";
+
+// The one journey that signs in through the form; every other one reuses a saved session (e2e/sessions.ts).
 
 test("an anonymous visitor is sent to the sign-in page and back after signing in", async ({ page }) => {
   await page.goto("/admin/tokens");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Ftokens/);
-  await signIn(page, "admin", "/admin/tokens");
+  await signInWithForm(page, "admin", "/admin/tokens");
   await expect(page).toHaveURL(/\/admin\/tokens$/);
   await expect(page.getByRole("heading", { name: "Admin" })).toBeVisible();
 });
@@ -20,7 +22,7 @@ test("a wrong password is refused with a message", async ({ page }) => {
 for (const role of Object.keys(DEMO_USERS) as DemoRole[]) {
   test(`the demo ${role} signs in and out`, async ({ page }) => {
     await test.step("sign in", async () => {
-      await signIn(page, role);
+      await signInWithForm(page, role);
       await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
     });
     await test.step("the user menu shows the role", async () => {
@@ -37,7 +39,7 @@ for (const role of Object.keys(DEMO_USERS) as DemoRole[]) {
 }
 
 test("a copy of the session cookie stops working once its user signs out", async ({ page, browser }) => {
-  await signIn(page, "author");
+  await signInWithForm(page, "author");
   const cookies = await page.context().cookies();
   await page.getByLabel("User menu").click();
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -1,35 +1,10 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from "./fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import { apiAs, signIn } from "./fixtures";
 
 /* Authoring in the browser and as code, on the demo catalog (stream source "logins", entity "user"). */
 
-type Playwright = {
-  request: {
-    newContext(options: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext>;
-  };
-};
-
-async function apiAs(playwright: Playwright, baseURL: string, role: DemoRole) {
-  // A browser sends its page's Origin with every write: the API refuses cookie writes without it.
-  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
-  const response = await context.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: DEMO_USERS[role], password: DEMO_PASSWORD, json: "true" },
-  });
-  expect(response.ok()).toBe(true);
-  return context;
-}
-
 // Saves and first renders can take several seconds on a cold server: waits for them are longer.
 const SLOW = { timeout: 45_000 };
-
-async function signIn(page: Page, role: DemoRole, callbackUrl: string) {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  await page.getByLabel("Email").fill(DEMO_USERS[role]);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login\?/, SLOW);
-}
 
 async function windowInput(page: Page, aggregation: number, window: number) {
   return page.getByLabel(`Aggregation ${aggregation} window ${window}`, { exact: true });

@@ -1,4 +1,4 @@
-import { expect, openFromCatalog, test } from "./fixtures";
+import { expect, openFromCatalog, signIn, test } from "./fixtures";
 
 test("search with a typo finds the feature, a facet narrows the list, and the URL reproduces it", async ({
   signedInAs,
@@ -91,10 +91,7 @@ test("an author adds a feature to a service; a viewer cannot", async ({ signedIn
   await test.step("a viewer sees no edit controls and the API refuses the write", async () => {
     const context = await browser.newContext();
     const viewer = await context.newPage();
-    await viewer.goto(`/login?callbackUrl=${encodeURIComponent(new URL(featureUrl).pathname)}`);
-    await viewer.getByLabel("Email").fill("viewer@featureline.dev");
-    await viewer.getByLabel("Password").fill("featureline");
-    await viewer.getByRole("button", { name: "Sign in" }).click();
+    await signIn(viewer, "viewer", new URL(featureUrl).pathname);
     await expect(viewer.getByRole("heading", { level: 1 })).toHaveText("card_txn_count_7d");
     await expect(viewer.getByRole("button", { name: "Add to service" })).toHaveCount(0);
     await expect(viewer.getByRole("link", { name: /^Edit/ })).toHaveCount(0);

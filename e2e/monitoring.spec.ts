@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, signIn, type DemoRole } from "./fixtures";
+import { apiAs, signIn } from "./fixtures";
 
 /*
  * Monitoring: the ingestion API's contract through HTTP, and the dashboards on the demo data
@@ -11,17 +11,6 @@ type Playwright = {
     newContext(options: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext>;
   };
 };
-
-async function apiAs(playwright: Playwright, baseURL: string, role: DemoRole) {
-  // A browser sends its page's Origin with every write: the API refuses cookie writes without it.
-  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
-  const response = await context.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: DEMO_USERS[role], password: DEMO_PASSWORD, json: "true" },
-  });
-  expect(response.ok()).toBe(true);
-  return context;
-}
 
 async function tokenContext(playwright: Playwright, baseURL: string, admin: APIRequestContext, scopes: string[]) {
   const created = await admin.post("/api/v1/tokens", { data: { name: `monitoring-e2e-${scopes.join("-")}`, scopes } });

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from "./fixtures";
+import { apiAs, signedInContext, type DemoRole } from "./sessions";
 
 /**
  * The callers of the security suites: anonymous, each demo role of workspace acme (cookie
@@ -18,23 +18,11 @@ export type Principal =
   | { name: string; kind: "user"; role: DemoRole; workspace: "acme" | "beta"; api: APIRequestContext }
   | { name: string; kind: "token"; scope: Scope; api: APIRequestContext; tokenId: string };
 
-export async function signedInContext(
-  playwright: Playwright,
-  baseURL: string,
-  email: string,
-  password: string,
-): Promise<APIRequestContext> {
-  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
-  const response = await context.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password, json: "true" },
-  });
-  expect(response.ok(), `sign in as ${email}`).toBe(true);
-  return context;
-}
+export { signedInContext };
 
+/** A role of acme, through its saved session (e2e/sessions.ts). */
 export function signInAs(playwright: Playwright, baseURL: string, role: DemoRole) {
-  return signedInContext(playwright, baseURL, DEMO_USERS[role], DEMO_PASSWORD);
+  return apiAs(playwright, baseURL, role);
 }
 
 export async function tokenContext(

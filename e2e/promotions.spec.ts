@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 
 /*
  * Promotion journeys on the demo workspace. Set-up goes through the API (a new dev version of
@@ -7,20 +7,10 @@ import { DEMO_PASSWORD, expect, test } from "./fixtures";
  * through the UI.
  */
 
-const EMAILS = {
-  author: "author@featureline.dev",
-  approver: "approver@featureline.dev",
-  approver2: "approver2@featureline.dev",
-} as const;
-
-async function signedIn(browser: Browser, who: keyof typeof EMAILS, path: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel("Email").fill(EMAILS[who]);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 });
+/** A browser of its own for each person (several take part in one journey), signed in with a saved session. */
+async function signedIn(browser: Browser, who: "author" | "approver" | "approver2", path: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, who, path);
   return page;
 }
 

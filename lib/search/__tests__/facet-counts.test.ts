@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildKeptFacetsSql, buildKeptHealthSql, keptCountsApply, shapeKeptFacetRows } from "@/lib/search/facet-counts";
+import { keptCountsApply, shapeKeptFacetRows } from "@/lib/search/facet-counts";
 import { parseSearchQuery } from "@/lib/search/query";
 import type { SearchSqlInput } from "@/lib/search/sql";
 
@@ -25,22 +25,6 @@ describe("keptCountsApply", () => {
     expect(keptCountsApply(base({ query: parseSearchQuery("login") }))).toBe(false);
     expect(keptCountsApply(base({ filters: { kind: "feature", team: "fraud" } }))).toBe(false);
     expect(keptCountsApply(base({ filters: { usage: "used" } }))).toBe(false);
-  });
-});
-
-describe("buildKeptFacetsSql", () => {
-  it("reads the workspace's kept counts with bound parameters", () => {
-    const { sql, params } = buildKeptFacetsSql(base({ filters: { kind: "feature" } }));
-    expect(sql).toContain("FROM search_facet_delta");
-    expect(sql).toContain("facet <> 'view'");
-    expect(params).toEqual(["ws1", "feature"]);
-  });
-
-  it("judges health per feature view in the health environment", () => {
-    const { sql, params } = buildKeptHealthSql(base({ health: { environment: "staging" } }));
-    expect(sql).toContain("facet = 'view'");
-    expect(sql).toContain("materialization_run");
-    expect(params).toEqual(expect.arrayContaining(["ws1", "staging", 1_700_000_000]));
   });
 });
 

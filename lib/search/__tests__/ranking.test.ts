@@ -4,7 +4,6 @@ import {
   RANK_WEIGHTS,
   relevance,
   relevanceBucket,
-  relevanceBucketSql,
   RELEVANCE_STEP,
   type RankSignals,
 } from "@/lib/search/ranking";
@@ -62,15 +61,5 @@ describe("compareHits", () => {
     const b = hit({ name: "b_feature", similarity: 0.62, usageCount: 4 });
     const c = hit({ name: "c_feature", similarity: 0.6, usageCount: 4 });
     expect([a, c, b].sort(compareHits).map((h) => h.name)).toEqual(["b_feature", "c_feature", "a_feature"]);
-  });
-});
-
-describe("relevanceBucketSql", () => {
-  it("uses the same weights and step as the TypeScript ranking", () => {
-    const sql = relevanceBucketSql();
-    expect(sql).toContain(`THEN ${RANK_WEIGHTS.prefix} ELSE 0`);
-    expect(sql).toContain(`${RANK_WEIGHTS.similarity} * similarity`);
-    expect(sql).toContain(`${RANK_WEIGHTS.text} * LEAST(text_rank, 1)`);
-    expect(sql).toContain(`/ ${RELEVANCE_STEP}`);
   });
 });
