@@ -39,6 +39,14 @@ export const SQL_ONLY: readonly { pattern: RegExp; why: string }[] = [
     pattern: /^index promotion_review_one_approval_key$/,
     why: "a partial unique index (one approval per reviewer and revision)",
   },
+  {
+    pattern: /^constraint job\.job_state_check$/,
+    why: "a CHECK on the job's state (0013_jobs)",
+  },
+  {
+    pattern: /^index (feature_profile_training_idx|materialization_run_landed_idx)$/,
+    why: "partial indexes of the evaluation tick: training baselines and landed runs' watermarks (0015)",
+  },
 ];
 
 const prismaBin = path.join(process.cwd(), "node_modules", ".bin", "prisma");
