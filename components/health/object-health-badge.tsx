@@ -23,8 +23,10 @@ export function ObjectHealthBadge({
     : state === "no_data"
       ? "Nothing measured in this environment"
       : "Every measured signal is within its limit";
+  // relative: the sr-only text is absolutely positioned; without a positioned ancestor inside a
+  // scrolling table it escapes the table's scroller and widens the whole page on phones.
   const badge = (
-    <span data-testid="object-health" data-state={state} title={summary} className="inline-flex">
+    <span data-testid="object-health" data-state={state} title={summary} className="relative inline-flex">
       <Badge tone={TONES[state]}>
         <span aria-hidden="true" className="mr-1">
           {MARKS[state]}
