@@ -148,6 +148,12 @@ test.describe("API reference", () => {
       await me.getByRole("button", { name: "Execute" }).click();
       await expect(live.locator(".response-col_status")).toHaveText("401");
     });
-    expect(problems).toEqual([]);
+    await test.step("in dark mode the reference is inverted to a dark background", async () => {
+      await page.emulateMedia({ colorScheme: "dark" });
+      await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+      await expect(reference).toHaveCSS("filter", /invert/);
+    });
+    // No script error and no CSP violation; the only failed load is the 401 asked for above.
+    expect(problems.filter((text) => !text.includes("status of 401"))).toEqual([]);
   });
 });
