@@ -19,6 +19,7 @@ declare module "swagger-ui-dist/swagger-ui-bundle.js" {
     docExpansion?: "list" | "full" | "none";
     defaultModelsExpandDepth?: number;
     persistAuthorization?: boolean;
+    validatorUrl?: string | null;
     withCredentials?: boolean;
     requestInterceptor?: (request: SwaggerRequest) => SwaggerRequest | Promise<SwaggerRequest>;
     onComplete?: () => void;

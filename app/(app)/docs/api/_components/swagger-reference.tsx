@@ -33,6 +33,8 @@ export function SwaggerReference({ documentUrl }: { documentUrl: string }) {
           docExpansion: "list",
           defaultModelsExpandDepth: 0,
           persistAuthorization: false,
+          // No "valid" badge: it would send the document's address to validator.swagger.io (and CSP blocks the image).
+          validatorUrl: null,
           requestInterceptor: (request) => {
             request.credentials = "same-origin";
             return request;
