@@ -148,12 +148,19 @@ test.describe("API reference", () => {
       await me.getByRole("button", { name: "Execute" }).click();
       await expect(live.locator(".response-col_status")).toHaveText("401");
     });
+    await test.step("an expanded operation's address opens it again", async () => {
+      await expect(page).toHaveURL(/#\/.+/);
+      await page.reload();
+      await expect(me.locator(".opblock-body")).toBeVisible();
+    });
     await test.step("in dark mode the reference is inverted to a dark background", async () => {
       await page.emulateMedia({ colorScheme: "dark" });
       await expect(page.locator("html")).toHaveClass(/\bdark\b/);
       await expect(reference).toHaveCSS("filter", /invert/);
     });
-    // No script error and no CSP violation; the only failed load is the 401 asked for above.
-    expect(problems.filter((text) => !text.includes("status of 401"))).toEqual([]);
+    // No script error and no CSP violation. Expected: the 401 asked for above, and the deprecation
+    // notice Swagger UI logs as an error on reading a deep link with `_` in it (#/Identity/get_api_v1_me).
+    const expected = [/status of 401/, /^Deprecated: escaping deep link whitespace with `_`/];
+    expect(problems.filter((text) => !expected.some((pattern) => pattern.test(text)))).toEqual([]);
   });
 });
