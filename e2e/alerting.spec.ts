@@ -16,11 +16,14 @@ const smtpPort = Number(process.env.E2E_SMTP_PORT ?? Number(process.env.E2E_PORT
 
 let webhook: HttpReceiver;
 let smtp: SmtpReceiver;
+/** Puts the view's definition back, so later specs (promotions) diff it against staging unchanged. */
+let restoreView: (() => Promise<unknown>) | null = null;
 
 test.beforeAll(async () => {
   [webhook, smtp] = await Promise.all([startHttpReceiver(), startSmtpReceiver({ port: smtpPort })]);
 });
 test.afterAll(async () => {
+  await restoreView?.();
   await Promise.all([webhook?.close(), smtp?.close()]);
 });
 
@@ -86,6 +89,10 @@ test("a view whose data stops raises its freshness alert, notifies, stops repeat
       data: { definition: { ...current.definition, freshnessSla: SLA }, message: "e2e: short SLA" },
     });
     expect(saved.ok()).toBe(true);
+    restoreView = () =>
+      admin.put(`/api/v1/definitions/feature_view/${VIEW}`, {
+        data: { definition: current.definition, message: "e2e: SLA back as it was" },
+      });
     setupEnd = webhook.requests.length;
   });
 
