@@ -10,6 +10,7 @@ const PHASE_LABELS: Record<string, string> = {
   "reading registry": "Reading the registry",
   writing: "Writing new versions",
   "recording versions": "Recording versions",
+  "indexing for search": "Indexing for search",
   "materialization history": "Recording materialization history",
   done: "Done",
   failed: "Failed",

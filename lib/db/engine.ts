@@ -58,6 +58,14 @@ function createPostgresEngine(url: string): Engine {
   const pool = new pg.Pool({ connectionString: url, max: 10, allowExitOnIdle: true });
   // An idle client's error (server restart) must not crash the process.
   pool.on("error", () => {});
+  // No JIT for this app's queries. They are short index probes whose cost estimates can still
+  // pass jit_above_cost (a lineage walk's UNION of arms, a count over 100,000 documents), and
+  // then compiling takes 1-2 s of server CPU for a query that runs in 30 ms. Set per session
+  // rather than as a startup option, which connection poolers such as PgBouncer refuse. The
+  // SET is queued on the new client before any query of the app.
+  pool.on("connect", (client) => {
+    client.query("SET jit = off").catch(() => {});
+  });
   return {
     kind: "postgresql",
     describe: redactUrl(url),

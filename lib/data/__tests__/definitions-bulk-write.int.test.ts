@@ -107,6 +107,7 @@ describe(`bulk write of a plan of hundreds of objects on ${testEngineKind()}`, (
       { phase: "planning" },
       { phase: "writing", done: 0, total: 350 },
       { phase: "recording versions", done: 350 },
+      { phase: "indexing for search", done: 350, total: 350 },
     ]);
   });
 

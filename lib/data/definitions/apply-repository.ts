@@ -214,6 +214,7 @@ export async function applyInTransaction(
       });
     }
   }
+  onProgress?.({ phase: "indexing for search", done: total, total });
   await flushSearchRefresh(tx, { analyze: total >= ANALYZE_FROM_OBJECTS });
   if (writes.length > 0 || plan.delete.length > 0) {
     await recordAudit(tx, {

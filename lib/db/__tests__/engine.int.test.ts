@@ -7,6 +7,7 @@ import { acquireDataDirLock, createEngine } from "@/lib/db/engine";
 import { describeDatabaseError } from "@/lib/db/describe-error";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applyMigrations } from "@/lib/migrate";
+import { createTestDatabase } from "@/lib/testing/test-db";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fl-engine-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -94,5 +95,26 @@ describe("database errors", () => {
     );
     const missing = Object.assign(new Error('database "nope" does not exist'), { code: "3D000" });
     expect(describeDatabaseError(missing, "postgresql://x@h/nope")).toMatch(/does not exist \(create it first/);
+  });
+});
+
+describe("queries on the suite's engine", () => {
+  it("are never JIT-compiled: compiling a short query costs more than running it", async () => {
+    const database = await createTestDatabase();
+    try {
+      // Several connections of the pool, so every session is checked, not only the first.
+      const sessions = await Promise.all(
+        Array.from(
+          { length: 4 },
+          () =>
+            database.prisma.$queryRaw<
+              { off: boolean }[]
+            >`SELECT current_setting('jit') = 'off' OR NOT pg_jit_available() AS off`,
+        ),
+      );
+      expect(sessions.map(([row]) => row?.off)).toEqual([true, true, true, true]);
+    } finally {
+      await database.cleanup();
+    }
   });
 });

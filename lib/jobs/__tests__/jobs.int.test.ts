@@ -159,7 +159,13 @@ describe(`background jobs on ${testEngineKind()}`, () => {
     release();
     expect(await running).toMatchObject({ state: "succeeded" });
 
-    expect(seen.map((update) => update.phase)).toEqual(["planning", "planning", "writing", "recording versions"]);
+    expect(seen.map((update) => update.phase)).toEqual([
+      "planning",
+      "planning",
+      "writing",
+      "recording versions",
+      "indexing for search",
+    ]);
     expect(seen.find((update) => update.phase === "writing")).toMatchObject({ done: 0, total: 42 });
     const job = await getJob(database.prisma, workspaceId, id);
     expect(job.state).toBe("succeeded");
