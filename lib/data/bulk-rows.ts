@@ -20,8 +20,21 @@ export function newRowId(): string {
   idCounter = (idCounter + 1) % 1_679_616;
   const time = Date.now().toString(36).padStart(9, "0").slice(-9);
   const count = idCounter.toString(36).padStart(4, "0");
-  const random = [...randomBytes(11)].map((byte) => (byte % 36).toString(36)).join("");
-  return `c${time}${count}${random}`;
+  return `c${time}${count}${randomChars(11)}`;
+}
+
+// Random characters come from a pooled buffer, one randomBytes call per ~370 ids rather than
+// one per id: 55,000 ids of a 5,000-view import spent 0.3 s in randomBytes alone.
+let randomPool = Buffer.alloc(0);
+let randomOffset = 0;
+function randomChars(count: number): string {
+  if (randomOffset + count > randomPool.length) {
+    randomPool = randomBytes(4096);
+    randomOffset = 0;
+  }
+  let chars = "";
+  for (let i = 0; i < count; i++) chars += (randomPool[randomOffset++]! % 36).toString(36);
+  return chars;
 }
 
 export interface Batch {
