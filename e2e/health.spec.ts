@@ -69,8 +69,10 @@ test("a model owner finds the models at risk and why, from home to monitoring to
       .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-state")));
     expect(states.length).toBeGreaterThan(1);
     await page.goto("/");
-    const listed = await page.getByTestId("models-at-risk-list").getByRole("listitem").count();
-    expect(listed).toBe(states.filter((state) => state === "at_risk" || state === "failing").length);
+    // Retried until the list has rendered: read once, it could be counted before it arrives.
+    await expect(page.getByTestId("models-at-risk-list").getByRole("listitem")).toHaveCount(
+      states.filter((state) => state === "at_risk" || state === "failing").length,
+    );
   });
 
   await test.step("an unknown service or model is a 404", async () => {
