@@ -45,12 +45,10 @@ export async function loadFacetRows(prisma: Db, input: SearchSqlInput): Promise<
     async (tx) => {
       // work_mem: the facet groups of a large match set are aggregated in one hashed pass; with the
       // default 4 MB the planner sorts (and spills) the matching rows instead, about twice as long.
-      // jit: at 100,000 documents the aggregate's cost estimate passes jit_above_cost, and compiling
-      // it takes 2-3 s for a query that runs in 0.3 s. statement_timeout: a count that takes longer
-      // gives up (the page shows it as still counting) rather than holding a connection.
+      // statement_timeout: a count that takes longer gives up (the page shows it as still
+      // counting) rather than holding a connection. (JIT is off for every session: engine.ts.)
       await tx.$queryRawUnsafe(
-        `SELECT set_config('work_mem', '32MB', true), set_config('jit', 'off', true),
-          set_config('statement_timeout', $1, true)`,
+        `SELECT set_config('work_mem', '32MB', true), set_config('statement_timeout', $1, true)`,
         String(FACET_TIMEOUT_MS),
       );
       return tx.$queryRawUnsafe<FacetRow[]>(statement.sql, ...statement.params);

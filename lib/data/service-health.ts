@@ -111,17 +111,6 @@ export async function getServiceHealth(
   return result;
 }
 
-/** The objects whose alerts count for these services: each service, its views and its features. */
-export function servedObjects(
-  services: readonly ServiceHealthDetail[],
-): { kind: "feature_service" | "feature_view" | "feature"; id: string }[] {
-  return services.flatMap((service) => [
-    { kind: "feature_service" as const, id: service.id },
-    ...service.signals.views.map((view) => ({ kind: "feature_view" as const, id: view.id })),
-    ...service.signals.features.map((feature) => ({ kind: "feature" as const, id: feature.id })),
-  ]);
-}
-
 /** Models' health keyed by id (`modelIds: "all"` for every model of the workspace). */
 export async function getModelHealth(
   prisma: Db,

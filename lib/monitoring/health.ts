@@ -70,6 +70,17 @@ export interface ServiceSignals {
   }[];
 }
 
+/** The objects whose alerts count for these services: each service, its views and its features. */
+export function servedObjects(
+  services: readonly { id: string; signals: ServiceSignals }[],
+): { kind: "feature_service" | "feature_view" | "feature"; id: string }[] {
+  return services.flatMap((service) => [
+    { kind: "feature_service" as const, id: service.id },
+    ...service.signals.views.map((view) => ({ kind: "feature_view" as const, id: view.id })),
+    ...service.signals.features.map((feature) => ({ kind: "feature" as const, id: feature.id })),
+  ]);
+}
+
 const STATE_OF = { ok: "healthy", warn: "at_risk", alert: "failing" } as const satisfies Record<
   DriftStatus,
   ObjectHealthState

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLineageResponse } from "@/lib/data/lineage";
 import { listAlerts } from "@/lib/data/alerts";
-import {
-  getModelHealth,
-  getServiceHealth,
-  listModelsAtRisk,
-  servedObjects,
-  type ModelHealthDetail,
-} from "@/lib/data/service-health";
+import { getModelHealth, getServiceHealth, listModelsAtRisk, type ModelHealthDetail } from "@/lib/data/service-health";
+import { servedObjects } from "@/lib/monitoring/health";
 import { createWorkspace } from "@/lib/data/workspaces";
 import { lineageQuerySchema } from "@/lib/validations/lineage";
 import { createTestDatabase, testEngineKind, type TestDatabase } from "@/lib/testing/test-db";

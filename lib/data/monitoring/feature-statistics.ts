@@ -17,7 +17,7 @@ import {
   type Thresholds,
 } from "@/lib/monitoring/thresholds";
 import { loadPinnedReferences } from "./profile-references";
-import { onlyIds, withoutJit } from "./scope";
+import { onlyIds } from "./scope";
 
 export interface FeatureStatisticsRow {
   featureId: string;
@@ -83,9 +83,8 @@ export async function listFeatureStatistics(
       `${alias}.id AS ${prefix}_id, ${alias}.bin_edges AS ${prefix}_edges, ${alias}.categories AS ${prefix}_categories, ${alias}.counts AS ${prefix}_counts`,
     );
   const [found, overrides, pinned] = await Promise.all([
-    withoutJit(
-      prisma,
-      (tx) => tx.$queryRaw<StatisticsSqlRow[]>`
+    // One statement for every feature: index probes per feature (JIT is off for every session, lib/db/engine.ts).
+    prisma.$queryRaw<StatisticsSqlRow[]>`
       SELECT f.id AS feature_id, f.name, fv.id AS view_id, fv.name AS view_name, fv.kind::text AS view_kind,
              o.window_end, ${shape("o", "online")}, ${shape("off", "offline")}, ${shape("b", "baseline")}
         FROM feature f
@@ -106,7 +105,6 @@ export async function listFeatureStatistics(
            WHERE t.feature_id = f.id AND t.saved_dataset_id IS NOT NULL
            ORDER BY t.window_end DESC LIMIT 1) b ON true
        WHERE f.workspace_id = ${options.workspaceId} ${onlyIds(Prisma.sql`f.id`, featureIds)}`,
-    ),
     // The workspace's overrides are few; a join beats an IN list of every profiled feature.
     prisma.$queryRaw<{ featureId: string; statistic: string; warn: number; alert: number }[]>`
       SELECT t.feature_id AS "featureId", t.statistic, t.warn, t.alert

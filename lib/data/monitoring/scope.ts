@@ -34,19 +34,3 @@ export function floorTo(date: Date, seconds: number): Date {
   const size = seconds * 1000;
   return new Date(Math.floor(date.getTime() / size) * size);
 }
-
-/**
- * Runs `work` in a read transaction with JIT off. A query that probes an index once per object
- * (50,000 features) has a cost estimate past `jit_above_cost`, and compiling it takes longer (1-2 s)
- * than running it.
- */
-export function withoutJit<T>(prisma: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return prisma.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT set_config('jit', 'off', true)`;
-      return work(tx);
-    },
-    // A read over every feature of a large workspace on a busy server may take more than Prisma's 5 s default.
-    { maxWait: 10_000, timeout: 120_000 },
-  );
-}

@@ -6,7 +6,7 @@ import { ObjectHealthBadge } from "@/components/health/object-health-badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listAlerts } from "@/lib/server/alerts";
-import { servedObjects } from "@/lib/data/service-health";
+import { servedObjects } from "@/lib/monitoring/health";
 import { getModelHealth } from "@/lib/server/service-health";
 import { monitoringHref } from "@/lib/routes";
 import { MonitoringHeader } from "../../header";

@@ -8,7 +8,7 @@ import { ServingDashboard } from "@/components/monitoring/serving-dashboard";
 import { Card } from "@/components/ui/card";
 import { listAlerts } from "@/lib/server/alerts";
 import { getServingDetail } from "@/lib/server/monitoring";
-import { servedObjects } from "@/lib/data/service-health";
+import { servedObjects } from "@/lib/monitoring/health";
 import { getServiceHealth } from "@/lib/server/service-health";
 import { MonitoringHeader } from "../../header";
 import { ObjectAlerts } from "../../object-alerts";
