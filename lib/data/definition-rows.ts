@@ -58,18 +58,20 @@ export async function writeDefinitionRows(
   return ids.get(`${kind}:${definition.name}`)!;
 }
 
-/** Deletes an object's rows and the references to it that have no foreign key. */
+/** Deletes objects' rows (of one kind) and the references to them that have no foreign key: a few statements for any number. */
 export async function deleteDefinitionRows(
   tx: Tx,
   context: RowWriteContext,
   kind: DefinitionKind,
-  objectId: string,
+  objectIds: readonly string[],
 ): Promise<void> {
-  const where = { id: objectId, workspaceId: context.workspaceId };
+  if (objectIds.length === 0) return;
+  const ids = [...objectIds];
+  const where = { id: { in: ids }, workspaceId: context.workspaceId };
   switch (kind) {
     case "data_source":
-      await tx.featureViewSource.deleteMany({ where: { dataSourceId: objectId } });
-      await tx.dataSource.updateMany({ where: { batchSourceId: objectId }, data: { batchSourceId: null } });
+      await tx.featureViewSource.deleteMany({ where: { dataSourceId: { in: ids } } });
+      await tx.dataSource.updateMany({ where: { batchSourceId: { in: ids } }, data: { batchSourceId: null } });
       await tx.dataSource.deleteMany({ where });
       break;
     case "entity":
@@ -79,16 +81,17 @@ export async function deleteDefinitionRows(
       await tx.featureView.deleteMany({ where });
       break;
     case "feature_service":
-      await tx.savedDataset.updateMany({ where: { featureServiceId: objectId }, data: { featureServiceId: null } });
+      await tx.savedDataset.updateMany({ where: { featureServiceId: { in: ids } }, data: { featureServiceId: null } });
       await tx.featureService.deleteMany({ where });
       break;
     case "model":
       await tx.model.deleteMany({ where });
       break;
     case "saved_dataset":
-      await tx.model.updateMany({ where: { trainingDatasetId: objectId }, data: { trainingDatasetId: null } });
+      await tx.model.updateMany({ where: { trainingDatasetId: { in: ids } }, data: { trainingDatasetId: null } });
       await tx.savedDataset.deleteMany({ where });
       break;
   }
-  for (const [name, id] of context.ids[kind]) if (id === objectId) context.ids[kind].delete(name);
+  const removed = new Set(ids);
+  for (const [name, id] of context.ids[kind]) if (removed.has(id)) context.ids[kind].delete(name);
 }

@@ -203,14 +203,21 @@ export async function applyInTransaction(
       number: appended[index]!.number,
     });
   });
+  // Deletions in sets, one kind at a time in the plan's order of kinds.
+  const deletedIds = new Map<DefinitionKind, string[]>();
   for (const { kind, name } of plan.delete) {
     const stored = state[kind].get(name);
     if (!stored) continue;
     if (stored.definition) before[`${kind}:${name}`] = stored.definition;
-    await deleteDefinitionRows(tx, rows, kind, stored.objectId);
+    const ids = deletedIds.get(kind) ?? [];
+    ids.push(stored.objectId);
+    deletedIds.set(kind, ids);
+  }
+  for (const [kind, objectIds] of deletedIds) {
+    await deleteDefinitionRows(tx, rows, kind, objectIds);
     if (devEnvironment) {
       await tx.activeVersion.deleteMany({
-        where: { environmentId: devEnvironment, objectKind: kind, objectId: stored.objectId },
+        where: { environmentId: devEnvironment, objectKind: kind, objectId: { in: objectIds } },
       });
     }
   }
