@@ -32,6 +32,14 @@ export function db(): PrismaClient {
   return state().prisma;
 }
 
+/**
+ * The server's shared reads follow writes made by other instances on the same database (see
+ * lib/db/write-listener.ts). Called once when a server process starts.
+ */
+export function followOtherInstancesWrites(): void {
+  state().engine.followOtherInstances();
+}
+
 /** Raw access for the migration runner, bulk loaders and health checks. */
 export function dbEngine(): Engine {
   return state().engine;

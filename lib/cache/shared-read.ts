@@ -8,13 +8,18 @@ import { writeEpoch } from "@/lib/db/write-epoch";
  *
  * Only for what a page shows, never for what decides a write or an access check. Any write of
  * this process (lib/db/write-epoch.ts) retires every entry at once, so people see their own
- * changes; another instance's writes show here after at most the entry's time to live.
+ * changes; so does another instance's write on the same PostgreSQL, once its commit's
+ * notification arrives (lib/db/write-listener.ts). The time to live bounds what depends on the
+ * clock (freshness, snoozes) and what a lost listener connection could miss.
  */
 interface Entry {
   expiresAt: number;
   epoch: number;
   value: Promise<unknown>;
 }
+
+/** How long a shared page read is served: health is judged against the clock, so a few seconds. */
+export const PAGE_READ_TTL_MS = 5_000;
 
 const MAX_ENTRIES = 1000;
 const globalForReads = globalThis as typeof globalThis & { __featurelineSharedReads?: Map<string, Entry> };

@@ -8,7 +8,8 @@ import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { isWriteStatement, noteWrite, trackWrites } from "./write-epoch";
+import { ANNOUNCE_WRITE_SQL, coalesced, isWriteStatement, noteWrite, trackWrites } from "./write-epoch";
+import { listenForWrites } from "./write-listener";
 
 /**
  * A database engine: the embedded PGlite (default) or a PostgreSQL server. Both expose the
@@ -23,6 +24,11 @@ export interface Engine {
   /** Runs `work` in one transaction; `exec` accepts several statements, `query` parameters. */
   transaction<T>(work: (tx: RawTx) => Promise<T>): Promise<T>;
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /**
+   * Retires this process's shared reads when another instance on the same database writes
+   * (PostgreSQL LISTEN/NOTIFY; the embedded database has one process). The server calls it once.
+   */
+  followOtherInstances(): void;
   close(): Promise<void>;
 }
 
@@ -55,21 +61,27 @@ export function redactUrl(url: string): string {
 function createPostgresEngine(url: string): Engine {
   // One pool for Prisma and the raw transactions (ingestion, migrations, bulk loads), so a
   // process holds at most 10 connections. The adapter leaves a pool it was given to close().
-  const pool = new pg.Pool({ connectionString: url, max: 10, allowExitOnIdle: true });
-  // An idle client's error (server restart) must not crash the process.
-  pool.on("error", () => {});
   // No JIT for this app's queries. They are short index probes whose cost estimates can still
   // pass jit_above_cost (a lineage walk's UNION of arms, a count over 100,000 documents), and
   // then compiling takes 1-2 s of server CPU for a query that runs in 30 ms. Set per session
-  // rather than as a startup option, which connection poolers such as PgBouncer refuse. The
-  // SET is queued on the new client before any query of the app.
-  pool.on("connect", (client) => {
-    client.query("SET jit = off").catch(() => {});
+  // rather than as a startup option, which connection poolers such as PgBouncer refuse; the
+  // pool awaits it before it hands the new client out.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    allowExitOnIdle: true,
+    onConnect: async (client) => {
+      await client.query("SET jit = off").catch(() => {});
+    },
   });
+  // An idle client's error (server restart) must not crash the process.
+  pool.on("error", () => {});
+  const announceWrite = coalesced(() => pool.query(ANNOUNCE_WRITE_SQL));
+  let stopListening: (() => Promise<void>) | null = null;
   return {
     kind: "postgresql",
     describe: redactUrl(url),
-    adapter: trackWrites(new PrismaPg(pool)),
+    adapter: trackWrites(new PrismaPg(pool), { announce: true }),
     async transaction(work) {
       const client = await pool.connect();
       try {
@@ -80,6 +92,7 @@ function createPostgresEngine(url: string): Engine {
           },
           query: async (sql, params) => (await client.query(sql, params)).rows,
         });
+        await client.query(ANNOUNCE_WRITE_SQL);
         await client.query("COMMIT");
         noteWrite();
         return result;
@@ -92,10 +105,17 @@ function createPostgresEngine(url: string): Engine {
     },
     async query(sql, params) {
       const rows = (await pool.query(sql, params)).rows;
-      if (isWriteStatement(sql)) noteWrite();
+      if (isWriteStatement(sql)) {
+        noteWrite();
+        announceWrite();
+      }
       return rows;
     },
+    followOtherInstances() {
+      stopListening ??= listenForWrites(url, noteWrite);
+    },
     async close() {
+      await stopListening?.();
       await pool.end();
     },
   };
@@ -131,6 +151,7 @@ function createPGliteEngine(dataDir: string, lockHeldFor?: number): Engine {
       if (isWriteStatement(sql)) noteWrite();
       return rows;
     },
+    followOtherInstances() {},
     async close() {
       await pglite.close();
       releaseLock();
