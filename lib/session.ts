@@ -6,8 +6,7 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import { getSessionUser, roleAtLeast, type SessionUser } from "@/lib/data/users";
-import { resolveEnvironment } from "@/lib/data/environments";
-import { listEnvironments } from "@/lib/data/workspaces";
+import { readEnvironments } from "@/lib/data/shared-reads";
 import { ENVIRONMENT_COOKIE, pickEnvironment, type EnvironmentChoice } from "@/lib/environments";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -52,7 +51,7 @@ export const requireWorkspace = cache(async (): Promise<WorkspaceContext> => {
   const jar = await cookies();
   const membership = pickMembership(user, jar.get(WORKSPACE_COOKIE)?.value);
   if (!membership) redirect("/no-workspace");
-  const environments = await listEnvironments(db(), membership.workspaceId);
+  const environments = await readEnvironments(membership.workspaceId);
   // The switcher's choice, else prod. Authoring always writes to the first (dev) regardless.
   const environment = pickEnvironment(environments, { preferred: jar.get(ENVIRONMENT_COOKIE)?.value });
   return {
@@ -80,5 +79,5 @@ export async function resolveRequestEnvironment(
   choice: Pick<EnvironmentChoice, "requested" | "parameter">,
 ): Promise<{ id: string; name: string }> {
   const preferred = (await cookies()).get(ENVIRONMENT_COOKIE)?.value;
-  return resolveEnvironment(db(), { workspaceId, ...choice, preferred });
+  return pickEnvironment(await readEnvironments(workspaceId), { ...choice, preferred });
 }

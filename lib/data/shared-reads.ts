@@ -5,6 +5,7 @@ import { getMonitoringOverview } from "@/lib/data/monitoring";
 import { countInbox } from "@/lib/data/promotions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getCatalogCounts, getHealthSummary } from "@/lib/data/overview";
+import { listEnvironments } from "@/lib/data/workspaces";
 import { listModelsAtRisk } from "@/lib/data/service-health";
 
 /*
@@ -53,4 +54,13 @@ export function readInboxCounts(input: { workspaceId: string; userId: string; ro
   return sharedRead(`inbox:${input.workspaceId}:${input.userId}:${input.role}`, { ttlMs: COUNTS_TTL_MS }, () =>
     countInbox(db(), input),
   );
+}
+
+/**
+ * A workspace's environments in promotion order, which every page and API request resolves its
+ * environment against. Which environment a page shows is not an access check, and adding or
+ * reordering environments is a write that retires the entry.
+ */
+export function readEnvironments(workspaceId: string) {
+  return sharedRead(`environments:${workspaceId}`, { ttlMs: COUNTS_TTL_MS }, () => listEnvironments(db(), workspaceId));
 }

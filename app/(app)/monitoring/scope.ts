@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { rangeQuerySchema, resolveTimeRange, TimeRangeError } from "@/lib/validations/monitoring";
 import { pickEnvironment } from "@/lib/environments";
 import { AppError } from "@/lib/errors";
+import { PAGE_READ_TTL_MS } from "@/lib/cache/shared-read";
 import { requireWorkspace } from "@/lib/session";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -22,12 +23,16 @@ export async function monitoringPageScope(searchParams: SearchParams) {
     : { range: "24h" as const, env: typeof raw.env === "string" ? raw.env : undefined };
   let range: ReturnType<typeof resolveTimeRange>;
   let rangeError: string | null = null;
+  // A relative range ends at now rounded up to the shared reads' lifetime, so people opening
+  // the same chart within those seconds share one load (lib/cache/shared-read.ts); a write still
+  // shows at once, and the few seconds past now hold no data.
+  const now = new Date(Math.ceil(Date.now() / PAGE_READ_TTL_MS) * PAGE_READ_TTL_MS);
   try {
-    range = resolveTimeRange(query);
+    range = resolveTimeRange(query, now);
   } catch (error) {
     if (!(error instanceof TimeRangeError)) throw error;
     rangeError = `${error.parameter}: ${error.message}. Showing the last 24 hours.`;
-    range = resolveTimeRange({ range: "24h" });
+    range = resolveTimeRange({ range: "24h" }, now);
   }
   let environment: { id: string; name: string };
   try {

@@ -22,7 +22,9 @@ export default async function FreshnessPage({ searchParams }: { searchParams: Se
     getOpenAlertsByObject({ workspaceId: scope.workspaceId, environmentId: scope.environment.id }),
   ]);
   const order = { stale: 0, unknown: 1, fresh: 2, not_deployed: 3 } as const;
-  views.sort((a, b) => order[a.status] - order[b.status] || (b.stalenessSeconds ?? 0) - (a.stalenessSeconds ?? 0));
+  const sortedViews = views.toSorted(
+    (a, b) => order[a.status] - order[b.status] || (b.stalenessSeconds ?? 0) - (a.stalenessSeconds ?? 0),
+  );
   return (
     <>
       <AutoRefresh />
@@ -51,7 +53,7 @@ export default async function FreshnessPage({ searchParams }: { searchParams: Se
             </>
           }
         >
-          {views.map((view) => (
+          {sortedViews.map((view) => (
             <tr key={view.id}>
               <Td>
                 <Link

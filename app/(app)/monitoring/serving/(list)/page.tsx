@@ -24,7 +24,9 @@ export default async function ServingPage({ searchParams }: { searchParams: Sear
     }),
     getOpenAlertsByObject({ workspaceId: scope.workspaceId, environmentId: scope.environment.id }),
   ]);
-  services.sort((a, b) => (b.p99Ms ?? -1) / (b.budgetMs ?? Infinity) - (a.p99Ms ?? -1) / (a.budgetMs ?? Infinity));
+  const sortedServices = services.toSorted(
+    (a, b) => (b.p99Ms ?? -1) / (b.budgetMs ?? Infinity) - (a.p99Ms ?? -1) / (a.budgetMs ?? Infinity),
+  );
   return (
     <>
       <AutoRefresh />
@@ -52,7 +54,7 @@ export default async function ServingPage({ searchParams }: { searchParams: Sear
             </>
           }
         >
-          {services.map((service) => (
+          {sortedServices.map((service) => (
             <tr key={service.id}>
               <Td>
                 <Link
