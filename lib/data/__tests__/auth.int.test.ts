@@ -237,6 +237,32 @@ describe(`roles on ${testEngineKind()}`, () => {
     ).rejects.toMatchObject({ code: "conflict" });
   });
 
+  it("load the signed-in user with every membership, by workspace slug, and none for a disabled account", async () => {
+    const zeta = (await createWorkspace(database.prisma, { slug: "zeta", name: "Zeta" })).id;
+    const alpha = (await createWorkspace(database.prisma, { slug: "alpha", name: "Alpha" })).id;
+    const user = await createUser(database.prisma, {
+      email: "member@example.com",
+      name: "Member",
+      password: "member pass",
+      role: "author",
+      workspaceId: zeta,
+    });
+    await database.prisma.workspaceMember.create({ data: { workspaceId: alpha, userId: user.id, role: "viewer" } });
+    expect(await getSessionUser(database.prisma, user.id)).toEqual({
+      id: user.id,
+      email: "member@example.com",
+      name: "Member",
+      sessionVersion: 0,
+      hasPassword: true,
+      memberships: [
+        { workspaceId: alpha, workspaceSlug: "alpha", workspaceName: "Alpha", role: "viewer" },
+        { workspaceId: zeta, workspaceSlug: "zeta", workspaceName: "Zeta", role: "author" },
+      ],
+    });
+    await database.prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await getSessionUser(database.prisma, user.id)).toBeNull();
+  });
+
   it("refuse a duplicate email", async () => {
     await expect(
       createUser(database.prisma, { email: "viewer@example.com", password: "whatever1", role: "viewer", workspaceId }),
