@@ -20,6 +20,8 @@ interface Entry {
 
 /** How long a shared page read is served: health is judged against the clock, so a few seconds. */
 export const PAGE_READ_TTL_MS = 5_000;
+/** For reads of the registry alone, which only writes change (and writes retire them). */
+export const REGISTRY_READ_TTL_MS = 60_000;
 
 const MAX_ENTRIES = 1000;
 const globalForReads = globalThis as typeof globalThis & { __featurelineSharedReads?: Map<string, Entry> };
