@@ -1,13 +1,13 @@
 // @/lib/data/alerts bound to the app's database client (see lib/server/bind.ts).
 import "server-only";
 import * as data from "@/lib/data/alerts";
-import { bindDb } from "@/lib/server/bind";
+import { bindDb, bindSharedRead } from "@/lib/server/bind";
 
 export const acknowledgeAlert = bindDb(data.acknowledgeAlert);
 export const evaluateRules = bindDb(data.evaluateRules);
 export const getAlert = bindDb(data.getAlert);
 export const getOpenAlertsByObject = bindDb(data.getOpenAlertsByObject);
-export const listAlerts = bindDb(data.listAlerts);
+export const listAlerts = bindSharedRead("listAlerts", data.listAlerts);
 export const muteRuleForObject = bindDb(data.muteRuleForObject);
 export const resolveAlert = bindDb(data.resolveAlert);
 export const snoozeAlert = bindDb(data.snoozeAlert);
