@@ -19,14 +19,11 @@ export async function getStarState(
   prisma: Db,
   options: { userId: string; kind: CatalogKind; id: string },
 ): Promise<StarState> {
-  const [mine, count] = await Promise.all([
-    prisma.star.findUnique({
-      where: { userId_objectKind_objectId: { userId: options.userId, objectKind: options.kind, objectId: options.id } },
-      select: { createdAt: true },
-    }),
-    prisma.star.count({ where: { objectKind: options.kind, objectId: options.id } }),
-  ]);
-  return { starred: mine !== null, count };
+  // One raw statement: every object page asks, and two Prisma queries cost more to compile.
+  const [row] = await prisma.$queryRaw<{ starred: boolean; count: number }[]>`
+    SELECT bool_or(user_id = ${options.userId}) IS TRUE AS starred, count(*)::int AS count
+    FROM star WHERE object_kind = ${options.kind}::"ObjectKind" AND object_id = ${options.id}`;
+  return { starred: row?.starred ?? false, count: row?.count ?? 0 };
 }
 
 /** Stars or unstars an object for the user; idempotent. Stars are personal, so not audited. */

@@ -7,7 +7,7 @@ import {
   updateOwnership,
 } from "@/lib/data/catalog";
 import { searchCatalog } from "@/lib/data/search";
-import { addComment, listComments, listStarred, setStar } from "@/lib/data/social";
+import { addComment, getStarState, listComments, listStarred, setStar } from "@/lib/data/social";
 import type { CatalogKind } from "@/lib/search/types";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { loadSearchFixture, type SearchFixture } from "./search-catalog-fixture";
@@ -308,6 +308,17 @@ describe("owners, stars and comments", () => {
       setStar(db.prisma, { ...ref, id: fixture.ids.secret_login_signal!, starred: true }),
     ).rejects.toMatchObject({ code: "not_found" });
     expect(await setStar(db.prisma, { ...ref, starred: false })).toEqual({ starred: false, count: 0 });
+  });
+
+  it("counts everyone's stars and tells whether this person starred", async () => {
+    const ref = { workspaceId: fixture.workspaceId, kind: "feature" as const, id: fixture.ids.avg_spend_30d! };
+    const other = await db.prisma.user.create({ data: { email: "star-other@example.com", name: "Other" } });
+    await setStar(db.prisma, { ...ref, userId: other.id, starred: true });
+    expect(await getStarState(db.prisma, { userId, kind: ref.kind, id: ref.id })).toEqual({ starred: false, count: 1 });
+    expect(await setStar(db.prisma, { ...ref, userId, starred: true })).toEqual({ starred: true, count: 2 });
+    await setStar(db.prisma, { ...ref, userId: other.id, starred: false });
+    expect(await getStarState(db.prisma, { userId, kind: ref.kind, id: ref.id })).toEqual({ starred: true, count: 1 });
+    await setStar(db.prisma, { ...ref, userId, starred: false });
   });
 
   it("keeps comments with author and time, oldest first", async () => {
