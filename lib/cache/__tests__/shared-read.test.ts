@@ -34,44 +34,48 @@ describe("sharedRead", () => {
   });
 });
 
+/** Each statement's answer, with the statement in the failure message. */
+function expectClassified(statements: string[], isWrite: boolean) {
+  for (const sql of statements) expect(isWriteStatement(sql), sql).toBe(isWrite);
+}
+
 describe("isWriteStatement", () => {
   it("counts data changes, not reads or transaction control", () => {
-    for (const sql of [
-      "SELECT 1",
-      " select * from t",
-      "/* c */ SELECT 1",
-      "BEGIN",
-      "COMMIT",
-      "SET LOCAL jit = off",
-      "WITH wanted AS (SELECT id FROM feature) SELECT * FROM wanted",
-      "SELECT id FROM job FOR UPDATE SKIP LOCKED",
-    ]) {
-      expect(isWriteStatement(sql), sql).toBe(false);
-    }
-    for (const sql of [
-      "INSERT INTO t VALUES (1)",
-      "update t set a = 1",
-      "DELETE FROM t",
-      "WITH x AS (DELETE FROM t) SELECT 1",
-    ]) {
-      expect(isWriteStatement(sql), sql).toBe(true);
-    }
+    expectClassified(
+      [
+        "SELECT 1",
+        " select * from t",
+        "/* c */ SELECT 1",
+        "BEGIN",
+        "COMMIT",
+        "SET LOCAL jit = off",
+        "WITH wanted AS (SELECT id FROM feature) SELECT * FROM wanted",
+        "SELECT id FROM job FOR UPDATE SKIP LOCKED",
+      ],
+      false,
+    );
+    expectClassified(
+      ["INSERT INTO t VALUES (1)", "update t set a = 1", "DELETE FROM t", "WITH x AS (DELETE FROM t) SELECT 1"],
+      true,
+    );
   });
 
   it("does not count the timers' bookkeeping, which would retire every shared read every 2 s", () => {
-    for (const sql of [
-      'UPDATE "public"."scheduled_task" SET lease_until = NULL WHERE name = $1',
-      "WITH next AS (SELECT id FROM job WHERE status = 'queued' FOR UPDATE OF job SKIP LOCKED) UPDATE job SET status = 'running' FROM next",
-      "INSERT INTO login_throttle (key) VALUES ($1) ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures + 1",
-      'update "notification_delivery" set attempts = attempts + 1',
-    ]) {
-      expect(isWriteStatement(sql), sql).toBe(false);
-    }
-    for (const sql of [
-      "WITH done AS (UPDATE job SET status = 'done') INSERT INTO audit_log (id) VALUES ($1)",
-      'INSERT INTO "public"."feature" (id) VALUES ($1) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name',
-    ]) {
-      expect(isWriteStatement(sql), sql).toBe(true);
-    }
+    expectClassified(
+      [
+        'UPDATE "public"."scheduled_task" SET lease_until = NULL WHERE name = $1',
+        "WITH next AS (SELECT id FROM job WHERE status = 'queued' FOR UPDATE OF job SKIP LOCKED) UPDATE job SET status = 'running' FROM next",
+        "INSERT INTO login_throttle (key) VALUES ($1) ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures + 1",
+        'update "notification_delivery" set attempts = attempts + 1',
+      ],
+      false,
+    );
+    expectClassified(
+      [
+        "WITH done AS (UPDATE job SET status = 'done') INSERT INTO audit_log (id) VALUES ($1)",
+        'INSERT INTO "public"."feature" (id) VALUES ($1) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name',
+      ],
+      true,
+    );
   });
 });
