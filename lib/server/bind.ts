@@ -25,9 +25,13 @@ export function bindDb<F extends (client: Db, ...rest: never[]) => unknown>(fn: 
 export function bindSharedRead<F extends (client: Db, ...rest: never[]) => Promise<unknown>>(
   name: string,
   fn: F,
-  ttlMs = PAGE_READ_TTL_MS,
+  /** How long an entry is served; a function of the arguments where only some depend on the clock. */
+  ttlMs: number | ((...rest: Parameters<WithoutDb<F>>) => number) = PAGE_READ_TTL_MS,
 ): WithoutDb<F> {
   const call = fn as unknown as (client: Db, ...rest: unknown[]) => Promise<unknown>;
+  const ttlOf = ttlMs as number | ((...rest: unknown[]) => number);
   return ((...rest: unknown[]) =>
-    sharedRead(`${name}:${JSON.stringify(rest)}`, { ttlMs }, () => call(db(), ...rest))) as WithoutDb<F>;
+    sharedRead(`${name}:${JSON.stringify(rest)}`, { ttlMs: typeof ttlOf === "number" ? ttlOf : ttlOf(...rest) }, () =>
+      call(db(), ...rest),
+    )) as WithoutDb<F>;
 }

@@ -1,19 +1,17 @@
 // @/lib/data/catalog bound to the app's database client (see lib/server/bind.ts).
 import "server-only";
-import { REGISTRY_READ_TTL_MS } from "@/lib/cache/shared-read";
+import { PAGE_READ_TTL_MS, REGISTRY_READ_TTL_MS } from "@/lib/cache/shared-read";
 import * as data from "@/lib/data/catalog";
 import { bindDb, bindSharedRead } from "@/lib/server/bind";
-
-const detailWithHealth = bindSharedRead("getObjectDetail", data.getObjectDetail);
-const registryDetail = bindSharedRead("getObjectDetail:registry", data.getObjectDetail, REGISTRY_READ_TTL_MS);
 
 export const addFeaturesToService = bindDb(data.addFeaturesToService);
 /**
  * Features and views show health judged against the clock, so theirs is shared for seconds;
  * the other kinds show only what writes change (and writes retire it), so it is kept longer.
  */
-export const getObjectDetail: typeof detailWithHealth = (options) =>
-  (options.kind === "feature" || options.kind === "feature_view" ? detailWithHealth : registryDetail)(options);
+export const getObjectDetail = bindSharedRead("getObjectDetail", data.getObjectDetail, (options) =>
+  options.kind === "feature" || options.kind === "feature_view" ? PAGE_READ_TTL_MS : REGISTRY_READ_TTL_MS,
+);
 export const getObjectHeader = bindSharedRead("getObjectHeader", data.getObjectHeader, REGISTRY_READ_TTL_MS);
 export const listFeatureServiceOptions = bindSharedRead(
   "listFeatureServiceOptions",
