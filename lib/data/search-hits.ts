@@ -1,5 +1,4 @@
 import "server-only";
-import { sharedRead } from "@/lib/cache/shared-read";
 import type { Db } from "@/lib/db";
 import { catalogHref } from "@/lib/routes";
 import { relevance } from "@/lib/search/ranking";
@@ -49,29 +48,21 @@ interface WorkspaceLookups {
   environments: { id: string; name: string; position: number }[];
 }
 
-/**
- * The labels hits and facets are shown with. Every search reads them, and they change only by a
- * write (which retires the shared entry, lib/cache/shared-read.ts).
- */
-export function loadLookups(prisma: Db, workspaceId: string): Promise<WorkspaceLookups> {
-  return sharedRead(`search-lookups:${workspaceId}`, { ttlMs: LOOKUPS_TTL_MS }, async () => {
-    const [teams, environments] = await Promise.all([
-      prisma.team.findMany({
-        where: { workspaceId },
-        select: { id: true, slug: true, name: true },
-        orderBy: { slug: "asc" },
-      }),
-      prisma.environment.findMany({
-        where: { workspaceId },
-        select: { id: true, name: true, position: true },
-        orderBy: { position: "asc" },
-      }),
-    ]);
-    return { teams, environments };
-  });
+export async function loadLookups(prisma: Db, workspaceId: string): Promise<WorkspaceLookups> {
+  const [teams, environments] = await Promise.all([
+    prisma.team.findMany({
+      where: { workspaceId },
+      select: { id: true, slug: true, name: true },
+      orderBy: { slug: "asc" },
+    }),
+    prisma.environment.findMany({
+      where: { workspaceId },
+      select: { id: true, name: true, position: true },
+      orderBy: { position: "asc" },
+    }),
+  ]);
+  return { teams, environments };
 }
-
-const LOOKUPS_TTL_MS = 10_000;
 
 export function toHit(row: HitRow, lookups: WorkspaceLookups): SearchHit {
   const team = row.team_id ? lookups.teams.find((t) => t.id === row.team_id) : undefined;

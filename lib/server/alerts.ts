@@ -6,7 +6,7 @@ import { bindDb, bindSharedRead } from "@/lib/server/bind";
 export const acknowledgeAlert = bindDb(data.acknowledgeAlert);
 export const evaluateRules = bindDb(data.evaluateRules);
 export const getAlert = bindDb(data.getAlert);
-export const getOpenAlertsByObject = bindDb(data.getOpenAlertsByObject);
+export const getOpenAlertsByObject = bindSharedRead("getOpenAlertsByObject", data.getOpenAlertsByObject);
 export const listAlerts = bindSharedRead("listAlerts", data.listAlerts);
 export const muteRuleForObject = bindDb(data.muteRuleForObject);
 export const resolveAlert = bindDb(data.resolveAlert);

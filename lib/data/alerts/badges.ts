@@ -1,5 +1,4 @@
 import "server-only";
-import { sharedRead } from "@/lib/cache/shared-read";
 import type { Db } from "@/lib/db";
 import type { AlertSeverity, ObjectKind } from "@/lib/generated/prisma/enums";
 
@@ -30,24 +29,8 @@ export function alertObjectKey(objectKind: ObjectKind | string, objectId: string
 /**
  * Open alerts per object, for badges in the catalog and on lineage nodes. Keyed by
  * `"<object_kind>:<object_id>"`; without an environment, alerts of every environment count.
- * Pages of every kind show these badges, so the map is shared across requests for a few seconds
- * (lib/cache/shared-read.ts): alerts open and close by writes, which retire it at once.
  */
-export function getOpenAlertsByObject(
-  prisma: Db,
-  options: { workspaceId: string; environmentId?: string },
-): Promise<Map<string, OpenAlertBadge>> {
-  return sharedRead(
-    `open-alerts:${options.workspaceId}:${options.environmentId ?? "*"}`,
-    { ttlMs: BADGES_TTL_MS },
-    () => loadOpenAlertsByObject(prisma, options),
-  );
-}
-
-/** Snoozes end by the clock, not by a write: the shared map lives no longer than this. */
-const BADGES_TTL_MS = 5_000;
-
-async function loadOpenAlertsByObject(
+export async function getOpenAlertsByObject(
   prisma: Db,
   options: { workspaceId: string; environmentId?: string },
 ): Promise<Map<string, OpenAlertBadge>> {
