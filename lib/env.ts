@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -96,6 +97,11 @@ const envSchema = z.object({
     }
     return parsed;
   }),
+  /**
+   * Server processes `npm start` runs on PostgreSQL (default: one per core, at most 4). The
+   * embedded database is one process's, so without DATABASE_URL it is always 1.
+   */
+  FEATURELINE_WORKERS: z.coerce.number().int().min(1).max(32).optional(),
   /** "0" turns the in-process scheduler off (e.g. a process that only serves pages). */
   FEATURELINE_SCHEDULER: z.enum(["0", "1"]).default("1"),
   /** How often a server process looks for due scheduler tasks. */
@@ -144,6 +150,13 @@ const checkedEnvSchema = envSchema.superRefine((value, context) => {
       });
     }
   }
+  if (!value.DATABASE_URL && value.FEATURELINE_WORKERS && value.FEATURELINE_WORKERS > 1) {
+    context.addIssue({
+      code: "custom",
+      path: ["FEATURELINE_WORKERS"],
+      message: "is over 1, but the embedded database allows one process (set DATABASE_URL to run more)",
+    });
+  }
   if (value.FEATURELINE_PASSWORD_LOGIN === "0" && !set) {
     context.addIssue({
       code: "custom",
@@ -174,6 +187,16 @@ export function oidcSettings() {
 
 export function passwordLoginEnabled(): boolean {
   return env().FEATURELINE_PASSWORD_LOGIN === "1";
+}
+
+/**
+ * How many server processes `npm start` runs: one per core on PostgreSQL (a Node.js process
+ * renders on one core; the processes share the port, and each other's writes through the
+ * database), capped at 4 so a large machine does not hold 10 connections per process to spare.
+ */
+export function serverProcessCount(config: Env, cores = availableParallelism()): number {
+  if (!config.DATABASE_URL) return 1;
+  return config.FEATURELINE_WORKERS ?? Math.max(1, Math.min(cores, 4));
 }
 
 let cached: Env | undefined;

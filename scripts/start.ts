@@ -11,7 +11,7 @@ import { prepareDatabase } from "@/lib/bootstrap";
 import { closeDb } from "@/lib/db";
 import { describeDatabaseError } from "@/lib/db/describe-error";
 import { acquireDataDirLock } from "@/lib/db/engine";
-import { dataDir, env } from "@/lib/env";
+import { dataDir, env, serverProcessCount } from "@/lib/env";
 
 const log = (line: string) => console.log(`featureline: ${line}`);
 const fail = (line: string): never => {
@@ -57,7 +57,10 @@ if (buildIsMissingOrStale()) {
   if (build.status !== 0) fail("next build failed (see above)");
 }
 
-log(`serving http://localhost:${port}`);
+const processes = serverProcessCount(config!);
+log(
+  `serving http://localhost:${port}${processes > 1 ? ` with ${processes} server processes (FEATURELINE_WORKERS)` : ""}`,
+);
 // scripts/serve.mjs is `next start` plus the socket address on each request (for throttling).
 // A larger young generation: rendering a page allocates a few MB that die with the request, and
 // with the default 16 MB semi-spaces the collector ran every few requests (11% of the CPU under
@@ -67,6 +70,7 @@ const server = spawn(process.execPath, ["--max-semi-space-size=64", path.resolve
   env: {
     ...process.env,
     PORT: port,
+    FEATURELINE_WORKERS: String(processes),
     NEXTAUTH_SECRET: sessionSecret,
     FEATURELINE_DATA_DIR_HOLDER: String(process.pid),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv, parseRoleMap } from "@/lib/env";
+import { parseEnv, parseRoleMap, serverProcessCount } from "@/lib/env";
 
 const sso = {
   FEATURELINE_OIDC_ISSUER: "https://idp.example.com/",
@@ -33,8 +33,26 @@ describe("settings", () => {
     [{ FEATURELINE_PASSWORD_LOGIN: "0" }, "FEATURELINE_PASSWORD_LOGIN"],
     [{ FEATURELINE_PASSWORD_LOGIN: "no" }, "FEATURELINE_PASSWORD_LOGIN"],
     [{ FEATURELINE_TRUSTED_PROXIES: "-1" }, "FEATURELINE_TRUSTED_PROXIES"],
+    [{ FEATURELINE_WORKERS: "2" }, "FEATURELINE_WORKERS"],
+    [{ DATABASE_URL: "postgres://db/app", FEATURELINE_WORKERS: "0" }, "FEATURELINE_WORKERS"],
   ])("name the variable that is wrong (%o)", (source, variable) => {
     expect(() => parseEnv(source)).toThrow(new RegExp(`^Configuration error: ${variable} `));
+  });
+});
+
+describe("server processes", () => {
+  const postgres = { DATABASE_URL: "postgres://db/app" };
+
+  it("are one on the embedded database, whatever the cores", () => {
+    expect(serverProcessCount(parseEnv({}), 8)).toBe(1);
+    expect(serverProcessCount(parseEnv({ FEATURELINE_WORKERS: "1" }), 8)).toBe(1);
+  });
+
+  it("are one per core on PostgreSQL, at most 4 unless set", () => {
+    expect(serverProcessCount(parseEnv(postgres), 1)).toBe(1);
+    expect(serverProcessCount(parseEnv(postgres), 2)).toBe(2);
+    expect(serverProcessCount(parseEnv(postgres), 16)).toBe(4);
+    expect(serverProcessCount(parseEnv({ ...postgres, FEATURELINE_WORKERS: "6" }), 2)).toBe(6);
   });
 });
 
