@@ -1,6 +1,12 @@
 import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
-import { HEALTH_STATE_LABELS, type ObjectHealth, type ObjectHealthState } from "@/lib/monitoring/health";
+import { HEALTH_STATE_LABELS, type ObjectHealthState } from "@/lib/monitoring/health";
+
+/** What the badge reads of a health: a list row sends just this to the browser. */
+export interface BadgeHealth {
+  state: ObjectHealthState;
+  reasons: { message: string }[];
+}
 
 const TONES: Record<ObjectHealthState, Tone> = { healthy: "good", at_risk: "warn", failing: "bad", no_data: "neutral" };
 /** A shape beside the colour, so the state reads without colour too. */
@@ -10,13 +16,7 @@ const MARKS: Record<ObjectHealthState, string> = { healthy: "●", at_risk: "▲
  * A service's or model's health: the state in words, its reasons as the tooltip and for screen
  * readers, and a link to the object's monitoring view when given.
  */
-export function ObjectHealthBadge({
-  health,
-  href,
-}: {
-  health: Pick<ObjectHealth, "state" | "reasons">;
-  href?: string;
-}) {
+export function ObjectHealthBadge({ health, href }: { health: BadgeHealth; href?: string }) {
   const { state, reasons } = health;
   const summary = reasons.length
     ? reasons.map((reason) => reason.message).join("\n")

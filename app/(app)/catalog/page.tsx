@@ -3,16 +3,14 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { AddToServiceForm } from "@/components/catalog/add-to-service-form";
 import { FiltersDrawer } from "@/components/catalog/filters-drawer";
-import { HealthBadge } from "@/components/catalog/health-badge";
-import { RowHealth } from "@/components/health/row-health";
-import { KindBadge } from "@/components/catalog/kind-badge";
-import { Badge } from "@/components/ui/badge";
+import { CatalogResultRows, type CatalogResultRow } from "@/components/catalog/result-rows";
 import { LinkPending } from "@/components/ui/link-pending";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Th } from "@/components/ui/table";
 import { listFeatureServiceOptions } from "@/lib/server/catalog";
 import { getObjectHealth } from "@/lib/server/service-health";
-import { type SearchRequest, type SearchResult } from "@/lib/data/search";
+import type { ObjectHealth } from "@/lib/monitoring/health";
+import { type SearchHit, type SearchRequest, type SearchResult } from "@/lib/data/search";
 import { searchCatalog, searchCatalogFacetsWithin } from "@/lib/server/search";
 import { roleAtLeast } from "@/lib/data/users";
 import { AppError, formatIssuePath } from "@/lib/errors";
@@ -228,87 +226,11 @@ export default async function CatalogPage({ searchParams }: PageProps) {
                       </>
                     }
                   >
-                    {result.hits.map((hit) => (
-                      <tr key={`${hit.kind}:${hit.id}`} data-testid="catalog-row" className="hover:bg-slate-50">
-                        {isAuthor ? (
-                          <Td>
-                            {hit.kind === "feature" ? (
-                              <input
-                                type="checkbox"
-                                name="featureIds"
-                                value={hit.id}
-                                form="add-to-service"
-                                aria-label={`Select ${hit.qualifiedName}`}
-                                className="h-4 w-4"
-                              />
-                            ) : null}
-                          </Td>
-                        ) : null}
-                        <Td>
-                          <Link href={hit.href} className="font-medium text-brand-700 hover:underline">
-                            {hit.parent ? <span className="font-normal text-slate-500">{hit.parent.name}:</span> : null}
-                            {hit.name}
-                          </Link>
-                          {hit.isExact ? <Badge tone="good">exact</Badge> : null}
-                          {hit.description ? (
-                            <p className="line-clamp-1 max-w-xl text-xs text-slate-500">{hit.description}</p>
-                          ) : null}
-                          {hit.tags.length ? (
-                            <p className="mt-0.5 flex flex-wrap gap-1">
-                              {hit.tags.slice(0, 4).map((tag) => (
-                                <Link
-                                  key={tag}
-                                  href={catalogUrl(urlParams, { tag })}
-                                  className="text-xs text-slate-500 hover:text-brand-700"
-                                >
-                                  #{tag}
-                                </Link>
-                              ))}
-                            </p>
-                          ) : null}
-                        </Td>
-                        <Td className="whitespace-nowrap">
-                          <KindBadge kind={hit.kind} />
-                          {hit.viewKind ? (
-                            <span className="ml-1 text-xs text-slate-500" data-testid="source-type">
-                              {hit.viewKind.replace("_", "-")}
-                            </span>
-                          ) : null}
-                          {hit.source ? (
-                            <span className="ml-1 text-xs text-slate-500" data-testid="source-type">
-                              {hit.source.kind}
-                              {hit.source.platform && hit.source.platform !== hit.source.kind
-                                ? ` · ${hit.source.platform}`
-                                : ""}
-                            </span>
-                          ) : null}
-                          {hit.dataType ? (
-                            <span className="ml-1 font-mono text-xs text-slate-500">{hit.dataType}</span>
-                          ) : null}
-                        </Td>
-                        <Td className="text-xs text-slate-600">
-                          {hit.team ? <span className="block">{hit.team.name}</span> : null}
-                          <span className="block truncate">{hit.owner}</span>
-                        </Td>
-                        <Td className="text-right tabular-nums">
-                          {/* A model consumes features; nothing downstream uses it, which is not "unused". */}
-                          {hit.kind === "model" ? (
-                            <span
-                              className="text-slate-400"
-                              title="Models consume features; they are not used by other objects"
-                            >
-                              —
-                            </span>
-                          ) : (
-                            hit.usageCount
-                          )}
-                        </Td>
-                        <Td>
-                          <HealthBadge health={hit.health} />
-                          <RowHealth kind={hit.kind} id={hit.id} health={objectHealth} />
-                        </Td>
-                      </tr>
-                    ))}
+                    <CatalogResultRows
+                      rows={toResultRows(result.hits, objectHealth)}
+                      isAuthor={isAuthor}
+                      urlParams={urlParams}
+                    />
                   </Table>
                   <Suspense fallback={null}>
                     <Pagination
@@ -326,4 +248,40 @@ export default async function CatalogPage({ searchParams }: PageProps) {
       ) : null}
     </>
   );
+}
+
+/** The fields a row shows (components/catalog/result-rows.tsx), with a service's or model's health. */
+function toResultRows(
+  hits: SearchHit[],
+  health: { services: Map<string, ObjectHealth>; models: Map<string, ObjectHealth> },
+): CatalogResultRow[] {
+  return hits.map((hit) => {
+    const own =
+      hit.kind === "feature_service"
+        ? health.services.get(hit.id)
+        : hit.kind === "model"
+          ? health.models.get(hit.id)
+          : null;
+    return {
+      kind: hit.kind,
+      id: hit.id,
+      name: hit.name,
+      qualifiedName: hit.qualifiedName,
+      href: hit.href,
+      description: hit.description,
+      owner: hit.owner,
+      viewKind: hit.viewKind,
+      source: hit.source,
+      dataType: hit.dataType,
+      usageCount: hit.usageCount,
+      health: hit.health,
+      isExact: hit.isExact,
+      parentName: hit.parent?.name ?? null,
+      teamName: hit.team?.name ?? null,
+      tags: hit.tags.slice(0, 4),
+      objectHealth: own
+        ? { state: own.state, reasons: own.reasons.map((reason) => ({ message: reason.message })) }
+        : null,
+    };
+  });
 }
