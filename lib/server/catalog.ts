@@ -2,16 +2,36 @@
 import "server-only";
 import { PAGE_READ_TTL_MS, REGISTRY_READ_TTL_MS } from "@/lib/cache/shared-read";
 import * as data from "@/lib/data/catalog";
+import type { CatalogKind } from "@/lib/search/types";
 import { bindDb, bindSharedRead } from "@/lib/server/bind";
 
 export const addFeaturesToService = bindDb(data.addFeaturesToService);
 /**
- * Features and views show health judged against the clock, so theirs is shared for seconds;
- * the other kinds show only what writes change (and writes retire it), so it is kept longer.
+ * An object's page data in two shared parts: what only writes change (which retire it) is kept
+ * long; a feature's health and a view's freshness are judged against the clock, so for seconds.
  */
-export const getObjectDetail = bindSharedRead("getObjectDetail", data.getObjectDetail, (options) =>
-  options.kind === "feature" || options.kind === "feature_view" ? PAGE_READ_TTL_MS : REGISTRY_READ_TTL_MS,
+const getObjectRegistryDetail = bindSharedRead(
+  "getObjectRegistryDetail",
+  data.getObjectRegistryDetail,
+  REGISTRY_READ_TTL_MS,
 );
+const getClockHealth = bindSharedRead("getClockHealth", data.getClockHealth, PAGE_READ_TTL_MS);
+
+export async function getObjectDetail(options: {
+  workspaceId: string;
+  kind: CatalogKind;
+  id: string;
+  environment: { id: string; name: string };
+}): Promise<data.ObjectDetail | null> {
+  const { workspaceId, kind, id, environment } = options;
+  const registry = await getObjectRegistryDetail({ workspaceId, kind, id });
+  if (!registry) return null;
+  const subject = data.clockSubject(registry);
+  const clock = subject
+    ? await getClockHealth({ workspaceId, environment: { id: environment.id, name: environment.name }, subject })
+    : null;
+  return data.withClockHealth(registry, clock);
+}
 export const getObjectHeader = bindSharedRead("getObjectHeader", data.getObjectHeader, REGISTRY_READ_TTL_MS);
 export const listFeatureServiceOptions = bindSharedRead(
   "listFeatureServiceOptions",

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addFeaturesToService,
+  clockSubject,
+  getClockHealth,
   getFeatureDetail,
   getFeatureServiceDetail,
   getObjectDetail,
+  getObjectRegistryDetail,
   updateOwnership,
+  withClockHealth,
 } from "@/lib/data/catalog";
 import { searchCatalog } from "@/lib/data/search";
 import { addComment, getStarState, listComments, listStarred, setStar } from "@/lib/data/social";
@@ -54,6 +58,37 @@ describe(`catalog objects (${process.env.FEATURELINE_TEST_ENGINE ?? "pglite"})`,
     expect(feature!.versions.active.find((a) => a.environment === "prod")).toMatchObject({ versionNumber: 1 });
     const nodeNames = feature!.lineage.nodes.map((n) => n.name).sort();
     expect(nodeNames).toEqual(["fraud_scoring_v3", "growth_scoring", "login_activity", "login_count_15m"]);
+  });
+
+  it.each(["feature", "feature_view"] as const)(
+    "splits a %s page into a registry part without the clock and a health judged now, that make up the page",
+    async (kind) => {
+      const workspaceId = fixture.workspaceId;
+      const id = fixture.ids[kind === "feature" ? "login_count_15m" : "login_activity"]!;
+      const now = new Date();
+      const registry = await getObjectRegistryDetail(db.prisma, { workspaceId, kind, id });
+      expect(registry).not.toHaveProperty("health");
+      expect(registry).not.toHaveProperty("freshness");
+      const subject = clockSubject(registry!);
+      expect(subject).toMatchObject({ kind, view: { id: fixture.ids.login_activity } });
+      const clock = await getClockHealth(db.prisma, { workspaceId, environment: env, subject: subject!, now });
+      const page = withClockHealth(registry!, clock);
+      expect(page).toEqual(await getObjectDetail(db.prisma, { workspaceId, kind, id, environment: env, now }));
+      expect(page).toHaveProperty(kind === "feature" ? "health.environment" : "freshness.environment", "prod");
+      expect(page).not.toHaveProperty("healthView");
+      // The shared registry part is left as it was.
+      expect(registry).not.toHaveProperty("health");
+    },
+  );
+
+  it("has no clock-judged part for the other kinds", async () => {
+    const registry = await getObjectRegistryDetail(db.prisma, {
+      workspaceId: fixture.workspaceId,
+      kind: "feature_service",
+      id: fixture.ids.fraud_scoring_v3!,
+    });
+    expect(clockSubject(registry!)).toBeNull();
+    expect(withClockHealth(registry!, null)).toBe(registry);
   });
 
   it("never loads an object of another workspace", async () => {

@@ -6,10 +6,33 @@ import { viewFreshnessDetail } from "./health";
 import { featureUsage } from "./usage";
 import { VIEW_SELECT, sourcesByIds, viewSummary } from "./view-summary";
 
+/** A feature view's page: what the registry holds, and its freshness in the environment. */
 export async function getFeatureViewDetail(
   prisma: Db,
   options: { workspaceId: string; id: string; environment: { id: string; name: string }; now?: Date },
 ) {
+  const registry = await getFeatureViewRegistryDetail(prisma, options);
+  if (!registry) return null;
+  const { healthView, ...shown } = registry;
+  return { ...shown, freshness: await viewFreshness(prisma, { ...options, view: healthView }) };
+}
+export type FeatureViewDetail = NonNullable<Awaited<ReturnType<typeof getFeatureViewDetail>>>;
+
+/** A view's freshness in an environment, as its page shows it. */
+export async function viewFreshness(
+  prisma: Db,
+  options: {
+    view: FeatureViewRegistryDetail["healthView"];
+    environment: { id: string; name: string };
+    now?: Date;
+  },
+) {
+  const freshness = await viewFreshnessDetail(prisma, options.view, options.environment.id, options.now ?? new Date());
+  return freshness ? { ...freshness, environment: options.environment.name } : null;
+}
+
+/** Everything of a feature view's page that only writes change (no clock, no environment). */
+export async function getFeatureViewRegistryDetail(prisma: Db, options: { workspaceId: string; id: string }) {
   const { workspaceId } = options;
   const loaded = await loadCatalogObject(prisma, {
     workspaceId,
@@ -40,7 +63,6 @@ export async function getFeatureViewDetail(
           workspaceId,
           view.features.map((f) => f.id),
         ),
-        viewFreshnessDetail(prisma, view, options.environment.id, options.now ?? new Date()),
         prisma.$queryRawUnsafe<{ object_id: string; usage_count: number }[]>(
           `SELECT object_id, usage_count FROM search_document WHERE object_kind = 'feature' AND parent_id = $1 AND workspace_id = $2`,
           view.id,
@@ -50,7 +72,7 @@ export async function getFeatureViewDetail(
   });
   if (!loaded) return null;
   const { row: view, versions } = loaded;
-  const [sources, usage, freshness, usageCounts] = loaded.related;
+  const [sources, usage, usageCounts] = loaded.related;
   const usageOf = new Map(usageCounts.map((row) => [row.object_id, Number(row.usage_count)]));
   return {
     ...loaded.header,
@@ -61,7 +83,14 @@ export async function getFeatureViewDetail(
     consumers: view.consumers.map((c) => c.featureView),
     usage,
     versions,
-    freshness: freshness ? { ...freshness, environment: options.environment.name } : null,
+    /** The fields its freshness is judged on. */
+    healthView: {
+      id: view.id,
+      kind: view.kind,
+      scheduleSeconds: view.scheduleSeconds,
+      slideIntervalSeconds: view.slideIntervalSeconds,
+      freshnessSlaSeconds: view.freshnessSlaSeconds,
+    },
   };
 }
-export type FeatureViewDetail = NonNullable<Awaited<ReturnType<typeof getFeatureViewDetail>>>;
+export type FeatureViewRegistryDetail = NonNullable<Awaited<ReturnType<typeof getFeatureViewRegistryDetail>>>;

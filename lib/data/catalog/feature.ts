@@ -8,10 +8,20 @@ import { featureHealth } from "./health";
 import { featureUsage, type UsageInfo } from "./usage";
 import { VIEW_SELECT, sourcesByIds, viewSummary } from "./view-summary";
 
+/** A feature's page: what the registry holds, and its health in the environment. */
 export async function getFeatureDetail(
   prisma: Db,
   options: { workspaceId: string; id: string; environment: { id: string; name: string }; now?: Date },
 ) {
+  const registry = await getFeatureRegistryDetail(prisma, options);
+  if (!registry) return null;
+  const { healthView, ...shown } = registry;
+  return { ...shown, health: await featureHealth(prisma, { ...options, featureId: registry.id, view: healthView }) };
+}
+export type FeatureDetail = NonNullable<Awaited<ReturnType<typeof getFeatureDetail>>>;
+
+/** Everything of a feature's page that only writes change (no clock, no environment). */
+export async function getFeatureRegistryDetail(prisma: Db, options: { workspaceId: string; id: string }) {
   const { workspaceId, id } = options;
   const feature = await prisma.feature.findFirst({
     where: { id, workspaceId },
@@ -34,7 +44,7 @@ export async function getFeatureDetail(
   });
   if (!feature) return null;
   const view = feature.featureView;
-  const [team, sources, usage, versions, health] = await Promise.all([
+  const [team, sources, usage, versions] = await Promise.all([
     teamById(prisma, workspaceId, view.teamId),
     sourcesByIds(
       prisma,
@@ -43,13 +53,6 @@ export async function getFeatureDetail(
     ),
     featureUsage(prisma, workspaceId, [feature.id]),
     getVersionInfo(prisma, { workspaceId, kind: "feature_view", objectId: view.id }),
-    featureHealth(prisma, {
-      workspaceId,
-      featureId: feature.id,
-      view,
-      environment: options.environment,
-      now: options.now ?? new Date(),
-    }),
   ]);
   const sourceColumns = feature.sourceColumns.map((s) => ({
     id: s.column.id,
@@ -80,11 +83,18 @@ export async function getFeatureDetail(
     sourceColumns,
     usage,
     versions,
-    health,
     lineage,
+    /** The view's fields its freshness is judged on. */
+    healthView: {
+      id: view.id,
+      kind: view.kind,
+      scheduleSeconds: view.scheduleSeconds,
+      slideIntervalSeconds: view.slideIntervalSeconds,
+      freshnessSlaSeconds: view.freshnessSlaSeconds,
+    },
   };
 }
-export type FeatureDetail = NonNullable<Awaited<ReturnType<typeof getFeatureDetail>>>;
+export type FeatureRegistryDetail = NonNullable<Awaited<ReturnType<typeof getFeatureRegistryDetail>>>;
 
 /** One hop up and down around the feature, through lib/lineage's neighbourhood. */
 function featureLineagePreview(input: {

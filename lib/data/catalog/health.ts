@@ -70,10 +70,11 @@ export async function featureHealth(
     featureId: string;
     view: Parameters<typeof viewFreshnessDetail>[1];
     environment: { id: string; name: string };
-    now: Date;
+    now?: Date;
   },
 ): Promise<FeatureHealth> {
-  const { workspaceId, featureId, environment, now } = options;
+  const { workspaceId, featureId, environment } = options;
+  const now = options.now ?? new Date();
   const [freshness, profiles, baseline, overrides, alerts] = await Promise.all([
     viewFreshnessDetail(prisma, options.view, environment.id, now),
     prisma.featureProfile.findMany({

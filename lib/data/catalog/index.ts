@@ -22,6 +22,16 @@ export { getEntityDetail, type EntityDetail } from "./entity";
 export { getFeatureServiceDetail, type FeatureServiceDetail } from "./feature-service";
 export { getModelDetail, type ModelDetail } from "./model";
 export { getSavedDatasetDetail, type SavedDatasetDetail } from "./saved-dataset";
-export { getObjectDetail, type ObjectDetail } from "./object-detail";
+export {
+  clockSubject,
+  getClockHealth,
+  getObjectDetail,
+  getObjectRegistryDetail,
+  withClockHealth,
+  type ClockHealth,
+  type ClockSubject,
+  type ObjectDetail,
+  type ObjectRegistryDetail,
+} from "./object-detail";
 export { addFeaturesToService, listFeatureServiceOptions, type AddToServiceResult } from "./add-to-service";
 export { listTeamOptions, updateOwnership } from "./ownership";
