@@ -10,27 +10,30 @@ import type { CatalogKind } from "@/lib/search/types";
  * user_profile/versions`), as findCurrentDefinition does; features are named only within a view.
  */
 
+/** Each kind's table; never from input. */
+const TABLES: Record<CatalogKind, string> = {
+  feature: "feature",
+  feature_view: "feature_view",
+  data_source: "data_source",
+  entity: "entity",
+  feature_service: "feature_service",
+  model: "model",
+  saved_dataset: "saved_dataset",
+};
+
+// One raw statement: every detail page asks this, and through Prisma each ask cost more in its
+// query compiler than in the database.
 export async function catalogObjectExists(
   prisma: Db,
   { workspaceId, kind, id }: { workspaceId: string; kind: CatalogKind; id: string },
 ): Promise<boolean> {
-  const where = { workspaceId, OR: [{ id }, { name: id }] };
-  switch (kind) {
-    case "feature":
-      return (await prisma.feature.count({ where: { id, workspaceId } })) > 0;
-    case "feature_view":
-      return (await prisma.featureView.count({ where })) > 0;
-    case "data_source":
-      return (await prisma.dataSource.count({ where })) > 0;
-    case "entity":
-      return (await prisma.entity.count({ where })) > 0;
-    case "feature_service":
-      return (await prisma.featureService.count({ where })) > 0;
-    case "model":
-      return (await prisma.model.count({ where })) > 0;
-    case "saved_dataset":
-      return (await prisma.savedDataset.count({ where })) > 0;
-  }
+  const byName = kind === "feature" ? "" : " OR name = $2";
+  const rows = await prisma.$queryRawUnsafe<{ found: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM ${TABLES[kind]} WHERE workspace_id = $1 AND (id = $2${byName})) AS found`,
+    workspaceId,
+    id,
+  );
+  return rows[0]?.found === true;
 }
 
 export async function promotionRequestExists(
