@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getLineageResponse } from "@/lib/data/lineage";
+import { getLineageGraphResponse, getLineageNodeHealth, getLineageResponse, nodeRefs } from "@/lib/data/lineage";
 import { listAlerts } from "@/lib/data/alerts";
 import { getModelHealth, getServiceHealth, listModelsAtRisk, type ModelHealthDetail } from "@/lib/data/service-health";
 import { servedObjects } from "@/lib/monitoring/health";
@@ -237,5 +237,31 @@ describe(`service and model health on ${testEngineKind()}`, () => {
       latency: { p99Ms: 30 },
       served: { state: "at_risk" },
     });
+  });
+
+  it("draws the lineage window apart from its health, and the two make up the response", async () => {
+    const query = lineageQuerySchema.parse({ root: "feature_view:user_profile", env: "prod", up: 0, down: 3 });
+    const { response: graph, environmentId } = await getLineageGraphResponse(database.prisma, {
+      workspaceId: acme.id,
+      query,
+    });
+    expect(environmentId).toBe(acme.prod);
+    expect(graph).not.toHaveProperty("health");
+    const health = await getLineageNodeHealth(database.prisma, {
+      workspaceId: acme.id,
+      environmentId: environmentId!,
+      nodes: nodeRefs(graph.nodes),
+      now: NOW,
+    });
+    expect({ ...graph, health }).toEqual(
+      await getLineageResponse(database.prisma, { workspaceId: acme.id, query, now: NOW }),
+    );
+    // Without an environment: the registry head, with no health to judge.
+    const head = await getLineageGraphResponse(database.prisma, {
+      workspaceId: acme.id,
+      query: lineageQuerySchema.parse({ root: "feature_view:user_profile", up: 0, down: 3 }),
+    });
+    expect(head.environmentId).toBeNull();
+    expect(head.response.environment).toBeNull();
   });
 });

@@ -21,8 +21,11 @@ export { listLineageTeams, searchLineageObjects, type LineageSearchHit } from ".
 export {
   defaultLevel,
   getImpactResponse,
+  getLineageGraphResponse,
+  getLineageNodeHealth,
   getLineageResponse,
   getWorkspaceLineageResponse,
+  nodeRefs,
   type ImpactResponse,
   type LineageResponse,
   type WorkspaceLineageResponse,

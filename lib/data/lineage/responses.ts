@@ -3,7 +3,7 @@ import { getLineageHealth } from "@/lib/data/lineage-health";
 import { withServiceAndModelHealth } from "@/lib/data/service-health";
 import type { Db } from "@/lib/db";
 import type { NodeHealth } from "@/lib/lineage/health";
-import type { ImpactItem, LineageGraph, NodeKind } from "@/lib/lineage/types";
+import type { ImpactItem, LineageGraph, LineageNode, NodeKind } from "@/lib/lineage/types";
 import type { ImpactQuery, LineageLevel, LineageQuery, WorkspaceLineageQuery } from "@/lib/validations/lineage";
 import { getFocusedLineage } from "./focused";
 import { getLineageImpact } from "./impact";
@@ -40,6 +40,25 @@ export async function getLineageResponse(
   prisma: Db,
   options: { workspaceId: string; query: LineageQuery; now?: Date },
 ): Promise<LineageResponse> {
+  const { response, environmentId } = await getLineageGraphResponse(prisma, options);
+  if (!environmentId) return response;
+  const health = await getLineageNodeHealth(prisma, {
+    workspaceId: options.workspaceId,
+    environmentId,
+    nodes: nodeRefs(response.nodes),
+    now: options.now,
+  });
+  return { ...response, health };
+}
+
+/**
+ * The focused window without health, and the environment it was drawn in: what is active there
+ * changes only by writes (promotions included), so this can be shared until one retires it.
+ */
+export async function getLineageGraphResponse(
+  prisma: Db,
+  options: { workspaceId: string; query: LineageQuery },
+): Promise<{ response: LineageResponse; environmentId: string | null }> {
   const { workspaceId, query } = options;
   // No env: the registry head, without health.
   const environment = query.env ? await resolveEnvironment(prisma, { workspaceId, requested: query.env }) : null;
@@ -55,15 +74,7 @@ export async function getLineageResponse(
     limit: query.limit,
     offset: query.offset,
   });
-  const health = environment
-    ? await lineageHealth(prisma, {
-        workspaceId,
-        environmentId: environment.id,
-        nodes: focused.graph.nodes,
-        now: options.now,
-      })
-    : undefined;
-  return {
+  const response: LineageResponse = {
     rootId: focused.rootId,
     level,
     environment: environment?.name ?? null,
@@ -71,8 +82,26 @@ export async function getLineageResponse(
     edges: focused.graph.edges,
     truncated: focused.graph.truncated === true,
     nextOffset: focused.nextOffset,
-    ...(health ? { health } : {}),
   };
+  return { response, environmentId: environment?.id ?? null };
+}
+
+/** What health is judged on of each node: small, so a list of them can key a shared read. */
+export function nodeRefs(nodes: readonly Pick<LineageNode, "id" | "kind" | "objectId">[]) {
+  return nodes.map(({ id, kind, objectId }) => ({ id, kind, objectId }));
+}
+
+/** The health overlay of a window's nodes in an environment, judged now. */
+export async function getLineageNodeHealth(
+  prisma: Db,
+  options: {
+    workspaceId: string;
+    environmentId: string;
+    nodes: readonly Pick<LineageNode, "id" | "kind" | "objectId">[];
+    now?: Date;
+  },
+): Promise<Record<string, NodeHealth>> {
+  return lineageHealth(prisma, options);
 }
 
 /** GET /api/v1/lineage/workspace: one page of the whole workspace. */
