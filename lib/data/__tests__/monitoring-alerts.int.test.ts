@@ -63,6 +63,16 @@ describe(`alert badges on ${testEngineKind()}`, () => {
       environmentId: fixture.envId("staging"),
     });
     expect(staging.size).toBe(0);
+    // Narrowed to some objects: theirs alone, still open ones only.
+    const narrowed = await getOpenAlertsByObject(database.prisma, {
+      workspaceId: fixture.workspaceId,
+      objects: [
+        { kind: "feature_view", id: view },
+        { kind: "feature", id: view },
+      ],
+    });
+    expect([...narrowed.keys()]).toEqual([`feature_view:${view}`]);
+    expect(narrowed.get(`feature_view:${view}`)).toEqual(badges.get(`feature_view:${view}`));
   });
 
   it("acknowledging removes the alert from the badges, is audited, and is idempotent", async () => {

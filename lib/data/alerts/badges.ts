@@ -29,16 +29,20 @@ export function alertObjectKey(objectKind: ObjectKind | string, objectId: string
 /**
  * Open alerts per object, for badges in the catalog and on lineage nodes. Keyed by
  * `"<object_kind>:<object_id>"`; without an environment, alerts of every environment count.
+ * With `objects`, only theirs (one page's feature and view, rather than the whole workspace's).
  */
 export async function getOpenAlertsByObject(
   prisma: Db,
-  options: { workspaceId: string; environmentId?: string },
+  options: { workspaceId: string; environmentId?: string; objects?: { kind: ObjectKind; id: string }[] },
 ): Promise<Map<string, OpenAlertBadge>> {
   const rows = await prisma.alert.findMany({
     where: {
       workspaceId: options.workspaceId,
       ...(options.environmentId ? { environmentId: options.environmentId } : {}),
       ...openAlertWhere(),
+      ...(options.objects
+        ? { AND: [{ OR: options.objects.map((object) => ({ objectKind: object.kind, objectId: object.id })) }] }
+        : {}),
     },
     select: { id: true, objectKind: true, objectId: true, severity: true },
     orderBy: { startedAt: "desc" },

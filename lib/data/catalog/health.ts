@@ -89,7 +89,14 @@ export async function featureHealth(
       select: { counts: true },
     }),
     prisma.statisticThreshold.findMany({ where: { featureId }, select: { statistic: true, warn: true, alert: true } }),
-    getOpenAlertsByObject(prisma, { workspaceId, environmentId: environment.id }),
+    getOpenAlertsByObject(prisma, {
+      workspaceId,
+      environmentId: environment.id,
+      objects: [
+        { kind: "feature", id: featureId },
+        { kind: "feature_view", id: options.view.id },
+      ],
+    }),
   ]);
   let thresholds;
   try {
