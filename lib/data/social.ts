@@ -109,10 +109,13 @@ export async function listComments(
     select: { id: true, body: true, authorId: true, createdAt: true },
     take: 500,
   });
-  const authors = await prisma.user.findMany({
-    where: { id: { in: [...new Set(comments.map((c) => c.authorId))] } },
-    select: { id: true, name: true },
-  });
+  // Most objects have no comments: then there is nobody to look up.
+  const authors = comments.length
+    ? await prisma.user.findMany({
+        where: { id: { in: [...new Set(comments.map((c) => c.authorId))] } },
+        select: { id: true, name: true },
+      })
+    : [];
   const nameOf = new Map(authors.map((a) => [a.id, a.name]));
   return comments.map((c) => ({
     id: c.id,
