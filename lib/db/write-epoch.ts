@@ -19,11 +19,18 @@ export function noteWrite(): void {
 
 /**
  * Tables that only the app's own machinery writes on a timer (scheduler ticks, job claims and
- * heartbeats, delivery attempts, sign-in throttling) and that no shared read shows. Their writes
- * run every couple of seconds on every instance; counting them would retire every shared entry
- * that often, so under load the pages would recompute what nothing changed.
+ * heartbeats, delivery attempts, sign-in throttling, Feast sync claims) and that no shared read
+ * shows. Their writes run every few seconds on every instance; counting them would retire every
+ * shared entry that often, so under load the pages would recompute what nothing changed. (A
+ * sync that changes the registry writes registry tables, which count.)
  */
-const BOOKKEEPING_TABLES = new Set(["scheduled_task", "job", "notification_delivery", "login_throttle"]);
+const BOOKKEEPING_TABLES = new Set([
+  "scheduled_task",
+  "job",
+  "notification_delivery",
+  "login_throttle",
+  "feast_registry_connection",
+]);
 
 /**
  * True for a statement that may change data a page shows: anything but a read or transaction

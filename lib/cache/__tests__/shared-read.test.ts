@@ -67,6 +67,7 @@ describe("isWriteStatement", () => {
         "WITH next AS (SELECT id FROM job WHERE status = 'queued' FOR UPDATE OF job SKIP LOCKED) UPDATE job SET status = 'running' FROM next",
         "INSERT INTO login_throttle (key) VALUES ($1) ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures + 1",
         'update "notification_delivery" set attempts = attempts + 1',
+        "UPDATE feast_registry_connection SET claimed_until = $1, next_sync_at = $2 WHERE enabled RETURNING id",
       ],
       false,
     );
