@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { writeEpoch } from "@/lib/db/write-epoch";
 import {
   buildCompactCountsSql,
   buildKeptFacetsSql,
@@ -13,17 +14,24 @@ import type { FacetName } from "@/lib/search/types";
 /**
  * Facet counts over large match sets are the expensive part of a catalog page (a scan of every
  * matching document), so they are kept for a short while per workspace and search. Hits are
- * always live; counts may lag writes of other processes by at most FACET_CACHE_MS, and this
- * process's own catalog writes clear the workspace's entries (invalidateFacetCache).
+ * always live; an entry is not served after a write (lib/db/write-epoch.ts: any write of this
+ * process, and another process's once its commit's notification arrives), so counts lag writes
+ * only where that notification is lost, and then by at most FACET_CACHE_MS.
  */
 const FACET_CACHE_MS = 20_000;
 /** Longest a facet count may take (waiting for a connection, then running) before it is dropped. */
 const FACET_TIMEOUT_MS = 8_000;
 const FACET_CACHE_MAX = 500;
 const globalForFacets = globalThis as typeof globalThis & {
-  __featurelineFacetCache?: Map<string, { at: number; rows: FacetRow[] }>;
+  __featurelineFacetCache?: Map<string, { at: number; epoch: number; rows: FacetRow[] }>;
 };
 const facetCache = (globalForFacets.__featurelineFacetCache ??= new Map());
+
+function isFresh(
+  entry: { at: number; epoch: number } | undefined,
+): entry is { at: number; epoch: number; rows: FacetRow[] } {
+  return entry !== undefined && Date.now() - entry.at < FACET_CACHE_MS && entry.epoch === writeEpoch();
+}
 
 export function invalidateFacetCache(workspaceId: string): void {
   for (const key of facetCache.keys()) if (key.startsWith(`${workspaceId}|`)) facetCache.delete(key);
@@ -39,7 +47,9 @@ export async function loadFacetRows(prisma: Db, input: SearchSqlInput): Promise<
   if (keptCountsApply(input)) return loadKeptFacetRows(prisma, input);
   const key = `${input.workspaceId}|${JSON.stringify({ q: input.query?.text ?? "", f: input.filters, h: input.health })}`;
   const cached = facetCache.get(key);
-  if (cached && Date.now() - cached.at < FACET_CACHE_MS) return cached.rows;
+  if (isFresh(cached)) return cached.rows;
+  // Read before counting: a write while the count runs leaves the entry stale at once.
+  const epoch = writeEpoch();
   const statement = buildFacetsSql(input);
   const rows = await prisma.$transaction(
     async (tx) => {
@@ -56,7 +66,7 @@ export async function loadFacetRows(prisma: Db, input: SearchSqlInput): Promise<
     { maxWait: FACET_TIMEOUT_MS, timeout: FACET_TIMEOUT_MS + 1_000 },
   );
   if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value!);
-  facetCache.set(key, { at: Date.now(), rows });
+  facetCache.set(key, { at: Date.now(), epoch, rows });
   return rows;
 }
 
@@ -81,13 +91,15 @@ async function loadKeptFacetRows(prisma: Db, input: SearchSqlInput): Promise<Fac
 async function loadKeptHealthRows(prisma: Db, input: SearchSqlInput): Promise<FacetRow[]> {
   const key = `${input.workspaceId}|kept-health|${JSON.stringify({ k: input.filters.kind ?? null, h: input.health })}`;
   const cached = facetCache.get(key);
-  if (cached && Date.now() - cached.at < FACET_CACHE_MS) return cached.rows;
+  if (isFresh(cached)) return cached.rows;
+  // Read before counting: a write while the count runs leaves the entry stale at once.
+  const epoch = writeEpoch();
   const statement = buildKeptHealthSql(input);
   const rows = (await prisma.$queryRawUnsafe<FacetRow[]>(statement.sql, ...statement.params)).map((row) => ({
     ...row,
     n: Number(row.n),
   }));
   if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value!);
-  facetCache.set(key, { at: Date.now(), rows });
+  facetCache.set(key, { at: Date.now(), epoch, rows });
   return rows;
 }

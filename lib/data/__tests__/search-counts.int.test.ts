@@ -123,6 +123,18 @@ describe(`kept facet counts (${process.env.FEATURELINE_TEST_ENGINE ?? "pglite"})
     expect(tags).toEqual(expect.arrayContaining([{ facet: "tag", value: "retail", n: 1 }]));
   });
 
+  it("of a search are kept, but not served after a write, without anyone clearing them", async () => {
+    const request = { workspaceId: fixture.workspaceId, q: "warehouse", limit: 50, now: NOW };
+    const total = async () => (await searchCatalogFacetsWithin(db.prisma, request, 30_000))?.total;
+    const before = await total();
+    // Counted once and kept (for 20 s); the write below must still show on the next read.
+    expect(await total()).toBe(before);
+    await db.prisma.entity.create({
+      data: { id: "t_warehouse", workspaceId: fixture.workspaceId, name: "warehouse", tags: [] },
+    });
+    expect(await total()).toBe((before ?? 0) + 1);
+  });
+
   it("are rebuilt exactly with the search index", async () => {
     await db.prisma.$executeRawUnsafe("DELETE FROM search_facet_delta WHERE workspace_id = $1", fixture.workspaceId);
     await db.prisma.$queryRawUnsafe("SELECT search_rebuild($1)", fixture.workspaceId);
