@@ -4,7 +4,7 @@ import { freshnessSlaSeconds } from "@/lib/monitoring/freshness";
 import { loadCatalogObject } from "./header";
 import { viewFreshnessDetail } from "./health";
 import { featureUsage } from "./usage";
-import { VIEW_SELECT, sourcesByIds, viewSummary } from "./view-summary";
+import { VIEW_SELECT, healthViewOf, sourcesByIds, viewSummary } from "./view-summary";
 
 /** A feature view's page: what the registry holds, and its freshness in the environment. */
 export async function getFeatureViewDetail(
@@ -83,14 +83,7 @@ export async function getFeatureViewRegistryDetail(prisma: Db, options: { worksp
     consumers: view.consumers.map((c) => c.featureView),
     usage,
     versions,
-    /** The fields its freshness is judged on. */
-    healthView: {
-      id: view.id,
-      kind: view.kind,
-      scheduleSeconds: view.scheduleSeconds,
-      slideIntervalSeconds: view.slideIntervalSeconds,
-      freshnessSlaSeconds: view.freshnessSlaSeconds,
-    },
+    healthView: healthViewOf(view),
   };
 }
 export type FeatureViewRegistryDetail = NonNullable<Awaited<ReturnType<typeof getFeatureViewRegistryDetail>>>;

@@ -6,7 +6,7 @@ import { nodeId, type LineageGraph } from "@/lib/lineage/types";
 import { getVersionInfo, header, teamById } from "./header";
 import { featureHealth } from "./health";
 import { featureUsage, type UsageInfo } from "./usage";
-import { VIEW_SELECT, sourcesByIds, viewSummary } from "./view-summary";
+import { VIEW_SELECT, healthViewOf, sourcesByIds, viewSummary } from "./view-summary";
 
 /** A feature's page: what the registry holds, and its health in the environment. */
 export async function getFeatureDetail(
@@ -84,14 +84,7 @@ export async function getFeatureRegistryDetail(prisma: Db, options: { workspaceI
     usage,
     versions,
     lineage,
-    /** The view's fields its freshness is judged on. */
-    healthView: {
-      id: view.id,
-      kind: view.kind,
-      scheduleSeconds: view.scheduleSeconds,
-      slideIntervalSeconds: view.slideIntervalSeconds,
-      freshnessSlaSeconds: view.freshnessSlaSeconds,
-    },
+    healthView: healthViewOf(view),
   };
 }
 export type FeatureRegistryDetail = NonNullable<Awaited<ReturnType<typeof getFeatureRegistryDetail>>>;

@@ -35,6 +35,18 @@ export const VIEW_SELECT = {
   },
 } as const;
 
+/** The fields of a view its freshness is judged on (a feature's and a view's page keep them apart). */
+export function healthViewOf(view: {
+  id: string;
+  kind: "batch" | "stream" | "on_demand";
+  scheduleSeconds: number | null;
+  slideIntervalSeconds: number | null;
+  freshnessSlaSeconds: number | null;
+}) {
+  const { id, kind, scheduleSeconds, slideIntervalSeconds, freshnessSlaSeconds } = view;
+  return { id, kind, scheduleSeconds, slideIntervalSeconds, freshnessSlaSeconds };
+}
+
 export async function sourcesByIds(prisma: Db, workspaceId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return prisma.dataSource.findMany({

@@ -25,8 +25,14 @@ export interface WorkspaceLineageResponse extends Omit<LineageResponse, "rootId"
   totalNodes: number;
 }
 
-/** The overlay: every node's signals, plus the health of services and models from what they serve. */
-async function lineageHealth(prisma: Db, options: Parameters<typeof getLineageHealth>[1]) {
+/**
+ * The health overlay of a window's nodes in an environment, judged now: every node's signals,
+ * plus the health of services and models from what they serve.
+ */
+export async function getLineageNodeHealth(
+  prisma: Db,
+  options: Parameters<typeof getLineageHealth>[1],
+): Promise<Record<string, NodeHealth>> {
   return withServiceAndModelHealth(prisma, await getLineageHealth(prisma, options), options);
 }
 
@@ -91,19 +97,6 @@ export function nodeRefs(nodes: readonly Pick<LineageNode, "id" | "kind" | "obje
   return nodes.map(({ id, kind, objectId }) => ({ id, kind, objectId }));
 }
 
-/** The health overlay of a window's nodes in an environment, judged now. */
-export async function getLineageNodeHealth(
-  prisma: Db,
-  options: {
-    workspaceId: string;
-    environmentId: string;
-    nodes: readonly Pick<LineageNode, "id" | "kind" | "objectId">[];
-    now?: Date;
-  },
-): Promise<Record<string, NodeHealth>> {
-  return lineageHealth(prisma, options);
-}
-
 /** GET /api/v1/lineage/workspace: one page of the whole workspace. */
 export async function getWorkspaceLineageResponse(
   prisma: Db,
@@ -120,7 +113,7 @@ export async function getWorkspaceLineageResponse(
     offset: query.offset,
   });
   const health = environment
-    ? await lineageHealth(prisma, {
+    ? await getLineageNodeHealth(prisma, {
         workspaceId,
         environmentId: environment.id,
         nodes: page.graph.nodes,
