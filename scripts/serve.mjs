@@ -34,7 +34,7 @@ async function serve() {
     handle(request, response);
   });
   server.listen(port, () => {
-    const which = cluster.isWorker ? ` (server process ${cluster.worker.id} of ${processes})` : "";
+    const which = cluster.isWorker ? ` (one of ${processes} server processes, pid ${process.pid})` : "";
     console.log(`featureline: ready on http://localhost:${port}${which}`);
   });
   for (const signal of ["SIGINT", "SIGTERM"]) {
