@@ -6,17 +6,10 @@ import { viewFreshnessDetail } from "./health";
 import { featureUsage } from "./usage";
 import { VIEW_SELECT, healthViewOf, sourcesByIds, viewSummary } from "./view-summary";
 
-/** A feature view's page: what the registry holds, and its freshness in the environment. */
-export async function getFeatureViewDetail(
-  prisma: Db,
-  options: { workspaceId: string; id: string; environment: { id: string; name: string }; now?: Date },
-) {
-  const registry = await getFeatureViewRegistryDetail(prisma, options);
-  if (!registry) return null;
-  const { healthView, ...shown } = registry;
-  return { ...shown, freshness: await viewFreshness(prisma, { ...options, view: healthView }) };
-}
-export type FeatureViewDetail = NonNullable<Awaited<ReturnType<typeof getFeatureViewDetail>>>;
+/** A feature view's page: what the registry holds, and its freshness in the environment (object-detail.ts). */
+export type FeatureViewDetail = Omit<FeatureViewRegistryDetail, "healthView"> & {
+  freshness: Awaited<ReturnType<typeof viewFreshness>>;
+};
 
 /** A view's freshness in an environment, as its page shows it. */
 export async function viewFreshness(

@@ -4,21 +4,12 @@ import { buildLineageGraph } from "@/lib/lineage/build";
 import { neighborhood } from "@/lib/lineage/traverse";
 import { nodeId, type LineageGraph } from "@/lib/lineage/types";
 import { getVersionInfo, header, teamById } from "./header";
-import { featureHealth } from "./health";
+import type { FeatureHealth } from "./health";
 import { featureUsage, type UsageInfo } from "./usage";
 import { VIEW_SELECT, healthViewOf, sourcesByIds, viewSummary } from "./view-summary";
 
-/** A feature's page: what the registry holds, and its health in the environment. */
-export async function getFeatureDetail(
-  prisma: Db,
-  options: { workspaceId: string; id: string; environment: { id: string; name: string }; now?: Date },
-) {
-  const registry = await getFeatureRegistryDetail(prisma, options);
-  if (!registry) return null;
-  const { healthView, ...shown } = registry;
-  return { ...shown, health: await featureHealth(prisma, { ...options, featureId: registry.id, view: healthView }) };
-}
-export type FeatureDetail = NonNullable<Awaited<ReturnType<typeof getFeatureDetail>>>;
+/** A feature's page: what the registry holds, and its health in the environment (object-detail.ts). */
+export type FeatureDetail = Omit<FeatureRegistryDetail, "healthView"> & { health: FeatureHealth };
 
 /** Everything of a feature's page that only writes change (no clock, no environment). */
 export async function getFeatureRegistryDetail(prisma: Db, options: { workspaceId: string; id: string }) {

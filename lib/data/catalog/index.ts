@@ -15,8 +15,8 @@ export {
 } from "./header";
 export type { UsageInfo } from "./usage";
 export type { FeatureHealth, SeriesPoint } from "./health";
-export { getFeatureDetail, type FeatureDetail } from "./feature";
-export { getFeatureViewDetail, type FeatureViewDetail } from "./feature-view";
+export type { FeatureDetail } from "./feature";
+export type { FeatureViewDetail } from "./feature-view";
 export { getDataSourceDetail, type DataSourceDetail } from "./data-source";
 export { getEntityDetail, type EntityDetail } from "./entity";
 export { getFeatureServiceDetail, type FeatureServiceDetail } from "./feature-service";
@@ -25,6 +25,7 @@ export { getSavedDatasetDetail, type SavedDatasetDetail } from "./saved-dataset"
 export {
   clockSubject,
   getClockHealth,
+  getFeatureDetail,
   getObjectDetail,
   getObjectRegistryDetail,
   withClockHealth,

@@ -62,6 +62,15 @@ export async function getObjectDetail(
   return withClockHealth(registry, clock);
 }
 
+/** A feature's page data, or null when it is not a feature of the workspace. */
+export async function getFeatureDetail(
+  prisma: Db,
+  options: { workspaceId: string; id: string; environment: { id: string; name: string }; now?: Date },
+): Promise<FeatureDetail | null> {
+  const detail = await getObjectDetail(prisma, { ...options, kind: "feature" });
+  return detail?.kind === "feature" ? detail : null;
+}
+
 /**
  * Everything of an object's page that only writes change: no clock and no environment in it, so
  * it can be shared for as long as no write retires it.

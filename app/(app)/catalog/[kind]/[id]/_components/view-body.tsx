@@ -2,12 +2,10 @@ import { LinkList, ObjectLink, Transformation } from "@/components/catalog/objec
 import { Sparkline } from "@/components/catalog/sparkline";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import type { getFeatureViewDetail } from "@/lib/data/catalog";
+import type { FeatureViewDetail } from "@/lib/data/catalog";
 import { formatAge } from "@/lib/format";
 
-export type ViewDetail = NonNullable<Awaited<ReturnType<typeof getFeatureViewDetail>>>;
-
-export function FeatureViewBody({ detail, environmentName }: { detail: ViewDetail; environmentName: string }) {
+export function FeatureViewBody({ detail, environmentName }: { detail: FeatureViewDetail; environmentName: string }) {
   return (
     <>
       <div className="grid gap-6 lg:grid-cols-3">
