@@ -44,3 +44,8 @@ export async function sharedRead<T>(
   });
   return entry.value as Promise<T>;
 }
+
+/** Drops every entry whose key starts with `prefix`: the next read of it loads afresh. */
+export function forgetSharedReads(prefix: string): void {
+  for (const key of entries.keys()) if (key.startsWith(prefix)) entries.delete(key);
+}

@@ -6,7 +6,6 @@ import { z } from "zod";
 import { buttonAction, formAction, type ActionState } from "@/lib/actions";
 import { addFeaturesToService, updateOwnership } from "@/lib/server/catalog";
 import { addComment, setStar } from "@/lib/server/social";
-import { invalidateFacetCache } from "@/lib/data/search";
 import {
   addToServiceInputSchema,
   commentInputSchema,
@@ -41,7 +40,6 @@ export const addCommentAction = formAction(
   },
   async ({ kind, id, body }, { user, workspace }) => {
     await addComment({ workspaceId: workspace.id, userId: user.id, kind, id, body }, { userId: user.id });
-    invalidateFacetCache(workspace.id);
     revalidatePath(`/catalog/${kind}/${id}`);
     return { status: "done" as const, message: "Comment posted." };
   },
@@ -57,7 +55,6 @@ export const updateOwnershipAction = formAction(
   },
   async (input, { user, workspace }) => {
     const result = await updateOwnership({ workspaceId: workspace.id, ...input }, { userId: user.id });
-    invalidateFacetCache(workspace.id);
     revalidatePath(`/catalog/${input.kind}/${input.id}`);
     return {
       status: "done" as const,
@@ -85,7 +82,6 @@ export const addToServiceAction = formAction(
       { workspaceId: workspace.id, ...input, owner: user.email },
       { userId: user.id },
     );
-    invalidateFacetCache(workspace.id);
     revalidatePath("/catalog", "layout");
     const what = result.created
       ? `Created ${result.serviceName} (version ${result.versionNumber}) with ${result.added.length} feature${result.added.length === 1 ? "" : "s"}.`

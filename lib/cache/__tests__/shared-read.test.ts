@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isWriteStatement, noteWrite } from "@/lib/db/write-epoch";
-import { sharedRead } from "../shared-read";
+import { forgetSharedReads, sharedRead } from "../shared-read";
 
 let clock = 0;
 const now = () => clock;
@@ -25,6 +25,16 @@ describe("sharedRead", () => {
     expect(await sharedRead("k2", options, async () => ++loads)).toBe(1);
     noteWrite();
     expect(await sharedRead("k2", options, async () => ++loads)).toBe(2);
+  });
+
+  it("forgets the entries under a prefix, and only those", async () => {
+    const options = { ttlMs: 1000, now };
+    let loads = 0;
+    await sharedRead("ws1|a", options, async () => ++loads);
+    await sharedRead("ws2|a", options, async () => ++loads);
+    forgetSharedReads("ws1|");
+    expect(await sharedRead("ws1|a", options, async () => ++loads)).toBe(3);
+    expect(await sharedRead("ws2|a", options, async () => ++loads)).toBe(2);
   });
 
   it("does not keep a failed load", async () => {
