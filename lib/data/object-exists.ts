@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import type { CatalogKind } from "@/lib/search/types";
+import { CATALOG_KINDS, type CatalogKind } from "@/lib/search/types";
 
 /*
  * Cheap existence checks for the layouts of detail pages. A page under a loading.tsx streams
@@ -10,26 +10,17 @@ import type { CatalogKind } from "@/lib/search/types";
  * user_profile/versions`), as findCurrentDefinition does; features are named only within a view.
  */
 
-/** Each kind's table; never from input. */
-const TABLES: Record<CatalogKind, string> = {
-  feature: "feature",
-  feature_view: "feature_view",
-  data_source: "data_source",
-  entity: "entity",
-  feature_service: "feature_service",
-  model: "model",
-  saved_dataset: "saved_dataset",
-};
-
 // One raw statement: every detail page asks this, and through Prisma each ask cost more in its
 // query compiler than in the database.
 export async function catalogObjectExists(
   prisma: Db,
   { workspaceId, kind, id }: { workspaceId: string; kind: CatalogKind; id: string },
 ): Promise<boolean> {
+  // Each kind's table has the kind's name; checked, since it is written into the statement.
+  if (!CATALOG_KINDS.includes(kind)) return false;
   const byName = kind === "feature" ? "" : " OR name = $2";
   const rows = await prisma.$queryRawUnsafe<{ found: boolean }[]>(
-    `SELECT EXISTS (SELECT 1 FROM ${TABLES[kind]} WHERE workspace_id = $1 AND (id = $2${byName})) AS found`,
+    `SELECT EXISTS (SELECT 1 FROM ${kind} WHERE workspace_id = $1 AND (id = $2${byName})) AS found`,
     workspaceId,
     id,
   );
