@@ -105,7 +105,7 @@ export function CatalogResultRows({
       </Td>
       <Td>
         <HealthBadge health={row.health} />
-        {row.objectHealth && (row.kind === "feature_service" || row.kind === "model") ? (
+        {row.objectHealth ? (
           <ObjectHealthBadge health={row.objectHealth} href={monitoringHref(row.kind, row.id)} />
         ) : null}
       </Td>
