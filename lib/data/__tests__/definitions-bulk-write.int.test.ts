@@ -83,9 +83,10 @@ describe(`bulk write of a plan of hundreds of objects on ${testEngineKind()}`, (
 
   it("creates 350 objects with one version each, one audit entry, and search as a rebuild makes it", async () => {
     const progress: Array<{ phase: string; done?: number; total?: number }> = [];
+    // 2,100 features: their documents are rebuilt in two statements (2,000 per statement).
     const result = await applyRepository(
       database.prisma,
-      { workspaceId, document: generatedRepository(300, 3), onProgress: (step) => progress.push(step) },
+      { workspaceId, document: generatedRepository(300, 7), onProgress: (step) => progress.push(step) },
       actor,
     );
     // 30 sources + 20 entities + 300 views.
@@ -96,11 +97,11 @@ describe(`bulk write of a plan of hundreds of objects on ${testEngineKind()}`, (
     expect(state.versions.every((version) => version.number === 1)).toBe(true);
     expect(state.audit).toHaveLength(1);
     expect(state.devActive).toHaveLength(350);
-    expect(state.features).toHaveLength(900);
-    expect(state.lineage).toBe(900);
+    expect(state.features).toHaveLength(2100);
+    expect(state.lineage).toBe(2100);
     expect(state.pending).toBe(0);
-    // 350 objects + 900 features, each with one document.
-    expect(state.search.documents).toHaveLength(1250);
+    // 350 objects + 2,100 features, each with one document.
+    expect(state.search.documents).toHaveLength(2450);
     expect(state.search).toEqual(await rebuiltSearchState(workspaceId));
 
     expect(progress).toEqual([
@@ -113,7 +114,7 @@ describe(`bulk write of a plan of hundreds of objects on ${testEngineKind()}`, (
 
   it("a pruning re-apply versions exactly the 50 changed objects, deletes 20, keeps ids, in one audit entry", async () => {
     const before = await snapshot(workspaceId);
-    const document = generatedRepository(300, 3);
+    const document = generatedRepository(300, 7);
     // 40 views edited (a description, a feature added), 20 pruned, 10 added.
     for (let index = 0; index < 40; index++) {
       const view = document.featureViews[index * 5]!;
@@ -121,7 +122,7 @@ describe(`bulk write of a plan of hundreds of objects on ${testEngineKind()}`, (
       view.features.push({ ...view.features[0]!, name: `${view.name}_extra` });
     }
     // New views read the last existing source (the generator would give them a new one).
-    const added = generatedRepository(310, 3)
+    const added = generatedRepository(310, 7)
       .featureViews.slice(300)
       .map((view) => ({
         ...view,
@@ -149,7 +150,7 @@ describe(`bulk write of a plan of hundreds of objects on ${testEngineKind()}`, (
     for (const feature of after.features) {
       if (oldFeatureIds.has(feature.name)) expect(feature.id).toBe(oldFeatureIds.get(feature.name));
     }
-    expect(after.features).toHaveLength(900 - 60 + 40 + 30);
+    expect(after.features).toHaveLength(2100 - 140 + 40 + 70);
     expect(after.views.find((view) => view.name === "view_5")?.description).toBe("edited");
     expect(after.pending).toBe(0);
     expect(after.search).toEqual(await rebuiltSearchState(workspaceId));
