@@ -10,6 +10,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { ANNOUNCE_WRITE_SQL, coalesced, isWriteStatement, noteWrite, trackWrites } from "./write-epoch";
 import { listenForWrites } from "./write-listener";
+import { SnapshotReaders } from "./pglite-snapshot-readers";
 
 /**
  * A database engine: the embedded PGlite (default) or a PostgreSQL server. Both expose the
@@ -42,10 +43,12 @@ export function createEngine(options: {
   dataDir: string;
   /** The pid of the process that holds the data directory for this one (`npm start` for its server). */
   lockHeldFor?: number;
+  /** Embedded database: how soon a long write gives readers a snapshot (tests set 0). */
+  snapshotAfterMs?: number;
 }): Engine {
   return options.databaseUrl
     ? createPostgresEngine(options.databaseUrl)
-    : createPGliteEngine(options.dataDir, options.lockHeldFor);
+    : createPGliteEngine(options.dataDir, options.lockHeldFor, options.snapshotAfterMs);
 }
 
 export function redactUrl(url: string): string {
@@ -121,14 +124,22 @@ function createPostgresEngine(url: string): Engine {
   };
 }
 
-function createPGliteEngine(dataDir: string, lockHeldFor?: number): Engine {
+/** A long write's transaction open this long gives other queries a snapshot (pglite-snapshot-readers.ts). */
+const LONG_WRITE_SNAPSHOT_AFTER_MS = 300;
+
+function createPGliteEngine(dataDir: string, lockHeldFor?: number, snapshotAfterMs?: number): Engine {
   // "memory://" gives a throwaway in-memory database (tests); anything else is a directory.
   const inMemory = dataDir === "memory://";
   const dbDir = inMemory ? dataDir : path.join(dataDir, "pglite");
   if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
   const releaseLock = inMemory ? () => {} : acquireDataDirLock(dataDir, lockHeldFor);
-  const pglite = new PGlite(dbDir, { extensions: { pg_trgm, fuzzystrmatch } });
-  const factory = new PrismaPGlite(pglite);
+  const extensions = { pg_trgm, fuzzystrmatch };
+  const pglite = new SnapshotReaders(new PGlite(dbDir, { extensions }), {
+    extensions,
+    snapshotAfterMs: snapshotAfterMs ?? LONG_WRITE_SNAPSHOT_AFTER_MS,
+  });
+  // The adapter uses query, exec and transaction, which SnapshotReaders has with PGlite's types.
+  const factory = new PrismaPGlite(pglite as unknown as PGlite);
   mapPGliteErrors(factory);
   return {
     kind: "pglite",
@@ -153,7 +164,7 @@ function createPGliteEngine(dataDir: string, lockHeldFor?: number): Engine {
     },
     followOtherInstances() {},
     async close() {
-      await pglite.close();
+      await pglite.primary.close();
       releaseLock();
     },
   };

@@ -3,8 +3,9 @@ import type { Actor } from "@/lib/data/audit";
 import { applyRepository, importFeastRegistry, type ApplyProgressReporter } from "@/lib/data/definitions";
 import { syncFeastRegistryNow } from "@/lib/data/feast-sync";
 import type { RepositoryDocument } from "@/lib/definitions/schema";
+import { yieldToEventLoop } from "@/lib/db/long-write";
 import { AppError } from "@/lib/errors";
-import { yieldToOtherQueries, type JobContext, type JobHandlers } from "./runner";
+import { type JobContext, type JobHandlers } from "./runner";
 
 /*
  * What each kind of job runs. Inputs are what the request stored when it queued the job (already
@@ -38,7 +39,7 @@ function reporter(context: JobContext): ApplyProgressReporter {
 async function runApply(context: JobContext) {
   const input = context.job.input as ApplyJobInput;
   context.progress({ phase: "planning" });
-  await yieldToOtherQueries();
+  await yieldToEventLoop();
   return applyRepository(
     context.prisma,
     {
@@ -55,7 +56,7 @@ async function runApply(context: JobContext) {
 async function runFeastImport(context: JobContext) {
   const input = context.job.input as FeastImportJobInput;
   context.progress({ phase: "checking the registry" });
-  await yieldToOtherQueries();
+  await yieldToEventLoop();
   const summary = await importFeastRegistry(
     context.prisma,
     {

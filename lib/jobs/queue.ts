@@ -59,6 +59,24 @@ export interface ClaimedJob {
 
 export const jobUrl = (id: string) => `/api/v1/jobs/${id}`;
 
+/**
+ * The latest progress of the jobs this process runs. On the embedded database a job's progress
+ * writes wait for its own transaction, and other readers see a snapshot taken as it began
+ * (lib/db/pglite-snapshot-readers.ts), so a poll would show the phase of then until it ends.
+ * Shown over a running job's row; the row stays the record, and other instances read it.
+ */
+const progressRunningHere = new Map<string, Partial<JobProgress>>();
+
+export function noteProgressHere(id: string, progress: Partial<JobProgress> | null): void {
+  if (progress) progressRunningHere.set(id, { ...progressRunningHere.get(id), ...progress });
+  else progressRunningHere.delete(id);
+}
+
+function withProgressHere(view: JobView): JobView {
+  const here = view.state === "running" ? progressRunningHere.get(view.id) : undefined;
+  return here ? { ...view, progress: { ...view.progress, ...here } } : view;
+}
+
 export async function enqueueJob(
   prisma: Db,
   job: { kind: JobKind; workspaceId: string; input: unknown; createdById?: string | null; total?: number | null },
@@ -82,14 +100,14 @@ export async function findUnfinishedJob(prisma: Db, workspaceId: string, kind: J
     orderBy: { createdAt: "desc" },
     select: JOB_VIEW_COLUMNS,
   });
-  return row ? toView(row) : null;
+  return row ? withProgressHere(toView(row)) : null;
 }
 
 /** A job of the caller's workspace; another workspace's id is 404 like an unknown one. */
 export async function getJob(prisma: Db, workspaceId: string, id: string): Promise<JobView> {
   const row = await prisma.job.findFirst({ where: { id, workspaceId }, select: JOB_VIEW_COLUMNS });
   if (!row) throw new AppError("not_found", "No such job in this workspace.");
-  return toView(row);
+  return withProgressHere(toView(row));
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
+import { runAsLongWrite } from "@/lib/db/long-write";
 import { AppError } from "@/lib/errors";
 import {
   claimNextJob,
@@ -8,6 +9,7 @@ import {
   failJob,
   JOB_LEASE_MS,
   MAX_JOB_ATTEMPTS,
+  noteProgressHere,
   recordJobProgress,
   type ClaimedJob,
   type JobProgress,
@@ -36,9 +38,6 @@ export interface JobOutcome {
   kind: string;
   state: "succeeded" | "failed";
 }
-
-/** Lets queries that waited behind the previous step run before the next step starts. */
-export const yieldToOtherQueries = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Writes the latest progress, at most one write in flight, and renews the lease on a timer so
@@ -70,11 +69,13 @@ function progressWriter(prisma: Db, jobId: string, instanceId: string, leaseMs: 
   return {
     push(update: Partial<JobProgress>) {
       pending = { ...pending, ...update };
+      noteProgressHere(jobId, update);
       pump();
     },
     /** Stops the heartbeat and waits for writes in flight (so a late one never follows the result). */
     async close() {
       clearInterval(heartbeat);
+      noteProgressHere(jobId, null);
       pending = null;
       while (inFlight) await inFlight;
     },
@@ -100,7 +101,8 @@ export async function runNextJob(
   }
   const writer = progressWriter(prisma, job.id, instanceId, leaseMs);
   try {
-    const result = await handler({ prisma, job, progress: writer.push });
+    // A job's write may be long: on the embedded database other requests read a snapshot meanwhile.
+    const result = await runAsLongWrite(() => handler({ prisma, job, progress: writer.push }));
     await writer.close();
     await completeJob(prisma, job.id, instanceId, result);
     return { id: job.id, kind: job.kind, state: "succeeded" };

@@ -178,6 +178,40 @@ describe(`background jobs on ${testEngineKind()}`, () => {
     expect((await database.prisma.job.findUniqueOrThrow({ where: { id } })).input).toBeNull();
   });
 
+  it("lets other requests read, and see the job's progress, while its write transaction is open", async () => {
+    const teamsBefore = await database.prisma.team.count({ where: { workspaceId } });
+    const { id } = await enqueueJob(database.prisma, { kind: "apply", workspaceId, input: {}, total: 2 });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const handlers: JobHandlers = {
+      apply: (context) =>
+        context.prisma.$transaction(
+          async (tx) => {
+            await tx.team.create({ data: { workspaceId, slug: "written-by-the-job", name: "Job" } });
+            context.progress({ phase: "half-way", done: 1, total: 2 });
+            await released;
+          },
+          { timeout: 60_000 },
+        ),
+    };
+    const running = runNextJob(database.prisma, handlers, "a");
+    try {
+      // On the embedded database (one connection) these are answered from a snapshot; a read
+      // that waited for the transaction would never see "half-way" before the release.
+      const midway = await waitFor(
+        () => getJob(database.prisma, workspaceId, id),
+        (job) => job.progress.phase === "half-way",
+      );
+      expect(midway).toMatchObject({ state: "running", progress: { phase: "half-way", done: 1, total: 2 } });
+      expect(await database.prisma.team.count({ where: { workspaceId } })).toBe(teamsBefore);
+    } finally {
+      release();
+    }
+    expect(await running).toMatchObject({ state: "succeeded" });
+    expect(await database.prisma.team.count({ where: { workspaceId } })).toBe(teamsBefore + 1);
+    expect((await getJob(database.prisma, workspaceId, id)).progress).toEqual({ phase: "done", done: 2, total: 2 });
+  });
+
   it("records a failure with its error and writes nothing of a job that fails half-way", async () => {
     const before = await registrySnapshot(workspaceId);
     const document = generatedRepository(40, 3);
