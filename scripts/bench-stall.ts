@@ -3,17 +3,23 @@
  * A Feast import (or an apply) of a generated registry is queued as a job and run by the job
  * runner in this process, as the server runs it; meanwhile a probe issues the query
  * `/api/v1/me` makes (the caller with its memberships) every 100 ms, each on its own, and its
- * wait is measured. On a throwaway PostgreSQL 15 server and in-memory PGlite (one connection:
- * the engine where a long transaction holds every reader). Prints JSON on stdout, progress on
- * stderr.
+ * wait is measured. On a throwaway PostgreSQL 15 server and PGlite in a temporary directory
+ * (one connection: the engine where a long transaction holds every reader, and readers get a
+ * snapshot of it meanwhile). Prints JSON on stdout, progress on stderr.
  *
  * Options: --kind import|apply (default import), --views N (default 500), --features N per view
- * (default 10), --engines postgresql,pglite, --probe-ms N (default 100)
+ * (default 10), --engines postgresql,pglite, --probe-ms N (default 100), --demo (load the demo
+ * catalog with its 37 days of monitoring history first, so the database, and a PGlite snapshot,
+ * is the size of a real one)
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { feastDumpOf } from "@/lib/data/definitions";
 import { createWorkspace } from "@/lib/data/workspaces";
+import { seedDemo } from "@/lib/demo/load";
 import { createEngine, type Engine } from "@/lib/db/engine";
 import { generatedRepository } from "@/lib/definitions/generated-repository";
 import { encodeFeastRegistry } from "@/lib/feast/registry-proto";
@@ -32,6 +38,7 @@ const { values } = parseArgs({
     features: { type: "string", default: "10" },
     engines: { type: "string", default: "postgresql,pglite" },
     "probe-ms": { type: "string", default: "100" },
+    demo: { type: "boolean", default: false },
   },
 });
 const kind = values.kind === "apply" ? "apply" : "import";
@@ -115,12 +122,26 @@ function startProbe(prisma: PrismaClient) {
 
 async function bench(engineKind: "postgresql" | "pglite", registry: Uint8Array) {
   const server = engineKind === "postgresql" ? await startPostgres() : null;
+  const snapshots: Array<{ ms: number }> = [];
+  const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "fl-bench-stall-"));
   const engine: Engine = createEngine(
-    server ? { databaseUrl: server.url, dataDir: "unused" } : { dataDir: "memory://" },
+    server
+      ? { databaseUrl: server.url, dataDir: "unused" }
+      : // On disk, as the server keeps it (a snapshot for readers copies the directory).
+        { dataDir: pgliteDir, snapshots: { onSnapshot: (took) => snapshots.push(took) } },
   );
   const prisma = new PrismaClient({ adapter: engine.adapter });
   try {
     await applyMigrations(engine);
+    if (values.demo) {
+      log(`${engineKind}: loading the demo catalog…`);
+      await seedDemo(prisma, engine);
+      // As a server running for a few minutes has done (checkpoint_timeout is 5 min): a snapshot
+      // then replays only the WAL since, not the whole load's.
+      await engine.query("CHECKPOINT");
+      const [size] = await engine.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes");
+      log(`${engineKind}: database ${Math.round(Number(size?.bytes) / 1e6)} MB`);
+    }
     const workspace = await createWorkspace(prisma, { slug: "stall", name: "Stall" });
     await prisma.user.create({ data: { email: "probe@featureline.dev", name: "Probe" } });
 
@@ -177,6 +198,7 @@ async function bench(engineKind: "postgresql" | "pglite", registry: Uint8Array) 
       jobState: job.state,
       ...(job.error ? { jobError: job.error.message } : {}),
       jobSeconds: round1(jobSeconds),
+      ...(engineKind === "pglite" ? { readerSnapshotsMs: snapshots.map(({ ms }) => Math.round(ms)) } : {}),
       phases,
       idle: summarise(idleWaits),
       duringJob: during,
@@ -185,6 +207,7 @@ async function bench(engineKind: "postgresql" | "pglite", registry: Uint8Array) 
     await prisma.$disconnect();
     await engine.close();
     await server?.stop();
+    fs.rmSync(pgliteDir, { recursive: true, force: true });
   }
 }
 
@@ -193,7 +216,7 @@ async function main() {
   const results = [];
   for (const engineKind of engines) results.push(await bench(engineKind, registry));
   process.stdout.write(
-    `${JSON.stringify({ benchmark: "stall", probeEveryMs: probeMs, registryBytes: registry.length, results }, null, 2)}\n`,
+    `${JSON.stringify({ benchmark: "stall", probeEveryMs: probeMs, demo: values.demo, registryBytes: registry.length, results }, null, 2)}\n`,
   );
 }
 

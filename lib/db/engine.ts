@@ -10,7 +10,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { ANNOUNCE_WRITE_SQL, coalesced, isWriteStatement, noteWrite, trackWrites } from "./write-epoch";
 import { listenForWrites } from "./write-listener";
-import { SnapshotReaders } from "./pglite-snapshot-readers";
+import { SnapshotReaders, type SnapshotReadersOptions } from "./pglite-snapshot-readers";
 
 /**
  * A database engine: the embedded PGlite (default) or a PostgreSQL server. Both expose the
@@ -43,12 +43,12 @@ export function createEngine(options: {
   dataDir: string;
   /** The pid of the process that holds the data directory for this one (`npm start` for its server). */
   lockHeldFor?: number;
-  /** Embedded database: how soon a long write gives readers a snapshot (tests set 0). */
-  snapshotAfterMs?: number;
+  /** Embedded database: how soon a long write gives readers a snapshot (tests set 0), and a report of each. */
+  snapshots?: Pick<SnapshotReadersOptions, "onSnapshot"> & { afterMs?: number };
 }): Engine {
   return options.databaseUrl
     ? createPostgresEngine(options.databaseUrl)
-    : createPGliteEngine(options.dataDir, options.lockHeldFor, options.snapshotAfterMs);
+    : createPGliteEngine(options.dataDir, options.lockHeldFor, options.snapshots);
 }
 
 export function redactUrl(url: string): string {
@@ -127,7 +127,11 @@ function createPostgresEngine(url: string): Engine {
 /** A long write's transaction open this long gives other queries a snapshot (pglite-snapshot-readers.ts). */
 const LONG_WRITE_SNAPSHOT_AFTER_MS = 300;
 
-function createPGliteEngine(dataDir: string, lockHeldFor?: number, snapshotAfterMs?: number): Engine {
+function createPGliteEngine(
+  dataDir: string,
+  lockHeldFor?: number,
+  snapshots: { afterMs?: number; onSnapshot?: SnapshotReadersOptions["onSnapshot"] } = {},
+): Engine {
   // "memory://" gives a throwaway in-memory database (tests); anything else is a directory.
   const inMemory = dataDir === "memory://";
   const dbDir = inMemory ? dataDir : path.join(dataDir, "pglite");
@@ -136,7 +140,8 @@ function createPGliteEngine(dataDir: string, lockHeldFor?: number, snapshotAfter
   const extensions = { pg_trgm, fuzzystrmatch };
   const pglite = new SnapshotReaders(new PGlite(dbDir, { extensions }), {
     extensions,
-    snapshotAfterMs: snapshotAfterMs ?? LONG_WRITE_SNAPSHOT_AFTER_MS,
+    snapshotAfterMs: snapshots.afterMs ?? LONG_WRITE_SNAPSHOT_AFTER_MS,
+    onSnapshot: snapshots.onSnapshot,
   });
   // The adapter uses query, exec and transaction, which SnapshotReaders has with PGlite's types.
   const factory = new PrismaPGlite(pglite as unknown as PGlite);

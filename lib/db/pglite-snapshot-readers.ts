@@ -1,3 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { PGlite, type Extensions, type QueryOptions, type Results, type Transaction } from "@electric-sql/pglite";
 import { isInLongWrite, yieldToEventLoop } from "./long-write";
 
@@ -25,7 +29,11 @@ import { isInLongWrite, yieldToEventLoop } from "./long-write";
 
 export interface SnapshotReadersOptions {
   extensions: Extensions;
-  /** How long a long write's transaction is open before readers get a snapshot. */
+  /**
+   * How long a long write's transaction is open before readers get a snapshot, at least: once one
+   * has been taken, at least as long as that one took. A write that would end sooner costs its
+   * readers less waiting than the copy would (the copy pauses the write while it is made).
+   */
   snapshotAfterMs: number;
   /** Told when a snapshot is taken, with how long it took (tests and benchmarks). */
   onSnapshot?: (took: { ms: number }) => void;
@@ -54,6 +62,7 @@ const READ_VERB = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:select|with|show|explain|value
  */
 export class SnapshotReaders {
   private open: OpenLongWrite | null = null;
+  private lastSnapshotMs = 0;
 
   constructor(
     readonly primary: PGlite,
@@ -86,7 +95,7 @@ export class SnapshotReaders {
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     if (!isInLongWrite()) return this.primary.transaction(work);
     return this.primary.transaction(async (tx) => {
-      const open = this.begin();
+      const open = this.begin(tx);
       try {
         return await work(this.pausingBeforeEachStatement(tx, open));
       } finally {
@@ -95,23 +104,26 @@ export class SnapshotReaders {
     });
   }
 
-  private begin(): OpenLongWrite {
+  private begin(tx: Transaction): OpenLongWrite {
     let settle!: (snapshot: PGlite | null) => void;
     const snapshot = new Promise<PGlite | null>((resolve) => (settle = resolve));
     const open: OpenLongWrite = { ended: false, snapshot, settle, taking: null, ready: null, readers: 0 };
-    const timer = setTimeout(() => {
-      open.taking = this.takeSnapshot().then(
-        (taken) => {
-          if (open.ended) return void closeQuietly(taken);
-          open.ready = taken;
-          settle(taken);
-        },
-        (error: unknown) => {
-          console.error(`featureline: no snapshot for readers during a long write: ${String(error)}`);
-          settle(null);
-        },
-      );
-    }, this.options.snapshotAfterMs);
+    const timer = setTimeout(
+      () => {
+        open.taking = this.takeSnapshot(tx).then(
+          (taken) => {
+            if (open.ended) return void closeQuietly(taken);
+            open.ready = taken;
+            settle(taken);
+          },
+          (error: unknown) => {
+            console.error(`featureline: no snapshot for readers during a long write: ${String(error)}`);
+            settle(null);
+          },
+        );
+      },
+      Math.max(this.options.snapshotAfterMs, this.lastSnapshotMs),
+    );
     timer.unref();
     void snapshot.then(() => clearTimeout(timer));
     this.open = open;
@@ -141,17 +153,89 @@ export class SnapshotReaders {
     }) as Transaction;
   }
 
-  private async takeSnapshot(): Promise<PGlite> {
+  /** `tx` is the long write's own (the snapshot is taken between its statements). */
+  private async takeSnapshot(tx: Transaction): Promise<PGlite> {
     const started = performance.now();
-    const files = await this.primary.dumpDataDir("none");
-    const snapshot = await PGlite.create({ loadDataDir: files, extensions: this.options.extensions });
+    const dataDir = this.primary.dataDir;
+    const snapshot =
+      dataDir && !dataDir.includes("://")
+        ? await copyDataDirectory(dataDir, tx, this.options)
+        : await this.dumpAndLoad();
     await snapshot.exec("SET default_transaction_read_only = on");
-    this.options.onSnapshot?.({ ms: performance.now() - started });
+    this.lastSnapshotMs = performance.now() - started;
+    this.options.onSnapshot?.({ ms: this.lastSnapshotMs });
     return snapshot;
+  }
+
+  /** An in-memory database: its files, as a tar, loaded into a new in-memory one. */
+  private async dumpAndLoad(): Promise<PGlite> {
+    const files = await this.primary.dumpDataDir("none");
+    return PGlite.create({ loadDataDir: files, extensions: this.options.extensions });
   }
 }
 
+const execFileAsync = promisify(execFile);
+const SNAPSHOT_DIRECTORY_SUFFIX = ".reader-snapshot";
+const WAL_SEGMENT = /^[0-9A-F]{24}$/;
+
+/**
+ * A database on disk: its directory copied beside it, by another process rather than on the
+ * event loop, and opened. Nothing runs on the database meanwhile (the long write's statements
+ * wait for the snapshot, and everything else waits for the long write), so the files are as a
+ * crash would leave them, which is what PostgreSQL recovers from. Of the WAL only the segments
+ * from the last checkpoint's redo point to the current one are copied: the others are recycled
+ * files for later use (for the demo catalog, half of the directory).
+ */
+async function copyDataDirectory(dataDir: string, tx: Transaction, options: SnapshotReadersOptions): Promise<PGlite> {
+  const [wal] = (
+    await tx.query<{ redo: string; current: string }>(
+      "SELECT (pg_control_checkpoint()).redo_wal_file AS redo, pg_walfile_name(pg_current_wal_insert_lsn()) AS current",
+    )
+  ).rows;
+  if (!wal) throw new Error("the WAL position could not be read");
+  const copy = `${dataDir}${SNAPSHOT_DIRECTORY_SUFFIX}`;
+  await fs.promises.rm(copy, { recursive: true, force: true });
+  await fs.promises.mkdir(path.join(copy, "pg_wal"), { recursive: true });
+  const wanted = (name: string) => !WAL_SEGMENT.test(name) || (name >= wal.redo && name <= wal.current);
+  const walEntries = (await fs.promises.readdir(path.join(dataDir, "pg_wal"))).filter(wanted);
+  const entries = (await fs.promises.readdir(dataDir)).filter((name) => name !== "pg_wal");
+  await Promise.all([
+    copyInto(
+      entries.map((name) => path.join(dataDir, name)),
+      copy,
+    ),
+    copyInto(
+      walEntries.map((name) => path.join(dataDir, "pg_wal", name)),
+      path.join(copy, "pg_wal"),
+    ),
+  ]);
+  try {
+    return await PGlite.create(copy, { extensions: options.extensions });
+  } catch (error) {
+    await fs.promises.rm(copy, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Copies files and directories into a directory: with `cp` where there is one (5x faster than fs.cp here). */
+async function copyInto(sources: string[], directory: string): Promise<void> {
+  if (sources.length === 0) return;
+  if (process.platform === "win32") {
+    await Promise.all(
+      sources.map((source) => fs.promises.cp(source, path.join(directory, path.basename(source)), { recursive: true })),
+    );
+    return;
+  }
+  await execFileAsync("cp", ["-R", ...sources, directory]);
+}
+
+const discarded = new WeakSet<PGlite>();
+
+/** Closes a snapshot (once, whoever finishes with it last) and removes its copy. */
 async function closeQuietly(snapshot: PGlite): Promise<void> {
-  if (snapshot.closed) return;
+  if (discarded.has(snapshot)) return;
+  discarded.add(snapshot);
   await snapshot.close().catch(() => {});
+  const dataDir = snapshot.dataDir;
+  if (dataDir?.endsWith(SNAPSHOT_DIRECTORY_SUFFIX)) await fs.promises.rm(dataDir, { recursive: true, force: true });
 }

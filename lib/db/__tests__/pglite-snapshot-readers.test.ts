@@ -1,5 +1,8 @@
 import { PGlite } from "@electric-sql/pglite";
-import { afterEach, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createEngine, type Engine } from "@/lib/db/engine";
 import { runAsLongWrite } from "@/lib/db/long-write";
 import { SnapshotReaders } from "@/lib/db/pglite-snapshot-readers";
@@ -35,8 +38,8 @@ function gate() {
   return { open, opened };
 }
 
-async function readersOverTable(snapshotAfterMs = 0) {
-  const primary = await PGlite.create();
+async function readersOverTable(snapshotAfterMs = 0, dataDir?: string) {
+  const primary = await PGlite.create(dataDir);
   const snapshots: number[] = [];
   const readers = new SnapshotReaders(primary, {
     extensions: {},
@@ -113,6 +116,27 @@ describe("readers during a long write on the embedded database", { timeout: 60_0
     expect(await count()).toBe(1);
   });
 
+  it("copy a database on disk with the WAL it needs, and remove the copy when the write ends", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fl-snapshot-readers-"));
+    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const { readers, count, snapshots } = await readersOverTable(0, path.join(dataDir, "pglite"));
+    // Committed since the last checkpoint: over 16 MB of WAL, so the copy needs more than one segment.
+    await readers.query("INSERT INTO item SELECT g FROM generate_series(2, 400001) AS g");
+    const release = gate();
+    const write = holdLongWrite(readers, release.opened);
+    await write.written;
+
+    expect(await within(count(), 20_000)).toBe(400_001);
+    expect(snapshots).toHaveLength(1);
+    const copy = path.join(dataDir, "pglite.reader-snapshot");
+    expect(fs.existsSync(copy)).toBe(true);
+
+    release.open();
+    await write.done;
+    expect(await count()).toBe(400_002);
+    await vi.waitFor(() => expect(fs.existsSync(copy)).toBe(false));
+  });
+
   it("take no snapshot for a write that ends before the threshold, and none for other transactions", async () => {
     const { readers, count, snapshots } = await readersOverTable(5_000);
     await runAsLongWrite(() => readers.transaction((tx) => tx.query("INSERT INTO item VALUES (2)")));
@@ -131,7 +155,7 @@ describe("readers during a long write on the embedded database", { timeout: 60_0
   });
 
   it("answer Prisma's reads from the snapshot during a long Prisma transaction", async () => {
-    const engine: Engine = createEngine({ dataDir: "memory://", snapshotAfterMs: 0 });
+    const engine: Engine = createEngine({ dataDir: "memory://", snapshots: { afterMs: 0 } });
     const prisma = new PrismaClient({ adapter: engine.adapter });
     cleanups.push(async () => {
       await prisma.$disconnect();
