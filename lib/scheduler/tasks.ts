@@ -1,6 +1,7 @@
 import "server-only";
 import { enqueueAlertReminders, evaluateRules } from "@/lib/data/alerts";
 import { syncDueFeastRegistries } from "@/lib/data/feast-sync";
+import { runAsLongWrite } from "@/lib/db/long-write";
 import { drainDeliveries } from "@/lib/data/notifications/deliveries";
 import type { Db } from "@/lib/db";
 import type { RuleKind } from "@/lib/generated/prisma/enums";
@@ -79,12 +80,13 @@ export function appTasks(settings: AppTaskSettings): ScheduledTaskDefinition[] {
     },
     {
       // Each followed Feast registry has its own interval (default 5 min) and is claimed in the
-      // database; this tick only looks for the due ones. A large import may run for minutes.
+      // database; this tick only looks for the due ones. A large import may run for minutes,
+      // so it is a long write: on the embedded database other requests read a snapshot meanwhile.
       name: "feast-sync",
       intervalMs: 30_000,
       leaseMs: 15 * 60_000,
       run: async (prisma, { now }) => {
-        await syncDueFeastRegistries(prisma, now);
+        await runAsLongWrite(() => syncDueFeastRegistries(prisma, now));
       },
     },
   ];
