@@ -156,6 +156,12 @@ describe(`background jobs on ${testEngineKind()}`, () => {
     );
     expect(midway).toMatchObject({ state: "running", progress: { phase: "waiting for the test", done: 0, total: 42 } });
     expect(midway.startedAt).not.toBeNull();
+    // The row itself, which other instances read (this process also shows what it last reported).
+    const row = await waitFor(
+      () => secondClient().job.findUniqueOrThrow({ where: { id }, select: { phase: true, progressTotal: true } }),
+      (current) => current.phase === "waiting for the test",
+    );
+    expect(row).toEqual({ phase: "waiting for the test", progressTotal: 42 });
     release();
     expect(await running).toMatchObject({ state: "succeeded" });
 
