@@ -1,4 +1,4 @@
-import { writeEpoch } from "@/lib/db/write-epoch";
+import { registryWriteEpoch, writeEpoch } from "@/lib/db/write-epoch";
 
 /**
  * Reads that do not depend on who asks (a workspace's catalog counts, its monitoring overview)
@@ -11,6 +11,10 @@ import { writeEpoch } from "@/lib/db/write-epoch";
  * changes; so does another instance's write on the same PostgreSQL, once its commit's
  * notification arrives (lib/db/write-listener.ts). The time to live bounds what depends on the
  * clock (freshness, snoozes) and what a lost listener connection could miss.
+ *
+ * Reads kept for REGISTRY_READ_TTL_MS are of the registry alone (that is what the time to live
+ * means), so writes of ingestion's tables alone (a platform pushing metrics every few seconds)
+ * do not retire them: they follow registryWriteEpoch.
  */
 interface Entry {
   expiresAt: number;
@@ -33,10 +37,11 @@ export async function sharedRead<T>(
   load: () => Promise<T>,
 ): Promise<T> {
   const now = options.now ?? Date.now;
+  const epoch = options.ttlMs === REGISTRY_READ_TTL_MS ? registryWriteEpoch : writeEpoch;
   const found = entries.get(key);
-  if (found && found.expiresAt > now() && found.epoch === writeEpoch()) return found.value as Promise<T>;
+  if (found && found.expiresAt > now() && found.epoch === epoch()) return found.value as Promise<T>;
   if (!found && entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  const entry: Entry = { expiresAt: now() + options.ttlMs, epoch: writeEpoch(), value: load() };
+  const entry: Entry = { expiresAt: now() + options.ttlMs, epoch: epoch(), value: load() };
   entries.set(key, entry);
   // A failed load is not kept: the next request tries again.
   entry.value.catch(() => {

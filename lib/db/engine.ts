@@ -8,7 +8,15 @@ import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { ANNOUNCE_WRITE_SQL, coalesced, isWriteStatement, noteWrite, trackWrites } from "./write-epoch";
+import {
+  announceWriteSql,
+  coalesced,
+  noteWrite,
+  trackWrites,
+  widerScope,
+  writeScopeOf,
+  type WriteScope,
+} from "./write-epoch";
 import { listenForWrites } from "./write-listener";
 import { SnapshotReaders, type SnapshotReadersOptions } from "./pglite-snapshot-readers";
 
@@ -79,7 +87,10 @@ function createPostgresEngine(url: string): Engine {
   });
   // An idle client's error (server restart) must not crash the process.
   pool.on("error", () => {});
-  const announceWrite = coalesced(() => pool.query(ANNOUNCE_WRITE_SQL));
+  const announceWrite = {
+    everything: coalesced(() => pool.query(announceWriteSql("everything"))),
+    monitoring: coalesced(() => pool.query(announceWriteSql("monitoring"))),
+  };
   let stopListening: (() => Promise<void>) | null = null;
   return {
     kind: "postgresql",
@@ -89,15 +100,17 @@ function createPostgresEngine(url: string): Engine {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
+        const scope = transactionScope();
         const result = await work({
           exec: async (sql) => {
+            scope.exec(sql);
             await client.query(sql);
           },
-          query: async (sql, params) => (await client.query(sql, params)).rows,
+          query: async (sql, params) => (scope.query(sql), (await client.query(sql, params)).rows),
         });
-        await client.query(ANNOUNCE_WRITE_SQL);
+        await client.query(announceWriteSql(scope.wrote()));
         await client.query("COMMIT");
-        noteWrite();
+        noteWrite(scope.wrote());
         return result;
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
@@ -108,9 +121,10 @@ function createPostgresEngine(url: string): Engine {
     },
     async query(sql, params) {
       const rows = (await pool.query(sql, params)).rows;
-      if (isWriteStatement(sql)) {
-        noteWrite();
-        announceWrite();
+      const scope = writeScopeOf(sql);
+      if (scope) {
+        noteWrite(scope);
+        announceWrite[scope]();
       }
       return rows;
     },
@@ -151,20 +165,23 @@ function createPGliteEngine(
     describe: inMemory ? "embedded PGlite in memory" : `embedded PGlite in ${dbDir}`,
     adapter: trackWrites(factory as unknown as SqlDriverAdapterFactory),
     async transaction(work) {
+      const scope = transactionScope();
       const result = await pglite.transaction((tx) =>
         work({
           exec: async (sql) => {
+            scope.exec(sql);
             await tx.exec(sql);
           },
-          query: async (sql, params) => (await tx.query(sql, params)).rows as never,
+          query: async (sql, params) => (scope.query(sql), (await tx.query(sql, params)).rows as never),
         }),
       );
-      noteWrite();
+      noteWrite(scope.wrote());
       return result;
     },
     async query(sql, params) {
       const rows = (await pglite.query(sql, params)).rows as never;
-      if (isWriteStatement(sql)) noteWrite();
+      const scope = writeScopeOf(sql);
+      if (scope) noteWrite(scope);
       return rows;
     },
     followOtherInstances() {},
@@ -172,6 +189,21 @@ function createPGliteEngine(
       await pglite.primary.close();
       releaseLock();
     },
+  };
+}
+
+/**
+ * What a raw transaction may change, from its statements: a script of several statements
+ * (migrations) counts as anything; a transaction that ran no write is counted as anything too,
+ * as before this was tracked.
+ */
+function transactionScope() {
+  let scope: WriteScope | null = null;
+  const note = (sql: string) => (scope = widerScope(scope, writeScopeOf(sql)));
+  return {
+    exec: (script: string) => (/;\s*\S/.test(script) ? (scope = "everything") : note(script)),
+    query: note,
+    wrote: (): WriteScope => scope ?? "everything",
   };
 }
 

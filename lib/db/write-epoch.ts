@@ -1,21 +1,48 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 
 /**
- * A counter that every write of this process moves on: each statement that is not a plain
- * SELECT, and each commit of a transaction that wrote. Shared reads (lib/cache/shared-read.ts)
- * remember the epoch they were loaded at and are not served after it moved, so a person sees
- * their own change at once, whichever route or job wrote it.
+ * Counters that the writes of this process move on: each statement that is not a plain SELECT,
+ * and each commit of a transaction that wrote. Shared reads (lib/cache/shared-read.ts) remember
+ * the epoch they were loaded at and are not served after it moved, so a person sees their own
+ * change at once, whichever route or job wrote it.
+ *
+ * Two counters, because platforms push monitoring data every few seconds: `any` moves on every
+ * write, `registry` only on writes beyond ingestion's tables, so a read of the registry alone
+ * (an object's definition, a lineage graph, comments) is not retired by a metrics push.
  */
-const globalForEpoch = globalThis as typeof globalThis & { __featurelineWriteEpoch?: { value: number } };
-const epoch = (globalForEpoch.__featurelineWriteEpoch ??= { value: 0 });
+const globalForEpoch = globalThis as typeof globalThis & {
+  __featurelineWriteEpochs?: { any: number; registry: number };
+};
+const epochs = (globalForEpoch.__featurelineWriteEpochs ??= { any: 0, registry: 0 });
+
+/** What a write may have changed: anything, or only what ingestion writes (MONITORING_TABLES). */
+export type WriteScope = "everything" | "monitoring";
 
 export function writeEpoch(): number {
-  return epoch.value;
+  return epochs.any;
 }
 
-export function noteWrite(): void {
-  epoch.value++;
+/** Moves on every write but those that only change ingestion's tables. */
+export function registryWriteEpoch(): number {
+  return epochs.registry;
 }
+
+export function noteWrite(scope: WriteScope = "everything"): void {
+  epochs.any++;
+  if (scope === "everything") epochs.registry++;
+}
+
+/** The wider of two scopes (a transaction's, as its statements run); null is no write. */
+export function widerScope(a: WriteScope | null, b: WriteScope | null): WriteScope | null {
+  return a === "everything" || b === "everything" ? "everything" : (a ?? b);
+}
+
+/**
+ * The tables ingestion writes (lib/data/ingest: runs, serving metrics, profiles, and the
+ * idempotency keys of its batches). No read of the registry alone shows them; health, freshness
+ * and monitoring pages do, and those are retired by every write.
+ */
+const MONITORING_TABLES = new Set(["materialization_run", "serving_metric", "feature_profile", "idempotency_key"]);
 
 /**
  * Tables that only the app's own machinery writes on a timer (scheduler ticks, job claims and
@@ -39,13 +66,19 @@ const BOOKKEEPING_TABLES = new Set([
  * lineage and health reads are CTEs, and counting them retired the shared reads on every page.
  */
 export function isWriteStatement(sql: string): boolean {
+  return writeScopeOf(sql) !== null;
+}
+
+/** What a statement may change: null if nothing a page shows (isWriteStatement), else its scope. */
+export function writeScopeOf(sql: string): WriteScope | null {
   const verb = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(\w+)/.exec(sql)?.[1]?.toLowerCase() ?? "";
-  if (READ_OR_CONTROL.has(verb)) return false;
+  if (READ_OR_CONTROL.has(verb)) return null;
   const targets = [...sql.matchAll(WRITE_TARGET)]
     .map((match) => match[1]!.toLowerCase())
-    .filter((word) => !NOT_A_TABLE.has(word));
-  if (targets.length === 0) return verb !== "with";
-  return targets.some((table) => !BOOKKEEPING_TABLES.has(table));
+    .filter((word) => !NOT_A_TABLE.has(word) && !BOOKKEEPING_TABLES.has(word));
+  const wroteSomeTable = sql.match(WRITE_TARGET) !== null;
+  if (targets.length === 0) return wroteSomeTable || verb === "with" ? null : "everything";
+  return targets.every((table) => MONITORING_TABLES.has(table)) ? "monitoring" : "everything";
 }
 
 const READ_OR_CONTROL = new Set([
@@ -77,6 +110,16 @@ const NOT_A_TABLE = new Set(["set", "of", "skip", "nowait"]);
 export const WRITES_CHANNEL = "featureline_writes";
 export const ANNOUNCE_WRITE_SQL = `NOTIFY ${WRITES_CHANNEL}`;
 
+/** The announcement of a write of this scope: a write of ingestion's tables alone says so. */
+export function announceWriteSql(scope: WriteScope): string {
+  return scope === "monitoring" ? `NOTIFY ${WRITES_CHANNEL}, 'monitoring'` : ANNOUNCE_WRITE_SQL;
+}
+
+/** The scope another instance announced (write-listener.ts): anything but "monitoring" is everything. */
+export function scopeOfAnnouncement(payload: string | undefined): WriteScope {
+  return payload === "monitoring" ? "monitoring" : "everything";
+}
+
 /**
  * Wraps a Prisma driver adapter factory so the writes it runs move the epoch; with `announce`
  * (PostgreSQL) they are also announced to other instances.
@@ -89,31 +132,34 @@ export function trackWrites(
   factory.connect = async () => {
     const adapter: SqlDriverAdapter = await connect();
     const executeRaw = adapter.executeRaw.bind(adapter);
-    const announce = options.announce
-      ? coalesced(() => executeRaw({ sql: ANNOUNCE_WRITE_SQL, args: [], argTypes: [] }))
-      : () => {};
+    const announcer = (scope: WriteScope) =>
+      options.announce
+        ? coalesced(() => executeRaw({ sql: announceWriteSql(scope), args: [], argTypes: [] }))
+        : () => {};
+    const announce = { everything: announcer("everything"), monitoring: announcer("monitoring") };
     // Noted before (entries in use are retired at once) and after (a read that ran meanwhile
     // may hold what was there before the write).
-    trackQueryable(adapter, noteWrite, () => {
-      noteWrite();
-      announce();
+    trackQueryable(adapter, noteWrite, (scope) => {
+      noteWrite(scope);
+      announce[scope]();
     });
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const transaction: Transaction = await startTransaction(isolationLevel);
-      let wrote = false;
+      let wrote: WriteScope | null = null;
       const transactionExecuteRaw = transaction.executeRaw.bind(transaction);
-      trackQueryable(transaction, () => {
-        wrote = true;
-        noteWrite();
+      trackQueryable(transaction, (scope) => {
+        wrote = widerScope(wrote, scope);
+        noteWrite(scope);
       });
       const commit = transaction.commit.bind(transaction);
       transaction.commit = async () => {
-        if (wrote && options.announce) {
-          await transactionExecuteRaw({ sql: ANNOUNCE_WRITE_SQL, args: [], argTypes: [] });
+        const scope: WriteScope | null = wrote;
+        if (scope && options.announce) {
+          await transactionExecuteRaw({ sql: announceWriteSql(scope), args: [], argTypes: [] });
         }
         await commit();
-        if (wrote) noteWrite();
+        if (scope) noteWrite(scope);
       };
       return transaction;
     };
@@ -148,18 +194,19 @@ export function coalesced(send: () => Promise<unknown>): () => void {
 
 function trackQueryable(
   queryable: Pick<SqlDriverAdapter, "queryRaw" | "executeRaw">,
-  onWrite: () => void,
-  afterWrite?: () => void,
+  onWrite: (scope: WriteScope) => void,
+  afterWrite?: (scope: WriteScope) => void,
 ) {
   const queryRaw = queryable.queryRaw.bind(queryable);
   const executeRaw = queryable.executeRaw.bind(queryable);
   const tracked =
     <R>(run: (query: SqlQuery) => Promise<R>) =>
     async (query: SqlQuery): Promise<R> => {
-      if (!isWriteStatement(query.sql)) return run(query);
-      onWrite();
+      const scope = writeScopeOf(query.sql);
+      if (!scope) return run(query);
+      onWrite(scope);
       const result = await run(query);
-      afterWrite?.();
+      afterWrite?.(scope);
       return result;
     };
   queryable.queryRaw = tracked(queryRaw);

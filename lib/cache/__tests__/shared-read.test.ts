@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isWriteStatement, noteWrite } from "@/lib/db/write-epoch";
-import { forgetSharedReads, sharedRead } from "../shared-read";
+import { isWriteStatement, noteWrite, writeScopeOf } from "@/lib/db/write-epoch";
+import { forgetSharedReads, PAGE_READ_TTL_MS, REGISTRY_READ_TTL_MS, sharedRead } from "../shared-read";
 
 let clock = 0;
 const now = () => clock;
@@ -25,6 +25,21 @@ describe("sharedRead", () => {
     expect(await sharedRead("k2", options, async () => ++loads)).toBe(1);
     noteWrite();
     expect(await sharedRead("k2", options, async () => ++loads)).toBe(2);
+  });
+
+  it("keeps a read of the registry alone through a write of monitoring data only", async () => {
+    let registryLoads = 0;
+    let pageLoads = 0;
+    const registry = { ttlMs: REGISTRY_READ_TTL_MS, now };
+    const page = { ttlMs: PAGE_READ_TTL_MS, now };
+    await sharedRead("registry", registry, async () => ++registryLoads);
+    await sharedRead("page", page, async () => ++pageLoads);
+    noteWrite("monitoring");
+    expect(await sharedRead("registry", registry, async () => ++registryLoads)).toBe(1);
+    expect(await sharedRead("page", page, async () => ++pageLoads)).toBe(2);
+    noteWrite();
+    expect(await sharedRead("registry", registry, async () => ++registryLoads)).toBe(2);
+    expect(await sharedRead("page", page, async () => ++pageLoads)).toBe(3);
   });
 
   it("forgets the entries under a prefix, and only those", async () => {
@@ -88,5 +103,27 @@ describe("isWriteStatement", () => {
       ],
       true,
     );
+  });
+});
+
+describe("writeScopeOf", () => {
+  it("tells writes of ingestion's tables alone from writes that may change the registry", () => {
+    const scopes = (statements: string[]) => statements.map((sql) => writeScopeOf(sql));
+    expect(
+      scopes([
+        "INSERT INTO serving_metric (id) SELECT * FROM unnest($1::text[]) ON CONFLICT (key) DO UPDATE SET n = 1",
+        "INSERT INTO materialization_run (id) VALUES ($1)",
+        'UPDATE "feature_profile" SET x = 1',
+        "DELETE FROM idempotency_key WHERE created_at < $1",
+      ]),
+    ).toEqual(["monitoring", "monitoring", "monitoring", "monitoring"]);
+    expect(
+      scopes([
+        "WITH moved AS (UPDATE serving_metric SET n = 1 RETURNING id) INSERT INTO feature (id) SELECT id FROM moved",
+        'INSERT INTO "feature_view" (id) VALUES ($1)',
+        "CREATE TABLE t (n int)",
+      ]),
+    ).toEqual(["everything", "everything", "everything"]);
+    expect(scopes(["SELECT * FROM serving_metric", "UPDATE job SET phase = 'x'"])).toEqual([null, null]);
   });
 });

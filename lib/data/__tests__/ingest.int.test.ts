@@ -8,6 +8,7 @@ import {
   pruneMonitoringData,
   type IngestStore,
 } from "@/lib/data/ingest";
+import { registryWriteEpoch, writeEpoch } from "@/lib/db/write-epoch";
 import { createTestDatabase, testEngineKind, type TestDatabase } from "@/lib/testing/test-db";
 import {
   INGEST_ACCESS,
@@ -187,6 +188,32 @@ describe(`serving metrics ingestion on ${testEngineKind()}`, () => {
     expect(hour).toMatchObject({ requestCount: 6000, errorCount: 60 });
     const day = (await servingRows(86_400)).find((row) => row.bucketStart.toISOString() === "2025-01-17T00:00:00.000Z");
     expect(day).toMatchObject({ requestCount: 6000, errorCount: 60 });
+  });
+
+  it("retires the shared reads that show monitoring data, and not those of the registry alone", async () => {
+    const writes = () => ({ any: writeEpoch(), registry: registryWriteEpoch() });
+    const before = writes();
+    const items = servingMetricBatchSchema.parse({ items: servingItems(3, "2025-01-17T00:00:00Z") }).items;
+    await ingestServingMetrics(store, { ...context(), idempotencyKey: "epochs" }, items);
+    const runs = materializationRunBatchSchema.parse({
+      items: [
+        {
+          featureView: "login_activity",
+          environment: "dev",
+          status: "success",
+          startedAt: "2025-01-17T00:00:00Z",
+          endedAt: "2025-01-17T00:05:00Z",
+          watermark: "2025-01-17T00:00:00Z",
+        },
+      ],
+    }).items;
+    await ingestMaterializationRuns(store, context(), runs);
+    const after = writes();
+    expect(after.any).toBeGreaterThan(before.any);
+    expect(after.registry).toBe(before.registry);
+
+    await database.prisma.team.create({ data: { workspaceId: fixture.workspaceId, slug: "epochs", name: "Epochs" } });
+    expect(writes().registry).toBeGreaterThan(after.registry);
   });
 
   it("answers a retried Idempotency-Key with the first response and writes once", async () => {

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedRead } from "@/lib/cache/shared-read";
-import { WRITES_CHANNEL, writeEpoch } from "@/lib/db/write-epoch";
+import { PAGE_READ_TTL_MS, REGISTRY_READ_TTL_MS, sharedRead } from "@/lib/cache/shared-read";
+import { announceWriteSql, WRITES_CHANNEL, writeEpoch, writeScopeOf } from "@/lib/db/write-epoch";
 import { createTestDatabase, testEngineKind, type TestDatabase } from "@/lib/testing/test-db";
 
 describe(`shared reads on ${testEngineKind()}`, () => {
@@ -39,13 +39,16 @@ if (testEngineKind() === "postgresql") {
   let database: TestDatabase;
   let otherInstance: pg.Client;
   const heard: number[] = [];
+  const payloads: string[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();
     otherInstance = new pg.Client({ connectionString: database.url });
     await otherInstance.connect();
     otherInstance.on("notification", (message) => {
-      if (message.channel === WRITES_CHANNEL) heard.push(Date.now());
+      if (message.channel !== WRITES_CHANNEL) return;
+      heard.push(Date.now());
+      payloads.push(message.payload ?? "");
     });
     await otherInstance.query(`LISTEN ${WRITES_CHANNEL}`);
   });
@@ -79,6 +82,16 @@ if (testEngineKind() === "postgresql") {
       heard.length = 0;
       await database.engine.transaction((tx) => tx.exec(`UPDATE workspace SET name = 'Uno' WHERE slug = 'one'`));
       await until(() => heard.length >= 1, "the raw transaction's notification");
+      expect(payloads.at(-1)).toBe("");
+
+      // A raw transaction of ingestion's tables alone says so (other instances keep registry reads).
+      heard.length = 0;
+      await database.engine.transaction(async (tx) => {
+        await tx.exec("SAVEPOINT s");
+        await tx.query("DELETE FROM idempotency_key WHERE key = 'none'");
+      });
+      await until(() => heard.length >= 1, "the ingestion transaction's notification");
+      expect(payloads.at(-1)).toBe("monitoring");
     });
 
     it("not when the transaction rolls back, nor for reads", async () => {
@@ -112,6 +125,26 @@ if (testEngineKind() === "postgresql") {
       await otherInstance.query(`NOTIFY ${WRITES_CHANNEL}`);
       await until(() => writeEpoch() > before, "the other instance's notification");
       expect(await read()).toBe(2);
+    });
+
+    it("and one of ingestion's tables alone keeps this instance's reads of the registry", async () => {
+      database.engine.followOtherInstances();
+      let registryLoads = 0;
+      let pageLoads = 0;
+      const registryRead = () =>
+        sharedRead("listener-registry", { ttlMs: REGISTRY_READ_TTL_MS }, async () => ++registryLoads);
+      const pageRead = () => sharedRead("listener-page", { ttlMs: PAGE_READ_TTL_MS }, async () => ++pageLoads);
+      await registryRead();
+      await pageRead();
+
+      // The other instance ingests: a committed transaction of serving metrics only.
+      const before = writeEpoch();
+      await otherInstance.query("BEGIN");
+      await otherInstance.query(announceWriteSql(writeScopeOf("INSERT INTO serving_metric (id) VALUES ('x')")!));
+      await otherInstance.query("COMMIT");
+      await until(() => writeEpoch() > before, "the other instance's notification");
+      expect(await registryRead()).toBe(1);
+      expect(await pageRead()).toBe(2);
     });
   });
 }
