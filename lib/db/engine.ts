@@ -100,17 +100,16 @@ function createPostgresEngine(url: string): Engine {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        const scope = transactionScope();
-        const result = await work({
+        const scoped = withWriteScope({
           exec: async (sql) => {
-            scope.exec(sql);
             await client.query(sql);
           },
-          query: async (sql, params) => (scope.query(sql), (await client.query(sql, params)).rows),
+          query: async (sql, params) => (await client.query(sql, params)).rows,
         });
-        await client.query(announceWriteSql(scope.wrote()));
+        const result = await work(scoped.tx);
+        await client.query(announceWriteSql(scoped.wrote()));
         await client.query("COMMIT");
-        noteWrite(scope.wrote());
+        noteWrite(scoped.wrote());
         return result;
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
@@ -165,17 +164,18 @@ function createPGliteEngine(
     describe: inMemory ? "embedded PGlite in memory" : `embedded PGlite in ${dbDir}`,
     adapter: trackWrites(factory as unknown as SqlDriverAdapterFactory),
     async transaction(work) {
-      const scope = transactionScope();
-      const result = await pglite.transaction((tx) =>
-        work({
+      let wrote: () => WriteScope = () => "everything";
+      const result = await pglite.transaction((tx) => {
+        const scoped = withWriteScope({
           exec: async (sql) => {
-            scope.exec(sql);
             await tx.exec(sql);
           },
-          query: async (sql, params) => (scope.query(sql), (await tx.query(sql, params)).rows as never),
-        }),
-      );
-      noteWrite(scope.wrote());
+          query: async (sql, params) => (await tx.query(sql, params)).rows as never,
+        });
+        wrote = scoped.wrote;
+        return work(scoped.tx);
+      });
+      noteWrite(wrote());
       return result;
     },
     async query(sql, params) {
@@ -193,17 +193,26 @@ function createPGliteEngine(
 }
 
 /**
- * What a raw transaction may change, from its statements: a script of several statements
+ * A raw transaction that notes what its statements may change: a script of several statements
  * (migrations) counts as anything; a transaction that ran no write is counted as anything too,
  * as before this was tracked.
  */
-function transactionScope() {
+function withWriteScope(tx: RawTx): { tx: RawTx; wrote: () => WriteScope } {
   let scope: WriteScope | null = null;
   const note = (sql: string) => (scope = widerScope(scope, writeScopeOf(sql)));
   return {
-    exec: (script: string) => (/;\s*\S/.test(script) ? (scope = "everything") : note(script)),
-    query: note,
-    wrote: (): WriteScope => scope ?? "everything",
+    tx: {
+      exec: (script) => {
+        if (/;\s*\S/.test(script)) scope = "everything";
+        else note(script);
+        return tx.exec(script);
+      },
+      query: (sql, params) => {
+        note(sql);
+        return tx.query(sql, params);
+      },
+    },
+    wrote: () => scope ?? "everything",
   };
 }
 

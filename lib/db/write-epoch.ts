@@ -73,11 +73,9 @@ export function isWriteStatement(sql: string): boolean {
 export function writeScopeOf(sql: string): WriteScope | null {
   const verb = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(\w+)/.exec(sql)?.[1]?.toLowerCase() ?? "";
   if (READ_OR_CONTROL.has(verb)) return null;
-  const targets = [...sql.matchAll(WRITE_TARGET)]
-    .map((match) => match[1]!.toLowerCase())
-    .filter((word) => !NOT_A_TABLE.has(word) && !BOOKKEEPING_TABLES.has(word));
-  const wroteSomeTable = sql.match(WRITE_TARGET) !== null;
-  if (targets.length === 0) return wroteSomeTable || verb === "with" ? null : "everything";
+  const matched = [...sql.matchAll(WRITE_TARGET)].map((match) => match[1]!.toLowerCase());
+  const targets = matched.filter((word) => !NOT_A_TABLE.has(word) && !BOOKKEEPING_TABLES.has(word));
+  if (targets.length === 0) return matched.length > 0 || verb === "with" ? null : "everything";
   return targets.every((table) => MONITORING_TABLES.has(table)) ? "monitoring" : "everything";
 }
 
