@@ -4,6 +4,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { PGlite, type Extensions, type QueryOptions, type Results, type Transaction } from "@electric-sql/pglite";
 import { isInLongWrite, yieldToEventLoop } from "./long-write";
+import { PresetParsers } from "./pglite-preset-parsers";
 
 /*
  * The embedded database is one connection in this process: while a transaction is open, every
@@ -63,23 +64,26 @@ const READ_VERB = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:select|with|show|explain|value
 export class SnapshotReaders {
   private open: OpenLongWrite | null = null;
   private lastSnapshotMs = 0;
+  private readonly onPrimary: PresetParsers;
 
   constructor(
     readonly primary: PGlite,
     private readonly options: SnapshotReadersOptions,
-  ) {}
+  ) {
+    this.onPrimary = new PresetParsers(primary);
+  }
 
   async query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
     const open = this.open;
-    if (!open || isInLongWrite() || !READ_VERB.test(sql)) return this.primary.query<T>(sql, params, options);
+    if (!open || isInLongWrite() || !READ_VERB.test(sql)) return this.onPrimary.query<T>(sql, params, options);
     const snapshot = open.ready ?? (await open.snapshot);
-    if (!snapshot || open.ended) return this.primary.query<T>(sql, params, options);
+    if (!snapshot || open.ended) return this.onPrimary.query<T>(sql, params, options);
     open.readers++;
     try {
       return await snapshot.query<T>(sql, params, options);
     } catch (error) {
       if ((error as { code?: string }).code === READ_ONLY_TRANSACTION) {
-        return this.primary.query<T>(sql, params, options);
+        return this.onPrimary.query<T>(sql, params, options);
       }
       throw error;
     } finally {
@@ -93,11 +97,11 @@ export class SnapshotReaders {
   }
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    if (!isInLongWrite()) return this.primary.transaction(work);
+    if (!isInLongWrite()) return this.primary.transaction((tx) => work(this.onPrimary.inTransaction(tx)));
     return this.primary.transaction(async (tx) => {
       const open = this.begin(tx);
       try {
-        return await work(this.pausingBeforeEachStatement(tx, open));
+        return await work(this.pausingBeforeEachStatement(this.onPrimary.inTransaction(tx), open));
       } finally {
         this.end(open);
       }
