@@ -1,7 +1,10 @@
 /**
  * The pure parts of `bench:load`: the weighted route mix, the cookie jar of one simulated user
- * and the JSON summary (requests/s, nearest-rank percentiles overall and per route class).
+ * and the JSON summary (requests/s, nearest-rank percentiles overall and per route class), and
+ * the CPU the server's processes used.
  */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { percentile, round1 } from "./bench-stats";
 
 export interface Sample {
@@ -68,4 +71,47 @@ export function summarizeLoad(samples: readonly Sample[], windowSeconds: number)
       classes.map((routeClass) => [routeClass, latency(samples.filter((sample) => sample.routeClass === routeClass))]),
     ),
   };
+}
+
+/**
+ * CPU seconds (user + system, every thread) used so far by the processes of one process group,
+ * from Linux's /proc; null where there is none. A process that exits in between drops out.
+ */
+export function processGroupCpuSeconds(
+  groupId: number,
+  procDir = "/proc",
+  ticksPerSecond = clockTicksPerSecond(),
+): number | null {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(procDir).filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  let ticks = 0;
+  for (const pid of entries) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`${procDir}/${pid}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    // The command name (field 2) may hold spaces and parentheses: fields are counted after its ")".
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) !== groupId) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / ticksPerSecond;
+}
+
+let clockTicks: number | null = null;
+function clockTicksPerSecond(): number {
+  if (clockTicks === null) {
+    try {
+      clockTicks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
+  }
+  return clockTicks;
 }

@@ -17,7 +17,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { cookieHeader, mergeCookies, pickWeighted, summarizeLoad, type Sample } from "./bench-load-report";
+import {
+  cookieHeader,
+  mergeCookies,
+  pickWeighted,
+  processGroupCpuSeconds,
+  summarizeLoad,
+  type Sample,
+} from "./bench-load-report";
 
 const { values } = parseArgs({
   options: {
@@ -96,6 +103,8 @@ async function run() {
   for (const route of mix) await timedRequest(people[0]!, route.routeClass, route.path(), route.api);
 
   const samples: Sample[] = [];
+  // The server started here is its own process group (npm, the start script, the server).
+  const cpuAtStart = server?.pid ? processGroupCpuSeconds(server.pid) : null;
   const startedAt = performance.now();
   const endsAt = startedAt + seconds * 1000;
   const progress = setInterval(() => {
@@ -118,6 +127,8 @@ async function run() {
   );
   clearInterval(progress);
   const window = (performance.now() - startedAt) / 1000;
+  const cpuAtEnd = server?.pid ? processGroupCpuSeconds(server.pid) : null;
+  const serverCpuSeconds = cpuAtStart !== null && cpuAtEnd !== null ? cpuAtEnd - cpuAtStart : null;
   return {
     url: baseUrl,
     database: values.url ? "as configured on the server" : process.env.DATABASE_URL ? "postgresql" : "pglite",
@@ -126,6 +137,16 @@ async function run() {
     measuredSeconds: Math.round(window * 10) / 10,
     thinkTimeMs: [500, 1500],
     ...summarizeLoad(samples, window),
+    // Only for a server this benchmark started (not PostgreSQL's own processes): CPU per request
+    // bounds requests/s more surely than latency on a shared machine.
+    serverCpu:
+      serverCpuSeconds === null
+        ? null
+        : {
+            seconds: Math.round(serverCpuSeconds * 10) / 10,
+            cores: Math.round((serverCpuSeconds / window) * 100) / 100,
+            msPerRequest: Math.round((serverCpuSeconds * 10000) / Math.max(1, samples.length)) / 10,
+          },
   };
 }
 

@@ -1,5 +1,15 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cookieHeader, mergeCookies, pickWeighted, summarizeLoad, type Sample } from "../bench-load-report";
+import {
+  cookieHeader,
+  mergeCookies,
+  pickWeighted,
+  processGroupCpuSeconds,
+  summarizeLoad,
+  type Sample,
+} from "../bench-load-report";
 
 describe("pickWeighted", () => {
   const mix = [
@@ -36,5 +46,42 @@ describe("summarizeLoad", () => {
     expect(result.routes["api:me"]).toMatchObject({ requests: 2, errors: 2 });
     expect(result.overall.errors).toBe(2);
     expect(result.errorsByStatus).toEqual({ "0": 1, "500": 1 });
+  });
+});
+
+describe("processGroupCpuSeconds", () => {
+  it("adds user and system time of the group's processes only", () => {
+    const proc = fs.mkdtempSync(path.join(os.tmpdir(), "proc-"));
+    const stat = (pid: number, comm: string, group: number, user: number, system: number) => {
+      fs.mkdirSync(path.join(proc, String(pid)));
+      const fields = [
+        "S",
+        "1",
+        String(group),
+        "1",
+        "0",
+        "-1",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        String(user),
+        String(system),
+        "0",
+        "0",
+      ];
+      fs.writeFileSync(path.join(proc, String(pid), "stat"), `${pid} (${comm}) ${fields.join(" ")}`);
+    };
+    stat(10, "next-server (v16.4.6)", 7, 150, 50);
+    stat(11, "node", 7, 100, 0);
+    stat(12, "postgres", 8, 999, 999);
+    fs.mkdirSync(path.join(proc, "13")); // exited between listing and reading
+    fs.mkdirSync(path.join(proc, "self"));
+
+    expect(processGroupCpuSeconds(7, proc, 100)).toBe(3);
+    expect(processGroupCpuSeconds(9, proc, 100)).toBe(0);
+    expect(processGroupCpuSeconds(7, path.join(proc, "missing"), 100)).toBeNull();
+    fs.rmSync(proc, { recursive: true, force: true });
   });
 });
