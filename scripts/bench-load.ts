@@ -6,7 +6,8 @@
  * then (after one unmeasured request of each kind) loops until the time is up: one request from a realistic mix (home, catalog list, search
  * and detail, lineage, promotions, monitoring overview and details, and the JSON API), then
  * 0.5-1.5 s of think time. Prints JSON: requests/s, p50 / p95 / p99 overall and per route
- * class, errors by status. Progress goes to stderr.
+ * class, errors by status, and for a server it started, the CPU that server used (`serverCpu`).
+ * Progress goes to stderr.
  *
  * Without --url it starts `npm start` itself on --port with a temporary data dir (the embedded
  * database, or PostgreSQL when DATABASE_URL is set) and stops it at the end. Loopback only; the
