@@ -60,16 +60,11 @@ const BOOKKEEPING_TABLES = new Set([
 ]);
 
 /**
- * True for a statement that may change data a page shows: anything but a read or transaction
- * control (the commit of a transaction that wrote is counted by the transaction itself), unless
- * every table it writes is bookkeeping. A WITH query writes only if one of its parts does: the
- * lineage and health reads are CTEs, and counting them retired the shared reads on every page.
+ * What a statement may change, or null for nothing a page shows: a read or transaction control
+ * (the commit of a transaction that wrote is counted by the transaction itself), or a write of
+ * bookkeeping tables only. A WITH query writes only if one of its parts does: the lineage and
+ * health reads are CTEs, and counting them retired the shared reads on every page.
  */
-export function isWriteStatement(sql: string): boolean {
-  return writeScopeOf(sql) !== null;
-}
-
-/** What a statement may change: null if nothing a page shows (isWriteStatement), else its scope. */
 export function writeScopeOf(sql: string): WriteScope | null {
   const verb = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(\w+)/.exec(sql)?.[1]?.toLowerCase() ?? "";
   if (READ_OR_CONTROL.has(verb)) return null;
@@ -106,11 +101,10 @@ const NOT_A_TABLE = new Set(["set", "of", "skip", "nowait"]);
  * the change becomes visible to them.
  */
 export const WRITES_CHANNEL = "featureline_writes";
-export const ANNOUNCE_WRITE_SQL = `NOTIFY ${WRITES_CHANNEL}`;
 
 /** The announcement of a write of this scope: a write of ingestion's tables alone says so. */
 export function announceWriteSql(scope: WriteScope): string {
-  return scope === "monitoring" ? `NOTIFY ${WRITES_CHANNEL}, 'monitoring'` : ANNOUNCE_WRITE_SQL;
+  return scope === "monitoring" ? `NOTIFY ${WRITES_CHANNEL}, 'monitoring'` : `NOTIFY ${WRITES_CHANNEL}`;
 }
 
 /** The scope another instance announced (write-listener.ts): anything but "monitoring" is everything. */
